@@ -1,0 +1,35 @@
+/// The pipeline: bytes in, a CheckResult out. Thread-safe; no global state.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "samlint/options.h"
+#include "samlint/result.h"
+
+namespace samlint {
+
+/// Inputs larger than this are refused with `input-unreadable`.
+inline constexpr std::size_t kMaxInputBytes = 16u * 1024u * 1024u;
+
+/// Checks one input: decode → extract → evaluate → diagnose. A pure function
+/// of its arguments; never throws. `input_name` is reported as given.
+CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
+                       const CheckOptions& options);
+
+/// A result for an input that could not be read at all (missing file, I/O error).
+CheckResult UnreadableInput(std::string_view input_name, std::string_view reason);
+
+/// Evaluates the scenarios that take no SAML response from the options alone
+/// (`"kind": "declarations"`). Returns nullopt when no such scenario was asked for.
+std::optional<CheckResult> CheckDeclarations(const CheckOptions& options);
+
+/// Checks options for combinations that make no sense (a usage error, exit 2):
+/// returns the one-line message, or nullopt when they are fine.
+std::optional<std::string> ValidateOptions(const CheckOptions& options, bool has_inputs);
+
+/// samlint's version string.
+std::string_view Version();
+
+}  // namespace samlint

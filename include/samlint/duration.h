@@ -1,0 +1,21 @@
+/// Durations as users write them (3600, 90m, 1h30m, 1d, PT8H) and as reports print them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace samlint {
+
+/// Parses a DURATION into whole seconds: plain seconds ("3600"), unit
+/// sequences in descending order ("1d", "8h", "90m", "1h30m", "45s") or ISO
+/// 8601 ("PT8H", "P1DT2H", "PT1H30M"). Returns nullopt for anything else,
+/// negative values, fractional seconds, or values past ten years.
+std::optional<std::int64_t> ParseDuration(std::string_view text);
+
+/// Formats seconds for people: "1h 00m", "12h 30m", "15m 00s", "45s",
+/// with a trailing seconds field only when it is not zero ("1h 00m 05s").
+std::string FormatDuration(std::int64_t seconds);
+
+}  // namespace samlint

@@ -1,0 +1,29 @@
+/// What the user declares about a check: cloud, scenarios, role and account settings, clock.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "samlint/scenario.h"
+#include "samlint/timestamp.h"
+
+namespace samlint {
+
+/// Declarations and settings shared by every input of one run. Durations are seconds.
+struct CheckOptions {
+  std::optional<Cloud> cloud;                 ///< --cloud; else detected per input
+  std::vector<ScenarioId> scenarios;          ///< --scenario; empty: the cloud's SAML defaults
+  std::optional<std::int64_t> role_max_session;        ///< --role-max-session
+  std::optional<std::int64_t> duration_seconds;        ///< --duration-seconds
+  std::optional<std::int64_t> login_session;           ///< --login-session
+  std::optional<std::int64_t> permission_set_session;  ///< --permission-set-session
+  bool role_chaining = false;                 ///< --role-chaining
+  std::optional<std::int64_t> target;         ///< --target
+  std::optional<Timestamp> now;               ///< --now (t_use)
+  std::int64_t clock_skew = 180;              ///< --clock-skew
+  bool require_signature = false;             ///< --require-signature
+  bool show_identities = false;               ///< --show-identities
+};
+
+}  // namespace samlint

@@ -1,0 +1,45 @@
+/// Emitters: one per output format, fed one result at a time.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string_view>
+
+#include "samlint/result.h"
+
+namespace samlint {
+
+enum class ReportFormat { kText, kJson };
+
+/// Parses "text" or "json".
+std::optional<ReportFormat> ParseReportFormat(std::string_view name);
+
+struct ReportOptions {
+  bool color = false;  ///< ANSI colour (text only)
+};
+
+/// Counts for the closing line of a run.
+struct RunSummary {
+  int checked = 0;  ///< inputs checked (results emitted for files and stdin)
+  int skipped = 0;  ///< files skipped inside directories
+  int errors = 0;
+  int warnings = 0;
+  int notes = 0;
+};
+
+/// Streams a report: Begin once, Result per input in order, End once.
+class Emitter {
+ public:
+  virtual ~Emitter() = default;
+  virtual void Begin() = 0;
+  virtual void Result(const CheckResult& result) = 0;
+  virtual void End(const RunSummary& summary) = 0;
+};
+
+std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out, ReportOptions options);
+
+/// The report's JSON for one result (as in the contract), for emitters and tests.
+std::string ResultToJson(const CheckResult& result, int indent);
+
+}  // namespace samlint

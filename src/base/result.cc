@@ -1,0 +1,34 @@
+#include "samlint/result.h"
+
+#include <algorithm>
+
+namespace samlint {
+
+std::string_view FactorKey(FactorName name) {
+  switch (name) {
+    case FactorName::kSessionDurationAttribute: return "session_duration_attribute";
+    case FactorName::kSessionNotOnOrAfter: return "session_not_on_or_after";
+    case FactorName::kLoginSessionDuration: return "login_session_duration";
+    case FactorName::kRoleMaxSessionDuration: return "role_max_session_duration";
+    case FactorName::kDurationSeconds: return "duration_seconds";
+    case FactorName::kPermissionSetSessionDuration: return "permission_set_session_duration";
+    case FactorName::kRoleChainingLimit: return "role_chaining_limit";
+  }
+  return "unknown";
+}
+
+std::string_view ResultKindName(ResultKind kind) {
+  switch (kind) {
+    case ResultKind::kSamlResponse: return "saml-response";
+    case ResultKind::kDeclarations: return "declarations";
+    case ResultKind::kUnreadable: return "unreadable";
+  }
+  return "unknown";
+}
+
+bool HasErrors(const CheckResult& result) {
+  return std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
+
+}  // namespace samlint

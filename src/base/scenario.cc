@@ -1,0 +1,61 @@
+#include "samlint/scenario.h"
+
+#include <array>
+
+namespace samlint {
+namespace {
+
+constexpr std::array<ScenarioInfo, 14> kScenarios{{
+    {ScenarioId::kAwsSamlConsole, "aws:saml-console", Cloud::kAws, true,
+     "AWS console sign-in with SAML"},
+    {ScenarioId::kAwsSamlApi, "aws:saml-api", Cloud::kAws, true,
+     "AWS STS AssumeRoleWithSAML"},
+    {ScenarioId::kAwsAssumeRole, "aws:assume-role", Cloud::kAws, false, "AWS STS AssumeRole"},
+    {ScenarioId::kAwsWebIdentity, "aws:web-identity", Cloud::kAws, false,
+     "AWS STS AssumeRoleWithWebIdentity"},
+    {ScenarioId::kAwsIdentityCenter, "aws:identity-center", Cloud::kAws, false,
+     "AWS IAM Identity Center permission set"},
+    {ScenarioId::kAwsFederationToken, "aws:federation-token", Cloud::kAws, false,
+     "AWS STS GetFederationToken"},
+    {ScenarioId::kAwsSessionToken, "aws:session-token", Cloud::kAws, false,
+     "AWS STS GetSessionToken"},
+    {ScenarioId::kAliyunRamUserLogon, "aliyun:ram-user-logon", Cloud::kAliyun, false,
+     "Alibaba Cloud RAM user logon"},
+    {ScenarioId::kAliyunUserSso, "aliyun:user-sso", Cloud::kAliyun, false,
+     "Alibaba Cloud user-based SSO"},
+    {ScenarioId::kAliyunSamlConsole, "aliyun:saml-console", Cloud::kAliyun, true,
+     "Alibaba Cloud console logon with SAML role SSO"},
+    {ScenarioId::kAliyunSamlApi, "aliyun:saml-api", Cloud::kAliyun, true,
+     "Alibaba Cloud STS AssumeRoleWithSAML"},
+    {ScenarioId::kAliyunOidcApi, "aliyun:oidc-api", Cloud::kAliyun, false,
+     "Alibaba Cloud STS AssumeRoleWithOIDC"},
+    {ScenarioId::kAliyunRoleSwitchConsole, "aliyun:role-switch-console", Cloud::kAliyun, false,
+     "Alibaba Cloud console role switch"},
+    {ScenarioId::kAliyunAssumeRole, "aliyun:assume-role", Cloud::kAliyun, false,
+     "Alibaba Cloud STS AssumeRole"},
+}};
+
+}  // namespace
+
+std::string_view CloudName(Cloud cloud) { return cloud == Cloud::kAws ? "aws" : "aliyun"; }
+
+std::optional<Cloud> ParseCloud(std::string_view text) {
+  if (text == "aws") return Cloud::kAws;
+  if (text == "aliyun") return Cloud::kAliyun;
+  return std::nullopt;
+}
+
+std::span<const ScenarioInfo> AllScenarios() { return kScenarios; }
+
+const ScenarioInfo& GetScenario(ScenarioId id) {
+  return kScenarios[static_cast<std::size_t>(id)];
+}
+
+const ScenarioInfo* FindScenario(std::string_view name) {
+  for (const ScenarioInfo& s : kScenarios) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace samlint

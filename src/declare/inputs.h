@@ -1,0 +1,52 @@
+// What the evaluation of one scenario for one role reads: document values of
+// the assertion the cloud reads, joined with the user's declarations.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "samlint/options.h"
+#include "samlint/scenario.h"
+
+namespace samlint {
+
+/// A lifetime value read from the document.
+struct DocumentValue {
+  std::int64_t seconds = 0;
+  std::size_t offset = 0;
+  bool is_signed = false;
+};
+
+/// A value the user declared, and where it was declared (for messages).
+struct DeclaredValue {
+  std::int64_t seconds = 0;
+  std::string via;  ///< "--role-max-session", "roles.json:12", ...
+};
+
+struct ScenarioInputs {
+  Cloud cloud = Cloud::kAws;
+  std::optional<std::string> role;
+  std::optional<std::string> provider;
+  std::string role_name;  ///< last path segment of the role ARN, for fix commands
+
+  bool from_document = false;  ///< evaluating a SAML response (else options alone)
+  /// The SessionDuration attribute when it holds an integer.
+  std::optional<DocumentValue> session_duration;
+  /// SessionNotOnOrAfter minus t_use (may be zero or negative: already over);
+  /// absent when there is none or no t_use to measure from.
+  std::optional<DocumentValue> session_not_on_or_after;
+
+  std::optional<DeclaredValue> role_max_session;
+  std::optional<DeclaredValue> duration_seconds;
+  std::optional<DeclaredValue> login_session;
+  std::optional<DeclaredValue> permission_set_session;
+  bool role_chaining = false;
+  std::optional<std::int64_t> target;
+};
+
+/// The declarations of `options` as DeclaredValues named after their options.
+ScenarioInputs DeclarationsFromOptions(Cloud cloud, const CheckOptions& options);
+
+}  // namespace samlint

@@ -1,0 +1,464 @@
+#include "diagnose/assertion_checks.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "declare/cloud.h"
+#include "declare/roles.h"
+#include "diagnose/make.h"
+#include "samlint/duration.h"
+
+namespace samlint {
+namespace {
+
+constexpr std::string_view kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Success";
+constexpr std::int64_t kRedemptionWindow = 300;  // observed: "Token must be redeemed within 5 minutes"
+constexpr std::int64_t kSessionDurationMin = 900;
+constexpr std::int64_t kSessionDurationMax = 43200;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::vector<const TextFact*> ValuesOf(const AssertionFact& a, std::string_view name,
+                                      std::size_t* attribute_offset = nullptr,
+                                      bool* attribute_present = nullptr) {
+  std::vector<const TextFact*> values;
+  for (const AttributeFact& attr : a.attributes) {
+    if (attr.name != name) continue;
+    if (attribute_offset != nullptr && (attribute_present == nullptr || !*attribute_present)) {
+      *attribute_offset = attr.offset;
+    }
+    if (attribute_present != nullptr) *attribute_present = true;
+    for (const TextFact& v : attr.values) values.push_back(&v);
+  }
+  return values;
+}
+
+void CheckTime(const TimeFact& t, std::string_view where, std::vector<Diagnostic>& out) {
+  if (t.present && !t.value) {
+    out.push_back(MakeDiagnostic(
+        "xml-malformed",
+        std::string(where) + " \"" + t.text + "\" is not a valid xs:dateTime.", t.offset,
+        "Send UTC times like 2026-11-23T10:00:00Z."));
+  }
+}
+
+// Which characters of `value` fall outside `allowed`, each once, for messages.
+std::string Offending(std::string_view value, bool (*allowed)(char)) {
+  std::string bad;
+  for (char c : value) {
+    if (!allowed(c) && bad.find(c) == std::string::npos) bad += c;
+  }
+  return bad;
+}
+
+bool AwsNameChar(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '_' || c == '+' || c == '=' || c == ',' || c == '.' || c == '@' ||
+         c == '-';
+}
+
+bool AliyunNameChar(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '.' || c == '@' || c == '-' || c == '_';
+}
+
+bool AliyunLegacyNameChar(char c) { return AliyunNameChar(c) || c == '=' || c == ',' || c == '+'; }
+
+std::string Quoted(std::string_view s) {
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '\n') q += "\\n";
+    else if (c == '\t') q += "\\t";
+    else q += c;
+  }
+  return q + "\"";
+}
+
+}  // namespace
+
+void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
+                   std::vector<Diagnostic>& out) {
+  (void)options;
+  for (const UndeclaredPrefix& u : facts.undeclared_prefixes) {
+    std::string what = "<" + u.qualified_name + ">";
+    if (!u.name_attribute.empty()) what += " (Name=\"" + u.name_attribute + "\")";
+    out.push_back(MakeDiagnostic(
+        "xml-malformed",
+        "The namespace prefix \"" + u.prefix + "\" of " + what +
+            " is never declared, so the document is not namespace-well-formed; a "
+            "namespace-aware SP such as AWS or Alibaba Cloud rejects it or does not see this "
+            "element as SAML, and samlint ignores it.",
+        u.offset, "Declare xmlns:" + u.prefix + "=\"urn:oasis:names:tc:SAML:2.0:assertion\" (or "
+                  "the right namespace) on the element or an ancestor."));
+  }
+  for (const CommentInValue& c : facts.comments_in_values) {
+    out.push_back(MakeDiagnostic(
+        "xml-comment-in-value",
+        "A comment splits the text of <" + c.element +
+            ">; parsers disagree on whether the text after it counts (the comment-injection "
+            "trick behind several SAML authentication bypasses).",
+        c.offset, "Remove comments from element text; a conforming IdP never emits them."));
+  }
+  std::map<std::string, std::size_t> seen;
+  for (const auto& [id, offset] : facts.ids) {
+    auto [it, inserted] = seen.emplace(id, offset);
+    if (!inserted) {
+      out.push_back(MakeDiagnostic(
+          "duplicate-id",
+          "ID \"" + id + "\" is used by more than one element; a signature Reference to it is "
+              "ambiguous, which is how signature-wrapping attacks slip in an unsigned element.",
+          offset, "Give every element a unique ID."));
+    }
+  }
+  if (facts.is_response) {
+    CheckTime(facts.issue_instant, "Response/@IssueInstant", out);
+    if (!facts.has_status) {
+      out.push_back(MakeDiagnostic("status-not-success",
+                                   "The Response has no samlp:Status; the cloud treats it as "
+                                   "a failed sign-in.",
+                                   facts.offset, "Fix the IdP so it sends a Status of Success."));
+    } else if (facts.status_code.value != kSuccess) {
+      std::string message = "The Response status is \"" +
+                            (facts.status_code.present ? facts.status_code.value
+                                                       : std::string("(no StatusCode)")) +
+                            "\"";
+      if (facts.sub_status_code.present) message += " / \"" + facts.sub_status_code.value + "\"";
+      if (facts.status_message.present && !facts.status_message.value.empty()) {
+        message += " with message " + Quoted(facts.status_message.value);
+      }
+      message += ", not Success: the IdP reports a failed sign-in and the cloud refuses it.";
+      out.push_back(MakeDiagnostic("status-not-success", std::move(message),
+                                   facts.status_code.present ? facts.status_code.offset
+                                                             : facts.status_offset,
+                                   "Look at the IdP's logs for why it refused the sign-in."));
+    }
+  }
+  std::size_t assertion_count = facts.assertions.size() + facts.encrypted_assertions.size();
+  if (assertion_count > 1) {
+    std::size_t second = facts.assertions.size() > 1 ? facts.assertions[1].offset
+                         : !facts.encrypted_assertions.empty() ? facts.encrypted_assertions.back()
+                                                               : facts.offset;
+    out.push_back(MakeDiagnostic(
+        "multiple-assertions",
+        "The Response carries " + std::to_string(assertion_count) +
+            " assertions; AWS and Alibaba Cloud read one, and which one a parser picks is how "
+            "signature-wrapping attacks work. samlint reads the first.",
+        second, "Send exactly one Assertion per Response."));
+  }
+  for (const AssertionFact& a : facts.assertions) {
+    CheckTime(a.issue_instant, "Assertion/@IssueInstant", out);
+    CheckTime(a.not_before, "Conditions/@NotBefore", out);
+    CheckTime(a.not_on_or_after, "Conditions/@NotOnOrAfter", out);
+    for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
+      CheckTime(sc.not_before, "SubjectConfirmationData/@NotBefore", out);
+      CheckTime(sc.not_on_or_after, "SubjectConfirmationData/@NotOnOrAfter", out);
+    }
+    for (const AuthnStatementFact& s : a.authn_statements) {
+      CheckTime(s.authn_instant, "AuthnStatement/@AuthnInstant", out);
+      CheckTime(s.session_not_on_or_after, "AuthnStatement/@SessionNotOnOrAfter", out);
+    }
+  }
+}
+
+SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cloud,
+                                        std::vector<Diagnostic>* out) {
+  SessionDurationRead read;
+  std::size_t attribute_offset = 0;
+  bool present = false;
+  auto values = ValuesOf(assertion, AttributesOf(cloud).session_duration, &attribute_offset, &present);
+  if (!present) return read;
+  read.offset = attribute_offset;
+  const char* fix = "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
+  if (values.empty()) {
+    if (out) {
+      out->push_back(MakeDiagnostic("session-duration-out-of-range",
+                                    "The SessionDuration attribute has no value; it is treated "
+                                    "as absent.",
+                                    attribute_offset, fix));
+    }
+    return read;
+  }
+  if (values.size() > 1 && out) {
+    out->push_back(MakeDiagnostic(
+        "session-duration-out-of-range",
+        "The SessionDuration attribute is given " + std::to_string(values.size()) +
+            " times; the cloud expects exactly one value. samlint uses the first.",
+        values[1]->offset, fix));
+  }
+  const TextFact& v = *values.front();
+  read.offset = v.offset;
+  std::string_view text = Trim(v.value);
+  bool integer = !text.empty() && text.size() <= 12 &&
+                 std::all_of(text.begin(), text.end(),
+                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  if (!integer) {
+    if (out) {
+      out->push_back(MakeDiagnostic("session-duration-out-of-range",
+                                    "The SessionDuration attribute " + Quoted(v.value) +
+                                        " is not an integer number of seconds; it is treated as "
+                                        "absent.",
+                                    v.offset, fix));
+    }
+    return read;
+  }
+  std::int64_t seconds = std::stoll(std::string(text));
+  read.seconds = seconds;
+  if ((seconds < kSessionDurationMin || seconds > kSessionDurationMax) && out) {
+    std::string message = "The SessionDuration attribute " + SecondsAndHuman(seconds) +
+                          " is outside 900..43200 seconds";
+    message += cloud == Cloud::kAws
+                   ? "; AWS documents no behaviour for it. samlint still uses the value."
+                   : " (older Alibaba Cloud documentation allowed only 900..3600). samlint "
+                     "still uses the value.";
+    out->push_back(MakeDiagnostic("session-duration-out-of-range", std::move(message), v.offset, fix));
+  }
+  return read;
+}
+
+void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, Cloud cloud,
+                            std::optional<Timestamp> t_use, const CheckOptions& options,
+                            std::vector<Diagnostic>& out) {
+  const CloudAttributes& names = AttributesOf(cloud);
+  const std::string cloud_name = cloud == Cloud::kAws ? "AWS" : "Alibaba Cloud";
+
+  // Role
+  std::size_t role_offset = a.offset;
+  bool role_present = false;
+  auto roles = ValuesOf(a, names.role, &role_offset, &role_present);
+  if (roles.empty()) {
+    out.push_back(MakeDiagnostic(
+        "role-attribute-missing",
+        std::string("The assertion has no ") + names.role + " value; " + cloud_name +
+            " cannot tell which role to assume and refuses the sign-in.",
+        role_present ? role_offset : a.offset,
+        std::string("Map the IdP's role attribute to ") + names.role +
+            " with values \"ROLE_ARN,PROVIDER_ARN\"."));
+  }
+  for (const TextFact* v : roles) {
+    std::string why;
+    if (!ParseRoleValue(cloud, v->value, why)) {
+      out.push_back(MakeDiagnostic("role-attribute-malformed",
+                                   "Role value " + Quoted(v->value) + " is malformed: " + why + ".",
+                                   v->offset,
+                                   "Send each role as ROLE_ARN,PROVIDER_ARN with no spaces."));
+    }
+  }
+
+  // RoleSessionName
+  std::size_t rsn_offset = a.offset;
+  bool rsn_present = false;
+  auto names_values = ValuesOf(a, names.role_session_name, &rsn_offset, &rsn_present);
+  if (names_values.empty()) {
+    out.push_back(MakeDiagnostic(
+        "role-session-name-missing",
+        std::string("The assertion has no ") + names.role_session_name + " value; " + cloud_name +
+            " requires it and refuses the sign-in.",
+        rsn_present ? rsn_offset : a.offset,
+        std::string("Map a user identifier (user name or email) to ") + names.role_session_name +
+            "."));
+  } else {
+    if (names_values.size() > 1) {
+      out.push_back(MakeDiagnostic(
+          "role-session-name-invalid",
+          "RoleSessionName is given " + std::to_string(names_values.size()) +
+              " times; exactly one value is allowed.",
+          names_values[1]->offset, "Send one RoleSessionName value."));
+    }
+    const TextFact& v = *names_values.front();
+    std::string shown = Redact(v.value, options.show_identities);
+    std::size_t length = v.value.size();
+    if (cloud == Cloud::kAws) {
+      std::string bad = Offending(v.value, AwsNameChar);
+      if (length < 2 || length > 64 || !bad.empty()) {
+        std::string why = length < 2 || length > 64
+                              ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
+                              : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
+                                    (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
+        out.push_back(MakeDiagnostic("role-session-name-invalid",
+                                     "RoleSessionName " + shown + " " + why +
+                                         "; AssumeRoleWithSAML rejects it.",
+                                     v.offset,
+                                     "Map a value of 2 to 64 characters from [a-zA-Z_0-9+=,.@-], "
+                                     "e.g. the user's email or user name."));
+      }
+    } else {
+      std::string bad = Offending(v.value, AliyunNameChar);
+      std::string legacy_bad = Offending(v.value, AliyunLegacyNameChar);
+      if (length < 2 || length > 64 || !legacy_bad.empty()) {
+        std::string why = length < 2 || length > 64
+                              ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
+                              : "contains characters other than letters, digits and . @ - _";
+        out.push_back(MakeDiagnostic("role-session-name-invalid",
+                                     "RoleSessionName " + shown + " " + why +
+                                         "; Alibaba Cloud rejects it.",
+                                     v.offset,
+                                     "Map a value of 2 to 64 letters, digits, '.', '@', '-' or "
+                                     "'_'."));
+      } else if (!bad.empty() || length > 32) {
+        Diagnostic d = MakeDiagnostic(
+            "role-session-name-invalid",
+            "RoleSessionName " + shown +
+                (bad.empty() ? " is longer than 32 characters"
+                             : " contains '=', ',' or '+'") +
+                ": the current documentation does not allow that, though older role-SSO "
+                "documentation did (2..32 characters, also = , +). It may be refused.",
+            v.offset, "Prefer 2 to 64 letters, digits, '.', '@', '-' or '_'.");
+        d.severity = Severity::kWarning;
+        // Length 33..64 is allowed by the current documentation; only the characters warn.
+        if (!bad.empty()) out.push_back(std::move(d));
+      }
+    }
+  }
+
+  // SourceIdentity (AWS)
+  if (names.source_identity != nullptr) {
+    for (const TextFact* v : ValuesOf(a, names.source_identity)) {
+      std::string value(v->value);
+      bool aws_prefix = value.size() >= 4 && std::tolower(static_cast<unsigned char>(value[0])) == 'a' &&
+                        std::tolower(static_cast<unsigned char>(value[1])) == 'w' &&
+                        std::tolower(static_cast<unsigned char>(value[2])) == 's' && value[3] == ':';
+      std::string bad = Offending(value, AwsNameChar);
+      if (value.size() < 2 || value.size() > 64 || !bad.empty() || aws_prefix) {
+        std::string why = aws_prefix ? "starts with \"aws:\", which is reserved"
+                          : !bad.empty() ? "contains characters outside [a-zA-Z_0-9+=,.@-]"
+                                         : "is " + std::to_string(value.size()) +
+                                               " characters long (2..64 allowed)";
+        out.push_back(MakeDiagnostic("source-identity-invalid",
+                                     "SourceIdentity " + Redact(value, options.show_identities) +
+                                         " " + why + "; AssumeRoleWithSAML rejects it.",
+                                     v->offset,
+                                     "Map 2 to 64 characters from [a-zA-Z_0-9+=,.@-] not starting "
+                                     "with aws:."));
+      }
+    }
+  }
+
+  // Audience
+  bool any_audience = false;
+  for (const TextFact& au : a.audiences) {
+    if (IsCloudAudience(cloud, Trim(au.value))) any_audience = true;
+  }
+  if (!any_audience) {
+    std::string expected = cloud == Cloud::kAws
+                               ? "urn:amazon:webservices"
+                               : "urn:alibaba:cloudcomputing:international (or "
+                                 "urn:alibaba:cloudcomputing on the China site)";
+    std::string found;
+    for (const TextFact& au : a.audiences) found += (found.empty() ? "" : ", ") + Quoted(au.value);
+    out.push_back(MakeDiagnostic(
+        "audience-mismatch",
+        a.audiences.empty()
+            ? "The assertion has no Conditions/AudienceRestriction/Audience; " + cloud_name +
+                  " expects " + expected + "."
+            : "The Audience " + found + " is not " + expected + "; " + cloud_name +
+                  " refuses assertions meant for another audience.",
+        a.audiences.empty() ? (a.has_conditions ? a.conditions_offset : a.offset)
+                            : a.audiences.front().offset,
+        "Set the SP entity ID / audience in the IdP to " + expected + "."));
+  }
+
+  // Recipient: exactly one bearer SubjectConfirmationData with Recipient and NotOnOrAfter.
+  int with_both = 0;
+  const SubjectConfirmationFact* matching = nullptr;
+  const SubjectConfirmationFact* first_with_recipient = nullptr;
+  for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
+    if (sc.recipient.present && sc.not_on_or_after.present) ++with_both;
+    if (sc.recipient.present && first_with_recipient == nullptr) first_with_recipient = &sc;
+    if (sc.recipient.present && IsSigninEndpoint(cloud, Trim(sc.recipient.value))) matching = &sc;
+  }
+  std::string endpoint = cloud == Cloud::kAws
+                             ? "https://signin.aws.amazon.com/saml (or a regional "
+                               "https://REGION.signin.aws.amazon.com/saml)"
+                             : "https://signin.alibabacloud.com/saml-role/sso (or "
+                               "https://signin.aliyun.com/saml-role/sso on the China site)";
+  if (matching == nullptr) {
+    out.push_back(MakeDiagnostic(
+        "recipient-mismatch",
+        first_with_recipient != nullptr
+            ? "SubjectConfirmationData/@Recipient " + Quoted(first_with_recipient->recipient.value) +
+                  " is not " + cloud_name + "'s sign-in endpoint " + endpoint + "."
+            : "No SubjectConfirmationData carries a Recipient; " + cloud_name + " expects " +
+                  endpoint + ".",
+        first_with_recipient != nullptr ? first_with_recipient->recipient.offset : a.offset,
+        "Set the IdP's ACS URL / recipient to " + endpoint + "."));
+  } else if (cloud == Cloud::kAws && with_both != 1) {
+    out.push_back(MakeDiagnostic(
+        "recipient-mismatch",
+        "AWS requires exactly one SubjectConfirmationData carrying both NotOnOrAfter and "
+        "Recipient; this assertion has " + std::to_string(with_both) + ".",
+        matching->recipient.offset,
+        "Send one bearer SubjectConfirmation whose data has both Recipient and NotOnOrAfter."));
+  }
+
+  // Destination (Response)
+  if (facts.is_response && facts.destination.present &&
+      !IsSigninEndpoint(cloud, Trim(facts.destination.value))) {
+    out.push_back(MakeDiagnostic("destination-mismatch",
+                                 "Response/@Destination " + Quoted(facts.destination.value) +
+                                     " is not " + cloud_name + "'s sign-in endpoint " + endpoint +
+                                     ".",
+                                 facts.destination.offset,
+                                 "Set the IdP's ACS URL / destination to " + endpoint + "."));
+  }
+
+  // SessionDuration
+  ReadSessionDuration(a, cloud, &out);
+
+  if (!t_use) return;
+  const std::int64_t skew = options.clock_skew;
+  auto expired = [&](const TimeFact& t, const char* what) {
+    if (!t.value) return;
+    if (*t_use >= AddSeconds(*t.value, skew)) {
+      out.push_back(MakeDiagnostic(
+          "assertion-expired",
+          std::string(what) + " " + FormatDateTime(*t.value) + " is " +
+              FormatDuration(SecondsBetween(*t.value, *t_use)) + " before the time of use " +
+              FormatDateTime(*t_use) + " (clock skew " + FormatDuration(skew) +
+              "): the cloud refuses it (\"Response has expired\").",
+          t.offset, "Use the response sooner, or have the IdP allow a longer validity window."));
+    }
+  };
+  auto not_yet = [&](const TimeFact& t, const char* what) {
+    if (!t.value) return;
+    if (*t.value > AddSeconds(*t_use, skew)) {
+      out.push_back(MakeDiagnostic(
+          "assertion-not-yet-valid",
+          std::string(what) + " " + FormatDateTime(*t.value) + " is " +
+              FormatDuration(SecondsBetween(*t_use, *t.value)) + " after the time of use " +
+              FormatDateTime(*t_use) + " (clock skew " + FormatDuration(skew) +
+              "): the cloud refuses it until then.",
+          t.offset, "Check the IdP's clock (NTP); NotBefore must not lie in the future."));
+    }
+  };
+  not_yet(a.not_before, "Conditions/@NotBefore");
+  expired(a.not_on_or_after, "Conditions/@NotOnOrAfter");
+  for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
+    not_yet(sc.not_before, "SubjectConfirmationData/@NotBefore");
+    expired(sc.not_on_or_after, "SubjectConfirmationData/@NotOnOrAfter");
+  }
+  if (cloud == Cloud::kAws) {
+    std::optional<Timestamp> issued;
+    for (const TimeFact* t : {&facts.issue_instant, &a.issue_instant}) {
+      if (t->value && (!issued || *t->value < *issued)) issued = *t->value;
+    }
+    if (issued && SecondsBetween(*issued, *t_use) > kRedemptionWindow + skew) {
+      out.push_back(MakeDiagnostic(
+          "redemption-window-exceeded",
+          "The response is used " + FormatDuration(SecondsBetween(*issued, *t_use)) +
+              " after it was issued (" + FormatDateTime(*issued) +
+              "); AWS STS refuses assertions older than 5 minutes (plus clock skew " +
+              FormatDuration(skew) + "): \"Token must be redeemed within 5 minutes of issuance\".",
+          facts.issue_instant.value && *facts.issue_instant.value == *issued
+              ? facts.issue_instant.offset
+              : a.issue_instant.offset,
+          "Redeem the assertion right after sign-in; check the IdP's and client's clocks."));
+    }
+  }
+}
+
+}  // namespace samlint

@@ -1,0 +1,32 @@
+#include "diagnose/make.h"
+
+#include <cstdlib>
+
+#include "samlint/duration.h"
+#include "samlint/rules.h"
+
+namespace samlint {
+
+Diagnostic MakeDiagnostic(std::string_view rule, std::string message,
+                          std::optional<std::size_t> offset, std::string fix) {
+  const RuleInfo* info = FindRule(rule);
+  if (info == nullptr) std::abort();  // a rule id missing from the registry is a programming error
+  Diagnostic d;
+  d.rule = std::string(rule);
+  d.severity = info->default_severity;
+  d.message = std::move(message);
+  d.offset = offset;
+  d.fix = std::move(fix);
+  return d;
+}
+
+std::string Redact(std::string_view value, bool show_identities) {
+  if (show_identities) return std::string(value);
+  return "[redacted, " + std::to_string(value.size()) + " characters]";
+}
+
+std::string SecondsAndHuman(std::int64_t seconds) {
+  return std::to_string(seconds) + " s (" + FormatDuration(seconds) + ")";
+}
+
+}  // namespace samlint

@@ -1,0 +1,564 @@
+#include "evaluate/lifetime.h"
+
+#include <algorithm>
+
+#include "diagnose/make.h"
+#include "samlint/duration.h"
+
+namespace samlint {
+namespace {
+
+// Ranges from lifetime-rules.md.
+constexpr std::int64_t kHour = 3600;
+constexpr std::int64_t kRoleMaxMin = 3600;            // MaxSessionDuration 3600..43200
+constexpr std::int64_t kRoleMaxMax = 43200;
+constexpr std::int64_t kDurationMin = 900;            // DurationSeconds minimum, both clouds
+constexpr std::int64_t kAwsRoleDurationMax = 43200;   // AWS role APIs
+constexpr std::int64_t kAwsTokenDurationMax = 129600; // GetFederationToken / GetSessionToken
+constexpr std::int64_t kAwsTokenDurationDefault = 43200;
+constexpr std::int64_t kDefaultDuration = 3600;       // DurationSeconds omitted
+constexpr std::int64_t kDefaultRoleMax = 3600;
+constexpr std::int64_t kDefaultConsoleSessionDuration = 3600;
+constexpr std::int64_t kDefaultLoginSession = 6 * kHour;
+constexpr std::int64_t kLoginSessionMin = 1 * kHour;   // LoginSessionDuration 1..24 h
+constexpr std::int64_t kLoginSessionMax = 24 * kHour;
+constexpr std::int64_t kDefaultPermissionSet = 3600;   // PT1H
+constexpr std::int64_t kPermissionSetMin = 3600;
+constexpr std::int64_t kPermissionSetMax = 43200;      // PT12H
+constexpr std::int64_t kRoleChainingLimit = 3600;
+
+constexpr const char* kAwsMaxSessionError =
+    "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.";
+constexpr const char* kAwsChainingError =
+    "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role "
+    "chaining.";
+
+std::string Human(std::int64_t s) { return SecondsAndHuman(s); }
+
+std::string SessionDurationAttributeName(Cloud cloud) {
+  return cloud == Cloud::kAws ? "https://aws.amazon.com/SAML/Attributes/SessionDuration"
+                              : "https://www.aliyun.com/SAML-Role/Attributes/SessionDuration";
+}
+
+std::string RoleArg(const ScenarioInputs& in) {
+  return in.role_name.empty() ? "ROLE_NAME" : in.role_name;
+}
+
+class Evaluator {
+ public:
+  Evaluator(ScenarioId scenario, const ScenarioInputs& in) : id_(scenario), in_(in) {
+    out_.evaluation.scenario = scenario;
+    out_.evaluation.role = in.role;
+    out_.evaluation.provider = in.provider;
+    out_.evaluation.target_seconds = in.target;
+  }
+
+  ScenarioOutcome Run() {
+    switch (id_) {
+      case ScenarioId::kAwsSamlConsole:
+        SessionDurationFactor(/*console_default=*/true);
+        SessionNotOnOrAfterFactor();
+        RoleMaxContext(/*only_declared=*/true);
+        WarnSessionDurationAboveRoleMax();
+        break;
+      case ScenarioId::kAwsSamlApi:
+        DurationFactor(kDefaultDuration);
+        SessionNotOnOrAfterFactor();
+        SessionDurationFactor(/*console_default=*/false);
+        RoleMaxContext(/*only_declared=*/false);
+        WarnSessionDurationAboveRoleMax();
+        CheckRoleMaxRange();
+        CheckDuration(kAwsRoleDurationMax, /*against_role_max=*/true);
+        break;
+      case ScenarioId::kAwsAssumeRole:
+        DurationFactor(kDefaultDuration);
+        if (in_.role_chaining) {
+          Add(Factor{FactorName::kRoleChainingLimit, kRoleChainingLimit, FactorOrigin::kFixed,
+                     std::nullopt, std::nullopt, std::nullopt, "--role-chaining"});
+        }
+        RoleMaxContext(/*only_declared=*/false);
+        CheckRoleMaxRange();
+        CheckDuration(kAwsRoleDurationMax, /*against_role_max=*/true);
+        break;
+      case ScenarioId::kAwsWebIdentity:
+        DurationFactor(kDefaultDuration);
+        RoleMaxContext(/*only_declared=*/false);
+        CheckRoleMaxRange();
+        CheckDuration(kAwsRoleDurationMax, /*against_role_max=*/true);
+        break;
+      case ScenarioId::kAwsIdentityCenter:
+        PermissionSetFactor();
+        break;
+      case ScenarioId::kAwsFederationToken:
+      case ScenarioId::kAwsSessionToken:
+        DurationFactor(kAwsTokenDurationDefault);
+        CheckDuration(kAwsTokenDurationMax, /*against_role_max=*/false);
+        break;
+      case ScenarioId::kAliyunRamUserLogon:
+      case ScenarioId::kAliyunUserSso:
+        LoginSessionFactor();
+        break;
+      case ScenarioId::kAliyunSamlConsole:
+        SessionDurationFactor(/*console_default=*/true);
+        SessionNotOnOrAfterFactor();
+        LoginSessionFactor();
+        RoleMaxFactor();
+        CheckRoleMaxRange();
+        break;
+      case ScenarioId::kAliyunSamlApi:
+        SessionNotOnOrAfterFactor();
+        RoleMaxFactor();
+        DurationFactor(kDefaultDuration);
+        SessionDurationContext();
+        CheckRoleMaxRange();
+        CheckDuration(0, /*against_role_max=*/true);
+        break;
+      case ScenarioId::kAliyunOidcApi:
+      case ScenarioId::kAliyunAssumeRole:
+        RoleMaxFactor();
+        DurationFactor(kDefaultDuration);
+        CheckRoleMaxRange();
+        CheckDuration(0, /*against_role_max=*/true);
+        break;
+      case ScenarioId::kAliyunRoleSwitchConsole:
+        LoginSessionFactor();
+        RoleMaxFactor();
+        CheckRoleMaxRange();
+        break;
+    }
+    Conclude();
+    return std::move(out_);
+  }
+
+ private:
+  Evaluation& Ev() { return out_.evaluation; }
+
+  void Emit(Diagnostic d) {
+    d.scenario = std::string(GetScenario(id_).name);
+    if (in_.role) d.role = *in_.role;
+    out_.diagnostics.push_back(std::move(d));
+  }
+
+  void Reject(std::string_view rule, std::string message, std::string fix = {}) {
+    Ev().outcome = Outcome::kRejected;
+    Ev().rejected_by.emplace_back(rule);
+    Emit(MakeDiagnostic(rule, std::move(message), std::nullopt, std::move(fix)));
+  }
+
+  void Add(Factor f) { Ev().factors.push_back(std::move(f)); }
+
+  void AssumedNote(FactorName name, std::int64_t seconds, std::string what, std::string how) {
+    Emit(MakeDiagnostic("assumed-default",
+                        what + " is not declared; samlint assumes the documented default " +
+                            Human(seconds) + " for " + std::string(FactorKey(name)) + ".",
+                        std::nullopt, std::move(how)));
+  }
+
+  static Factor Declared(FactorName name, const DeclaredValue& v) {
+    Factor f;
+    f.name = name;
+    f.seconds = v.seconds;
+    f.origin = FactorOrigin::kDeclared;
+    f.via = v.via;
+    return f;
+  }
+
+  static Factor Default(FactorName name, std::int64_t seconds) {
+    Factor f;
+    f.name = name;
+    f.seconds = seconds;
+    f.origin = FactorOrigin::kDefault;
+    f.via = "default";
+    return f;
+  }
+
+  static Factor FromDocument(FactorName name, const DocumentValue& v, std::string via) {
+    Factor f;
+    f.name = name;
+    f.seconds = std::max<std::int64_t>(0, v.seconds);
+    f.origin = FactorOrigin::kDocument;
+    f.is_signed = v.is_signed;
+    f.offset = v.offset;
+    f.via = std::move(via);
+    return f;
+  }
+
+  std::int64_t DurationValue(std::int64_t default_seconds) const {
+    return in_.duration_seconds ? in_.duration_seconds->seconds : default_seconds;
+  }
+
+  std::int64_t RoleMaxValue() const {
+    return in_.role_max_session ? in_.role_max_session->seconds : kDefaultRoleMax;
+  }
+
+  void DurationFactor(std::int64_t default_seconds) {
+    if (in_.duration_seconds) {
+      Add(Declared(FactorName::kDurationSeconds, *in_.duration_seconds));
+      return;
+    }
+    Add(Default(FactorName::kDurationSeconds, default_seconds));
+    std::string how = "Set DurationSeconds on the request, or tell samlint with --duration-seconds.";
+    if (id_ == ScenarioId::kAwsFederationToken || id_ == ScenarioId::kAwsSessionToken) {
+      how += " (A root user's session is cut to 1 hour regardless.)";
+    }
+    AssumedNote(FactorName::kDurationSeconds, default_seconds,
+                "The request's DurationSeconds", how);
+  }
+
+  void RoleMaxFactor() {
+    if (in_.role_max_session) {
+      Add(Declared(FactorName::kRoleMaxSessionDuration, *in_.role_max_session));
+      return;
+    }
+    Add(Default(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax));
+    AssumedNote(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax,
+                "The role's MaxSessionDuration",
+                "Declare it with --role-max-session (read it with `aliyun ram GetRole --RoleName " +
+                    RoleArg(in_) + "`).");
+  }
+
+  // The AWS role maximum never caps these scenarios' sessions: on the API it
+  // decides whether the call is refused, on the console it does not apply.
+  void RoleMaxContext(bool only_declared) {
+    if (in_.role_max_session) {
+      Ev().context.push_back(Declared(FactorName::kRoleMaxSessionDuration, *in_.role_max_session));
+      return;
+    }
+    if (only_declared) return;
+    Ev().context.push_back(Default(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax));
+    AssumedNote(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax,
+                "The role's MaxSessionDuration",
+                "Declare it with --role-max-session (read it with `aws iam get-role --role-name " +
+                    RoleArg(in_) + " --query Role.MaxSessionDuration`).");
+  }
+
+  void LoginSessionFactor() {
+    if (in_.login_session) {
+      Add(Declared(FactorName::kLoginSessionDuration, *in_.login_session));
+      const DeclaredValue& v = *in_.login_session;
+      if (v.seconds % kHour != 0 || v.seconds < kLoginSessionMin || v.seconds > kLoginSessionMax) {
+        Reject("login-session-out-of-range",
+               "LoginSessionDuration " + Human(v.seconds) + " from " + v.via +
+                   " is not accepted by SetSecurityPreference: it takes whole hours from 1 to 24.",
+               "Use whole hours from 1 to 24: `aliyun ram SetSecurityPreference "
+               "--LoginSessionDuration 12`.");
+      }
+      return;
+    }
+    Add(Default(FactorName::kLoginSessionDuration, kDefaultLoginSession));
+    AssumedNote(FactorName::kLoginSessionDuration, kDefaultLoginSession,
+                "The RAM security preference LoginSessionDuration",
+                "Declare it with --login-session (read it with `aliyun ram "
+                "GetSecurityPreference`).");
+  }
+
+  void PermissionSetFactor() {
+    if (in_.permission_set_session) {
+      const DeclaredValue& v = *in_.permission_set_session;
+      Add(Declared(FactorName::kPermissionSetSessionDuration, v));
+      if (v.seconds < kPermissionSetMin || v.seconds > kPermissionSetMax) {
+        Reject("permission-set-duration-out-of-range",
+               "Permission-set SessionDuration " + Human(v.seconds) + " from " + v.via +
+                   " is outside what IAM Identity Center accepts (PT1H to PT12H).",
+               "Choose a value from PT1H to PT12H: `aws sso-admin update-permission-set "
+               "--instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN "
+               "--session-duration PT8H`.");
+      }
+      return;
+    }
+    Add(Default(FactorName::kPermissionSetSessionDuration, kDefaultPermissionSet));
+    AssumedNote(FactorName::kPermissionSetSessionDuration, kDefaultPermissionSet,
+                "The permission set's SessionDuration",
+                "Declare it with --permission-set-session (read it with `aws sso-admin "
+                "describe-permission-set`).");
+  }
+
+  void SessionDurationFactor(bool console_default) {
+    if (in_.session_duration) {
+      Add(FromDocument(FactorName::kSessionDurationAttribute, *in_.session_duration,
+                       "SessionDuration attribute"));
+      return;
+    }
+    if (!console_default) return;  // absent on the API: it can only shorten, so no factor
+    Add(Default(FactorName::kSessionDurationAttribute, kDefaultConsoleSessionDuration));
+    std::string what = "The SessionDuration attribute (" + SessionDurationAttributeName(in_.cloud) +
+                       ") is absent, so it";
+    std::string how = "Have the IdP send " + SessionDurationAttributeName(in_.cloud) +
+                      " with the session length in seconds.";
+    if (in_.cloud == Cloud::kAliyun) {
+      how += " The 3600 s default comes from older Alibaba Cloud documentation; the current "
+             "page names no default.";
+    }
+    AssumedNote(FactorName::kSessionDurationAttribute, kDefaultConsoleSessionDuration, what, how);
+  }
+
+  void SessionDurationContext() {
+    if (!in_.session_duration) return;
+    Ev().context.push_back(FromDocument(FactorName::kSessionDurationAttribute,
+                                        *in_.session_duration, "SessionDuration attribute"));
+  }
+
+  void SessionNotOnOrAfterFactor() {
+    if (!in_.session_not_on_or_after) return;
+    const DocumentValue& v = *in_.session_not_on_or_after;
+    Add(FromDocument(FactorName::kSessionNotOnOrAfter, v, "AuthnStatement/@SessionNotOnOrAfter"));
+    if (v.seconds <= 0) {
+      Ev().outcome = Outcome::kRejected;
+      Ev().rejected_by.emplace_back("session-expired");
+      Diagnostic d = MakeDiagnostic(
+          "session-expired",
+          "AuthnStatement/@SessionNotOnOrAfter is " +
+              (v.seconds == 0 ? std::string("exactly at") : FormatDuration(-v.seconds) + " before") +
+              " the time of use: the session is already over.",
+          v.offset,
+          "Use the response before SessionNotOnOrAfter, or lengthen the IdP session that sets it.");
+      Emit(std::move(d));
+    }
+  }
+
+  void WarnSessionDurationAboveRoleMax() {
+    if (!in_.session_duration || !in_.role_max_session) return;
+    if (in_.session_duration->seconds <= in_.role_max_session->seconds) return;
+    Diagnostic d = MakeDiagnostic(
+        "session-duration-exceeds-role-max",
+        "The SessionDuration attribute " + Human(in_.session_duration->seconds) +
+            " is above the role's MaxSessionDuration " + Human(in_.role_max_session->seconds) +
+            " (" + in_.role_max_session->via +
+            "); tools that copy it into DurationSeconds are refused: \"" + kAwsMaxSessionError +
+            "\"",
+        in_.session_duration->offset,
+        "Lower the SessionDuration the IdP sends to at most " +
+            std::to_string(in_.role_max_session->seconds) + ", or raise the role maximum: `aws iam "
+            "update-role --role-name " + RoleArg(in_) + " --max-session-duration " +
+            std::to_string(std::min(in_.session_duration->seconds, kRoleMaxMax)) + "`.");
+    Emit(std::move(d));
+  }
+
+  void CheckRoleMaxRange() {
+    if (!in_.role_max_session) return;
+    const DeclaredValue& v = *in_.role_max_session;
+    if (v.seconds >= kRoleMaxMin && v.seconds <= kRoleMaxMax) return;
+    std::string cmd = in_.cloud == Cloud::kAws
+                          ? "`aws iam update-role --role-name " + RoleArg(in_) +
+                                " --max-session-duration 43200`"
+                          : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) +
+                                " --NewMaxSessionDuration 43200`";
+    Reject("role-max-out-of-range",
+           "Role MaxSessionDuration " + Human(v.seconds) + " from " + v.via +
+               " is outside what the cloud accepts (3600 to 43200 seconds).",
+           "Set a value from 3600 to 43200, e.g. " + cmd + ".");
+  }
+
+  // DurationSeconds: the API's own range first, then the role maximum, then chaining.
+  void CheckDuration(std::int64_t api_max, bool against_role_max) {
+    std::int64_t duration = DurationValue(id_ == ScenarioId::kAwsFederationToken ||
+                                                  id_ == ScenarioId::kAwsSessionToken
+                                              ? kAwsTokenDurationDefault
+                                              : kDefaultDuration);
+    std::string via = in_.duration_seconds ? in_.duration_seconds->via : "the default";
+    bool aws = in_.cloud == Cloud::kAws;
+    std::string api(GetScenario(id_).title);
+    if (duration < kDurationMin || (api_max > 0 && duration > api_max)) {
+      std::string range = api_max > 0 ? "from 900 to " + std::to_string(api_max) + " seconds"
+                                       : "at least 900 seconds";
+      Reject("duration-out-of-range",
+             "DurationSeconds " + Human(duration) + " (" + via + ") is outside the range " + api +
+                 " accepts: " + range + "." +
+                 (aws ? "" : " The call fails with InvalidParameter.DurationSeconds."),
+             "Request a DurationSeconds " + range + ".");
+      return;
+    }
+    if (against_role_max) {
+      std::int64_t role_max = RoleMaxValue();
+      bool role_max_valid = role_max >= kRoleMaxMin && role_max <= kRoleMaxMax;
+      if (role_max_valid && duration > role_max) {
+        std::string role_via = in_.role_max_session ? in_.role_max_session->via
+                                                    : std::string("the default; not declared");
+        std::string message = "DurationSeconds " + Human(duration) + " (" + via +
+                              ") is above the role's MaxSessionDuration " + Human(role_max) + " (" +
+                              role_via + "): the call is refused: ";
+        message += aws ? std::string("\"") + kAwsMaxSessionError + "\""
+                       : std::string("InvalidParameter.DurationSeconds.");
+        std::string fix =
+            "Request at most " + std::to_string(role_max) + " seconds, or raise the role maximum: " +
+            (aws ? "`aws iam update-role --role-name " + RoleArg(in_) + " --max-session-duration " +
+                       std::to_string(std::min(duration, kRoleMaxMax)) + "`"
+                 : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) +
+                       " --NewMaxSessionDuration " + std::to_string(std::min(duration, kRoleMaxMax)) +
+                       "`") +
+            ".";
+        Reject("duration-exceeds-role-max", std::move(message), std::move(fix));
+        return;
+      }
+    }
+    if (aws && in_.role_chaining && id_ == ScenarioId::kAwsAssumeRole &&
+        duration > kRoleChainingLimit) {
+      Reject("role-chaining-limit",
+             "DurationSeconds " + Human(duration) + " (" + via +
+                 ") is above the 1 hour cap on role chaining: \"" + kAwsChainingError + "\"",
+             "Request at most 3600 seconds when chaining, or assume the role directly from user "
+             "or SAML credentials instead of from another role's session.");
+    }
+  }
+
+  void Conclude() {
+    Evaluation& ev = Ev();
+    if (ev.outcome == Outcome::kRejected) {
+      ev.effective_seconds = std::nullopt;
+      ev.binding.clear();
+      ev.clamps.clear();
+      return;
+    }
+    std::int64_t effective = ev.factors.front().seconds;
+    for (const Factor& f : ev.factors) effective = std::min(effective, f.seconds);
+    ev.effective_seconds = effective;
+    for (const Factor& f : ev.factors) {
+      if (f.seconds == effective) ev.binding.push_back(f.name);
+    }
+    if (!in_.target) return;
+    std::vector<const Factor*> below;
+    for (const Factor& f : ev.factors) {
+      if (f.seconds < *in_.target) below.push_back(&f);
+    }
+    std::stable_sort(below.begin(), below.end(),
+                     [](const Factor* a, const Factor* b) { return a->seconds < b->seconds; });
+    for (const Factor* f : below) ev.clamps.push_back(f->name);
+    if (effective >= *in_.target) return;
+
+    const Factor& binding = *below.front();
+    std::string message = "The session lasts " + Human(effective) + ", below the target " +
+                          Human(*in_.target) + ": " + std::string(FactorKey(binding.name)) +
+                          " binds";
+    if (binding.assumed()) message += " (an assumed default)";
+    if (below.size() > 1) {
+      message += "; also below the target: ";
+      for (std::size_t i = 1; i < below.size(); ++i) {
+        if (i > 1) message += ", ";
+        message += std::string(FactorKey(below[i]->name)) + " " + FormatDuration(below[i]->seconds);
+      }
+    }
+    message += ".";
+    std::string fix;
+    for (const Factor* f : below) {
+      if (!fix.empty()) fix += " ";
+      fix += FactorFix(f->name, in_, id_, *in_.target);
+    }
+    Emit(MakeDiagnostic("lifetime-below-target", std::move(message), binding.offset,
+                        std::move(fix)));
+  }
+
+  ScenarioId id_;
+  const ScenarioInputs& in_;
+  ScenarioOutcome out_;
+};
+
+}  // namespace
+
+ScenarioOutcome EvaluateScenario(ScenarioId scenario, const ScenarioInputs& in) {
+  return Evaluator(scenario, in).Run();
+}
+
+ScenarioUse UsesOf(ScenarioId scenario) {
+  ScenarioUse u;
+  switch (scenario) {
+    case ScenarioId::kAwsSamlConsole:
+      u.role_max = true;  // context, and the SessionDuration warning
+      break;
+    case ScenarioId::kAwsSamlApi:
+    case ScenarioId::kAwsWebIdentity:
+    case ScenarioId::kAliyunSamlApi:
+    case ScenarioId::kAliyunOidcApi:
+    case ScenarioId::kAliyunAssumeRole:
+      u.role_max = u.duration_seconds = true;
+      break;
+    case ScenarioId::kAwsAssumeRole:
+      u.role_max = u.duration_seconds = u.role_chaining = true;
+      break;
+    case ScenarioId::kAwsIdentityCenter:
+      u.permission_set = true;
+      break;
+    case ScenarioId::kAwsFederationToken:
+    case ScenarioId::kAwsSessionToken:
+      u.duration_seconds = true;
+      break;
+    case ScenarioId::kAliyunRamUserLogon:
+    case ScenarioId::kAliyunUserSso:
+      u.login_session = true;
+      break;
+    case ScenarioId::kAliyunSamlConsole:
+    case ScenarioId::kAliyunRoleSwitchConsole:
+      u.login_session = u.role_max = true;
+      break;
+  }
+  return u;
+}
+
+std::string FactorFix(FactorName factor, const ScenarioInputs& in, ScenarioId scenario,
+                      std::int64_t want) {
+  bool aws = in.cloud == Cloud::kAws;
+  std::string role = RoleArg(in);
+  std::string capped = std::to_string(std::min(want, kRoleMaxMax));
+  switch (factor) {
+    case FactorName::kSessionDurationAttribute:
+      return "Have the IdP send " + SessionDurationAttributeName(in.cloud) + " = " +
+             std::to_string(std::min(want, kRoleMaxMax)) + " (seconds; at most 43200).";
+    case FactorName::kSessionNotOnOrAfter:
+      return "Lengthen the IdP session that sets AuthnStatement/@SessionNotOnOrAfter to at least " +
+             FormatDuration(want) + " after sign-in (or stop sending it).";
+    case FactorName::kLoginSessionDuration: {
+      std::int64_t hours = std::min<std::int64_t>((want + kHour - 1) / kHour, 24);
+      return "Raise the RAM logon session expiration: `aliyun ram SetSecurityPreference "
+             "--LoginSessionDuration " + std::to_string(hours) + "`.";
+    }
+    case FactorName::kRoleMaxSessionDuration:
+      return aws ? "Raise the role maximum: `aws iam update-role --role-name " + role +
+                       " --max-session-duration " + capped + "`."
+                 : "Raise the role maximum: `aliyun ram UpdateRole --RoleName " + role +
+                       " --NewMaxSessionDuration " + capped + "`.";
+    case FactorName::kDurationSeconds: {
+      std::string value = std::to_string(std::min(
+          want, scenario == ScenarioId::kAwsFederationToken || scenario == ScenarioId::kAwsSessionToken
+                    ? kAwsTokenDurationMax
+                    : kRoleMaxMax));
+      switch (scenario) {
+        case ScenarioId::kAwsSamlApi:
+          return "Request DurationSeconds=" + value +
+                 " (`aws sts assume-role-with-saml ... --duration-seconds " + value +
+                 "`) and make sure the role maximum allows it.";
+        case ScenarioId::kAwsAssumeRole:
+          return "Request DurationSeconds=" + value + " (`aws sts assume-role ... --duration-seconds " +
+                 value + "`) and make sure the role maximum allows it.";
+        case ScenarioId::kAwsWebIdentity:
+          return "Request DurationSeconds=" + value +
+                 " (`aws sts assume-role-with-web-identity ... --duration-seconds " + value + "`).";
+        case ScenarioId::kAwsFederationToken:
+          return "Request DurationSeconds=" + value + " (`aws sts get-federation-token ... "
+                 "--duration-seconds " + value + "`).";
+        case ScenarioId::kAwsSessionToken:
+          return "Request DurationSeconds=" + value + " (`aws sts get-session-token "
+                 "--duration-seconds " + value + "`).";
+        case ScenarioId::kAliyunSamlApi:
+          return "Request DurationSeconds=" + value + " (`aliyun sts AssumeRoleWithSAML ... "
+                 "--DurationSeconds " + value + "`) and make sure the role maximum allows it.";
+        case ScenarioId::kAliyunOidcApi:
+          return "Request DurationSeconds=" + value + " (`aliyun sts AssumeRoleWithOIDC ... "
+                 "--DurationSeconds " + value + "`) and make sure the role maximum allows it.";
+        default:
+          return "Request DurationSeconds=" + value + " (`aliyun sts AssumeRole ... "
+                 "--DurationSeconds " + value + "`) and make sure the role maximum allows it.";
+      }
+    }
+    case FactorName::kPermissionSetSessionDuration: {
+      std::int64_t hours = std::min<std::int64_t>((want + kHour - 1) / kHour, 12);
+      return "Raise the permission set's session duration: `aws sso-admin update-permission-set "
+             "--instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN "
+             "--session-duration PT" + std::to_string(hours) + "H`.";
+    }
+    case FactorName::kRoleChainingLimit:
+      return "Role chaining is capped at 1 hour and cannot be raised: assume the role directly "
+             "from user or SAML credentials instead of from another role's session.";
+  }
+  return {};
+}
+
+}  // namespace samlint

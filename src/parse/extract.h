@@ -1,0 +1,33 @@
+// Reads the facts samlint needs out of a SAML response's XML with pugixml.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "parse/facts.h"
+
+namespace samlint {
+
+enum class ExtractStatus {
+  kOk,
+  kDoctype,    ///< a DOCTYPE: refused before anything is read
+  kMalformed,  ///< not well-formed XML, or nested too deep
+  kNotSaml,    ///< well-formed, but the root is not a SAML Response or Assertion
+};
+
+struct ExtractOutcome {
+  ExtractStatus status = ExtractStatus::kMalformed;
+  std::string error;             ///< for any status but kOk
+  std::size_t error_offset = 0;  ///< byte offset of the problem
+  ResponseFacts facts;           ///< filled for kOk
+};
+
+/// Elements nested deeper than this make the document malformed (bounded work).
+inline constexpr int kMaxXmlDepth = 128;
+
+/// Parses `xml` (comments kept, no DTD, no entities beyond XML's five) and
+/// extracts the facts, matching elements by namespace URI, never by prefix.
+ExtractOutcome ExtractFacts(std::string_view xml);
+
+}  // namespace samlint

@@ -1,0 +1,379 @@
+// The per-input pipeline: each stage reads only the one before it.
+//   bytes → DecodeInput (input/) → ExtractFacts (parse/) → AssessSignatures (trust/)
+//   → roles and declarations joined (declare/) → EvaluateScenario (evaluate/)
+//   → document checks (diagnose/) → offsets to line:column, once (parse/line_index).
+#include "samlint/check.h"
+
+#include <algorithm>
+#include <set>
+
+#include "declare/cloud.h"
+#include "declare/inputs.h"
+#include "declare/roles.h"
+#include "diagnose/assertion_checks.h"
+#include "diagnose/make.h"
+#include "evaluate/lifetime.h"
+#include "parse/extract.h"
+#include "parse/line_index.h"
+#include "samlint/decode.h"
+#include "samlint/duration.h"
+#include "trust/signature.h"
+
+#ifndef SAMLINT_VERSION
+#define SAMLINT_VERSION "0.0.0"
+#endif
+
+namespace samlint {
+namespace {
+
+CheckResult Unreadable(std::string_view input_name, std::string_view rule, std::string message,
+                       std::optional<std::size_t> offset, std::string_view text,
+                       std::string encoding) {
+  CheckResult r;
+  r.input = std::string(input_name);
+  r.kind = ResultKind::kUnreadable;
+  r.encoding = std::move(encoding);
+  Diagnostic d = MakeDiagnostic(rule, std::move(message), offset);
+  if (offset) d.location = LineIndex(text).At(*offset);
+  r.diagnostics.push_back(std::move(d));
+  return r;
+}
+
+// The scenarios to evaluate for a SAML response of `cloud`.
+std::vector<ScenarioId> SamlScenarios(const CheckOptions& options, std::optional<Cloud> cloud) {
+  std::vector<ScenarioId> out;
+  if (!options.scenarios.empty()) {
+    for (ScenarioId id : options.scenarios) {
+      if (GetScenario(id).takes_saml) out.push_back(id);
+    }
+    return out;
+  }
+  if (!cloud) return out;
+  if (*cloud == Cloud::kAws) return {ScenarioId::kAwsSamlConsole, ScenarioId::kAwsSamlApi};
+  return {ScenarioId::kAliyunSamlConsole, ScenarioId::kAliyunSamlApi};
+}
+
+// The cloud the options name: --cloud, else the --scenario ids when they agree.
+std::optional<Cloud> DeclaredCloud(const CheckOptions& options) {
+  if (options.cloud) return options.cloud;
+  std::optional<Cloud> cloud;
+  for (ScenarioId id : options.scenarios) {
+    Cloud c = GetScenario(id).cloud;
+    if (cloud && *cloud != c) return std::nullopt;
+    cloud = c;
+  }
+  return cloud;
+}
+
+// One option-ignored note per option that none of the evaluated scenarios reads.
+void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioId>& scenarios,
+                        std::vector<Diagnostic>& out) {
+  if (scenarios.empty()) return;
+  ScenarioUse used;
+  bool aliyun_only = true;
+  for (ScenarioId id : scenarios) {
+    ScenarioUse u = UsesOf(id);
+    used.role_max |= u.role_max;
+    used.duration_seconds |= u.duration_seconds;
+    used.login_session |= u.login_session;
+    used.permission_set |= u.permission_set;
+    used.role_chaining |= u.role_chaining;
+    aliyun_only &= GetScenario(id).cloud == Cloud::kAliyun;
+  }
+  std::string names;
+  for (ScenarioId id : scenarios) {
+    names += (names.empty() ? "" : ", ") + std::string(GetScenario(id).name);
+  }
+  auto note = [&](bool given, bool applies, const char* option, std::string why = {}) {
+    if (!given || applies) return;
+    std::string message = std::string(option) + " does not apply to " + names + " and was ignored";
+    message += why.empty() ? "." : ": " + why;
+    out.push_back(MakeDiagnostic("option-ignored", std::move(message)));
+  };
+  note(options.role_max_session.has_value(), used.role_max, "--role-max-session");
+  note(options.duration_seconds.has_value(), used.duration_seconds, "--duration-seconds");
+  note(options.login_session.has_value(), used.login_session, "--login-session");
+  note(options.permission_set_session.has_value(), used.permission_set,
+       "--permission-set-session");
+  note(options.role_chaining, used.role_chaining, "--role-chaining",
+       aliyun_only ? "Alibaba Cloud documents no role-chaining cap, so samlint applies none."
+                   : std::string());
+}
+
+void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& base,
+              const std::vector<ParsedRole>& roles_for_aws,
+              const std::vector<ParsedRole>& roles_for_aliyun, CheckResult& result) {
+  for (ScenarioId id : scenarios) {
+    const ScenarioInfo& info = GetScenario(id);
+    ScenarioInputs in = base;
+    in.cloud = info.cloud;
+    const auto& roles = info.cloud == Cloud::kAws ? roles_for_aws : roles_for_aliyun;
+    if (roles.empty()) {
+      ScenarioOutcome o = EvaluateScenario(id, in);
+      result.evaluations.push_back(std::move(o.evaluation));
+      for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    for (const ParsedRole& role : roles) {
+      in.role = role.role;
+      in.provider = role.provider;
+      in.role_name = role.role_name;
+      ScenarioOutcome o = EvaluateScenario(id, in);
+      result.evaluations.push_back(std::move(o.evaluation));
+      for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
+    }
+  }
+}
+
+std::vector<ParsedRole> RolesOf(const AssertionFact& a, Cloud cloud) {
+  std::vector<ParsedRole> roles;
+  for (const AttributeFact& attr : a.attributes) {
+    if (attr.name != AttributesOf(cloud).role) continue;
+    for (const TextFact& v : attr.values) {
+      std::string why;
+      if (auto parsed = ParseRoleValue(cloud, v.value, why)) roles.push_back(std::move(*parsed));
+    }
+  }
+  return roles;
+}
+
+void ResolveLocations(std::string_view xml, CheckResult& r) {
+  LineIndex index(xml);
+  for (Diagnostic& d : r.diagnostics) {
+    if (d.offset && !d.location) d.location = index.At(*d.offset);
+  }
+  for (Evaluation& e : r.evaluations) {
+    for (auto* list : {&e.factors, &e.context}) {
+      for (Factor& f : *list) {
+        if (f.offset) f.source = index.At(*f.offset);
+      }
+    }
+  }
+  for (RolePair& p : r.roles) {
+    if (p.offset) p.source = index.At(*p.offset);
+  }
+}
+
+// Findings about the whole input first, then per evaluation, each group by position.
+void OrderDiagnostics(CheckResult& r) {
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     bool ga = !a.scenario.empty(), gb = !b.scenario.empty();
+                     if (ga != gb) return !ga;
+                     if (ga) return false;  // keep evaluation order
+                     std::size_t oa = a.offset.value_or(SIZE_MAX), ob = b.offset.value_or(SIZE_MAX);
+                     return oa < ob;
+                   });
+}
+
+}  // namespace
+
+std::string_view Version() { return SAMLINT_VERSION; }
+
+CheckResult UnreadableInput(std::string_view input_name, std::string_view reason) {
+  return Unreadable(input_name, "input-unreadable", std::string(reason), std::nullopt, {}, {});
+}
+
+CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
+                       const CheckOptions& options) {
+  if (bytes.size() > kMaxInputBytes) {
+    return Unreadable(input_name, "input-unreadable",
+                      "The input is " + std::to_string(bytes.size()) + " bytes; samlint reads at most " +
+                          std::to_string(kMaxInputBytes) + " (SAML responses are far smaller).",
+                      std::nullopt, {}, {});
+  }
+  DecodedInput decoded = DecodeInput(bytes);
+  if (decoded.encoding == InputEncoding::kUnknown) {
+    bool decoded_not_xml = decoded.error.find("not XML") != std::string::npos;
+    return Unreadable(input_name, decoded_not_xml ? "xml-malformed" : "input-unreadable",
+                      decoded.error, std::nullopt, {}, {});
+  }
+  std::string encoding(EncodingName(decoded.encoding));
+  const std::string& xml = decoded.xml;
+  ExtractOutcome extracted = ExtractFacts(xml);
+  switch (extracted.status) {
+    case ExtractStatus::kDoctype:
+      return Unreadable(input_name, "xml-doctype", extracted.error, extracted.error_offset, xml,
+                        encoding);
+    case ExtractStatus::kMalformed:
+      return Unreadable(input_name, "xml-malformed", extracted.error, extracted.error_offset, xml,
+                        encoding);
+    case ExtractStatus::kNotSaml:
+      return Unreadable(input_name, "input-unreadable", extracted.error, extracted.error_offset,
+                        xml, encoding);
+    case ExtractStatus::kOk:
+      break;
+  }
+  const ResponseFacts& facts = extracted.facts;
+
+  CheckResult result;
+  result.input = std::string(input_name);
+  result.kind = ResultKind::kSamlResponse;
+  result.encoding = encoding;
+  result.issuer = facts.issuer.present ? facts.issuer.value
+                  : !facts.assertions.empty() ? facts.assertions.front().issuer.value
+                                              : std::string();
+
+  // The assertion the cloud reads: the Response's first Assertion child.
+  const AssertionFact* read = facts.assertions.empty() ? nullptr : &facts.assertions.front();
+
+  std::optional<Cloud> cloud = DeclaredCloud(options);
+  if (!cloud) cloud = DetectCloud(facts, read);
+  result.cloud = cloud;
+
+  // t_use: --now, else the Assertion's IssueInstant, else the Response's.
+  std::optional<Timestamp> t_use = options.now;
+  if (t_use) {
+    result.t_use_source = "--now";
+  } else if (read != nullptr && read->issue_instant.value) {
+    t_use = read->issue_instant.value;
+    result.t_use_source = "Assertion/@IssueInstant";
+  } else if (facts.issue_instant.value) {
+    t_use = facts.issue_instant.value;
+    result.t_use_source = "Response/@IssueInstant";
+  }
+  result.t_use = t_use;
+
+  // Trust stage: which facts a verified signature covers.
+  TrustVerdict trust = AssessSignatures(facts, read, cloud, options, result.diagnostics);
+  result.signature = trust.summary;
+
+  CheckDocument(facts, options, result.diagnostics);
+  if (!t_use) {
+    result.diagnostics.push_back(MakeDiagnostic(
+        "xml-malformed",
+        "Neither the Assertion nor the Response has a valid IssueInstant, so the time of use is "
+        "unknown: SessionNotOnOrAfter cannot be measured and is left out. Pass --now to set it.",
+        read != nullptr ? read->offset : facts.offset));
+  }
+
+  if (read == nullptr) {
+    if (!facts.encrypted_assertions.empty()) {
+      result.diagnostics.push_back(MakeDiagnostic(
+          "encrypted-assertion-no-key",
+          "The assertion is encrypted (EncryptedAssertion) and no --sp-key was given to decrypt "
+          "it, so no lifetime is reported from data samlint cannot read.",
+          facts.encrypted_assertions.front(),
+          "Pass the SP private key that decrypts it with --sp-key FILE."));
+    } else if (cloud) {
+      result.diagnostics.push_back(MakeDiagnostic(
+          "role-attribute-missing",
+          "The response carries no Assertion, so there is no Role attribute and no session.",
+          facts.offset, "Check the IdP's status and logs: a successful response has an Assertion."));
+    }
+    ResolveLocations(xml, result);
+    OrderDiagnostics(result);
+    return result;
+  }
+
+  std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
+  if (!cloud && options.scenarios.empty()) {
+    result.cloud_undetected = true;
+    result.diagnostics.push_back(MakeDiagnostic(
+        "cloud-undetected",
+        "Nothing in the response names AWS or Alibaba Cloud (attribute names, Audience, "
+        "Recipient, Destination), so samlint cannot tell which scenarios to evaluate.",
+        read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
+  }
+  if (cloud) CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics);
+
+  // Join: document values of the read assertion with the declarations.
+  ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);
+  base.from_document = true;
+  std::vector<ParsedRole> aws_roles = RolesOf(*read, Cloud::kAws);
+  std::vector<ParsedRole> aliyun_roles = RolesOf(*read, Cloud::kAliyun);
+  if (cloud) {
+    for (const AttributeFact& attr : read->attributes) {
+      if (attr.name != AttributesOf(*cloud).role) continue;
+      for (const TextFact& v : attr.values) {
+        std::string why;
+        if (auto parsed = ParseRoleValue(*cloud, v.value, why)) {
+          RolePair pair;
+          pair.role = parsed->role;
+          pair.provider = parsed->provider;
+          pair.is_signed = trust.assertion_trusted;
+          pair.offset = v.offset;
+          result.roles.push_back(std::move(pair));
+        }
+      }
+    }
+  }
+  if (t_use) {
+    const AuthnStatementFact* earliest = nullptr;
+    for (const AuthnStatementFact& s : read->authn_statements) {
+      if (!s.session_not_on_or_after.value) continue;
+      if (earliest == nullptr ||
+          *s.session_not_on_or_after.value < *earliest->session_not_on_or_after.value) {
+        earliest = &s;
+      }
+    }
+    if (earliest != nullptr) {
+      base.session_not_on_or_after =
+          DocumentValue{SecondsBetween(*t_use, *earliest->session_not_on_or_after.value),
+                        earliest->session_not_on_or_after.offset, trust.assertion_trusted};
+    }
+  }
+
+  // SessionDuration is read per scenario cloud (its findings came from CheckAssertionForCloud).
+  std::vector<ScenarioId> aws_scenarios, aliyun_scenarios;
+  for (ScenarioId id : scenarios) {
+    (GetScenario(id).cloud == Cloud::kAws ? aws_scenarios : aliyun_scenarios).push_back(id);
+  }
+  for (auto [c, list] : {std::pair{Cloud::kAws, &aws_scenarios},
+                         std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
+    if (list->empty()) continue;
+    ScenarioInputs in = base;
+    SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
+    if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.assertion_trusted};
+    Evaluate(*list, in, aws_roles, aliyun_roles, result);
+  }
+  NoteIgnoredOptions(options, scenarios, result.diagnostics);
+
+  ResolveLocations(xml, result);
+  OrderDiagnostics(result);
+  return result;
+}
+
+std::optional<CheckResult> CheckDeclarations(const CheckOptions& options) {
+  std::vector<ScenarioId> scenarios;
+  for (ScenarioId id : options.scenarios) {
+    if (!GetScenario(id).takes_saml) scenarios.push_back(id);
+  }
+  if (scenarios.empty()) return std::nullopt;
+  CheckResult result;
+  result.kind = ResultKind::kDeclarations;
+  result.cloud = DeclaredCloud(options);
+  if (!result.cloud) result.cloud = GetScenario(scenarios.front()).cloud;
+  result.t_use = options.now;
+  ScenarioInputs base = DeclarationsFromOptions(*result.cloud, options);
+  Evaluate(scenarios, base, {}, {}, result);
+  NoteIgnoredOptions(options, scenarios, result.diagnostics);
+  OrderDiagnostics(result);
+  return result;
+}
+
+std::optional<std::string> ValidateOptions(const CheckOptions& options, bool has_inputs) {
+  bool takes_saml = false;
+  bool option_only = false;
+  for (ScenarioId id : options.scenarios) {
+    const ScenarioInfo& info = GetScenario(id);
+    (info.takes_saml ? takes_saml : option_only) = true;
+    if (options.cloud && info.cloud != *options.cloud) {
+      return "--scenario " + std::string(info.name) + " is not a scenario of --cloud " +
+             std::string(CloudName(*options.cloud));
+    }
+  }
+  if (!has_inputs) {
+    if (takes_saml) {
+      return "--scenario needs a SAML response INPUT for its SAML scenarios (give a file, a "
+             "directory or - for stdin)";
+    }
+    if (!option_only) {
+      return "no INPUT given: name a file, a directory or - for stdin, or choose a scenario that "
+             "needs no SAML response with --scenario (e.g. aws:assume-role)";
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace samlint

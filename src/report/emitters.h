@@ -1,0 +1,14 @@
+// The emitters behind MakeEmitter, one per format.
+#pragma once
+
+#include <memory>
+#include <ostream>
+
+#include "samlint/report.h"
+
+namespace samlint {
+
+std::unique_ptr<Emitter> MakeJsonEmitter(std::ostream& out);
+std::unique_ptr<Emitter> MakeTextEmitter(std::ostream& out, ReportOptions options);
+
+}  // namespace samlint

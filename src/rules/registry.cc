@@ -1,0 +1,873 @@
+// The rule registry: one sorted constexpr table drives `samlint rules`, severity
+// overrides, SARIF rules[] and docs/rules.md. Numbers and quoted error texts come
+// from /work/shared/spec/lifetime-rules.md; default severities from the
+// "Default severities" decisions of cli-contract.md.
+#include <algorithm>
+#include <array>
+#include <span>
+#include <string_view>
+
+#include "samlint/diagnostic.h"
+#include "samlint/rules.h"
+
+namespace samlint {
+namespace {
+
+using enum Severity;
+using enum RuleCategory;
+
+// Sorted by id (ascending ASCII); FindRule binary-searches it and a
+// static_assert below keeps it that way. Ids are stable and never reused.
+constexpr std::array kRules = {
+    RuleInfo{
+        .id = "assertion-expired",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The moment of use is at or after the assertion's NotOnOrAfter (in Conditions "
+                   "or SubjectConfirmationData), beyond the --clock-skew tolerance.",
+        .rationale = "AWS STS refuses such an assertion with \"Response has expired\" and no "
+                     "credentials are issued. It usually means a saved response was replayed, the "
+                     "IdP gives the response a very short validity window, or a clock is wrong. "
+                     "AWS documents no clock-skew tolerance; samlint applies --clock-skew "
+                     "(default 3m).",
+        .example = "SubjectConfirmationData NotOnOrAfter=\"2026-11-23T10:05:00Z\" checked with "
+                   "--now 2026-11-23T10:30:00Z and the default --clock-skew 3m.",
+        .fix = "Sign in again through the IdP and use the fresh response right away; synchronise "
+               "the IdP's and the client's clocks (NTP); if the IdP's validity window is shorter "
+               "than your tools need to post the response, widen it in the IdP application.",
+        .reference = "AWS IAM User Guide, Troubleshoot SAML 2.0 federation with AWS; SAML 2.0 "
+                     "Core, Conditions and SubjectConfirmationData (NotOnOrAfter); "
+                     "lifetime-rules.md § AWS (observed STS behaviour)",
+    },
+    RuleInfo{
+        .id = "assertion-not-signed",
+        .default_severity = kWarning,
+        .category = kTrust,
+        .summary = "Only the Response is signed; the Assertion itself carries no signature.",
+        .rationale =
+            "Alibaba Cloud states \"Alibaba Cloud requires that the entire saml2:Assertion "
+            "element be signed\", so on Alibaba Cloud this finding is an error and the "
+            "sign-in fails. AWS documents no rule on which element must be signed, so on "
+            "AWS it is a warning: the assertion's values are vouched for only while it "
+            "stays inside that exact signed Response.",
+        .example = "An Alibaba Cloud response with `<ds:Signature>` as a child of "
+                   "`<samlp:Response>` and none inside `<saml:Assertion>`.",
+        .fix = "In the IdP application's SAML settings, sign the Assertion (\"sign assertion\" or "
+               "\"sign response and assertion\"), then capture a new response and check it with "
+               "--cert or --idp-metadata.",
+        .reference = "Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md § Alibaba "
+                     "Cloud and § AWS (Signing); cli-contract.md § Rule ids",
+    },
+    RuleInfo{
+        .id = "assertion-not-yet-valid",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The moment of use is before the assertion's NotBefore, beyond the --clock-skew "
+                   "tolerance.",
+        .rationale = "A service provider refuses an assertion that is not valid yet, so the "
+                     "sign-in fails although the user did nothing wrong; it almost always means "
+                     "the IdP's clock runs ahead of the cloud's.",
+        .example = "Conditions NotBefore=\"2026-11-23T10:10:00Z\" checked with --now "
+                   "2026-11-23T10:00:00Z and the default --clock-skew 3m.",
+        .fix = "Synchronise the IdP's clock (NTP) and check that --now is the real moment of use; "
+               "a larger --clock-skew hides the drift from samlint, not from the cloud.",
+        .reference = "SAML 2.0 Core, Conditions (NotBefore); lifetime-rules.md § Vocabulary "
+                     "(t_use)",
+    },
+    RuleInfo{
+        .id = "assumed-default",
+        .default_severity = kNote,
+        .category = kLifetime,
+        .summary = "A lifetime factor was not declared, so its documented default was used in the "
+                   "evaluation.",
+        .rationale = "The reported lifetime is only as true as its inputs: an undeclared role "
+                     "MaxSessionDuration counts as 3600 s, an omitted DurationSeconds as 3600 s, "
+                     "an absent console SessionDuration attribute as 3600 s, an undeclared Alibaba "
+                     "Cloud LoginSessionDuration as 6 h and an undeclared permission-set duration "
+                     "as PT1H. If your account differs, the real session is longer or shorter "
+                     "than reported; and a 1 h session is often a client that omits "
+                     "DurationSeconds, not the IdP.",
+        .example = "AssumeRoleWithSAML evaluated without --duration-seconds for a role whose "
+                   "MaxSessionDuration is 28800: duration_seconds is 3600 (assumed) and binds.",
+        .fix = "Declare the value with the option the note names (--role-max-session, "
+               "--duration-seconds, --login-session, --permission-set-session), or pass "
+               "--declarations FILE with the output of `aws iam get-role --role-name NAME` or "
+               "`aliyun ram GetRole --RoleName NAME`.",
+        .reference = "lifetime-rules.md § Vocabulary (assumed), § Alibaba Cloud and § AWS "
+                     "(defaults); cli-contract.md § Decisions (Factors)",
+    },
+    RuleInfo{
+        .id = "audience-mismatch",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "No Audience in the assertion's AudienceRestriction names the cloud the "
+                   "response is for.",
+        .rationale = "The cloud accepts only an assertion addressed to it: AWS expects "
+                     "urn:amazon:webservices (an older copy of the guide also lists "
+                     "https://signin.aws.amazon.com/saml), Alibaba Cloud expects "
+                     "urn:alibaba:cloudcomputing:international (international site) or "
+                     "urn:alibaba:cloudcomputing (China site). A wrong Audience, often the IdP "
+                     "application's own entity ID, makes every sign-in fail.",
+        .example = "An AWS response whose only Audience is https://idp.example.com/app.",
+        .fix = "Set the IdP application's Audience (SP entity ID) to urn:amazon:webservices for "
+               "AWS, or to urn:alibaba:cloudcomputing:international or urn:alibaba:cloudcomputing "
+               "for Alibaba Cloud; pass --cloud if samlint detected the wrong cloud.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response; Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md "
+                     "§ AWS (Audience) and § Alibaba Cloud (Endpoints)",
+    },
+    RuleInfo{
+        .id = "certificate-expired",
+        .default_severity = kWarning,
+        .category = kTrust,
+        .summary = "A trust-anchor certificate given with --cert or --idp-metadata is outside its "
+                   "validity dates at the moment of use.",
+        .rationale =
+            "The signature is still checked with that certificate, so today's sign-in is "
+            "not affected; but an IdP signing with an expired certificate is due for a "
+            "key rollover, and when it switches keys every sign-in fails until the cloud's "
+            "SAML provider holds the new metadata.",
+        .example = "--cert idp.pem whose notAfter is 2026-01-01T00:00:00Z, checked with --now "
+                   "2026-11-23T10:00:00Z.",
+        .fix = "Roll the IdP signing certificate and upload the new metadata: `aws iam "
+               "update-saml-provider --saml-provider-arn ARN --saml-metadata-document "
+               "file://metadata.xml` or `aliyun ram UpdateSAMLProvider --SAMLProviderName NAME "
+               "--NewEncodedSAMLMetadataDocument BASE64`; then check with the new --cert or "
+               "--idp-metadata.",
+        .reference = "XML Signature Syntax and Processing (KeyInfo, X509Data); cli-contract.md "
+                     "§ Decisions (Signatures)",
+    },
+    RuleInfo{
+        .id = "cloud-undetected",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "A SAML response whose cloud cannot be told from its attribute names, Audience, "
+                   "Recipient or Destination, when no --cloud or --scenario says which cloud.",
+        .rationale = "AWS and Alibaba Cloud differ in attribute names, Audience, Recipient, "
+                     "defaults and limits, and every scenario's factors depend on the cloud; "
+                     "without it samlint can compute no lifetime. It usually means the response "
+                     "is meant for another service provider or the IdP application lacks the "
+                     "cloud's Role attribute mapping.",
+        .example = "A response whose Audience is https://app.example.com and whose only "
+                   "attributes are email and groups, checked without --cloud or --scenario.",
+        .fix = "Pass --cloud aws or --cloud aliyun (or a --scenario such as aws:saml-console), or "
+               "configure the IdP application to send the cloud's Audience, Recipient and Role "
+               "attribute.",
+        .reference = "cli-contract.md § Declarations (--cloud); lifetime-rules.md § AWS and "
+                     "§ Alibaba Cloud (attribute names and endpoints)",
+    },
+    RuleInfo{
+        .id = "declaration-conflict",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "Two declarations give different values for the same setting of the same role "
+                   "or account.",
+        .rationale = "The lifetime depends on the value the cloud really holds; a stale get-role "
+                     "export and a fresh Terraform plan, or an option and a file, can disagree, "
+                     "and a result computed from the wrong one sends you to change a setting that "
+                     "is not the limit.",
+        .example = "--role-max-session 43200 while --declarations role.json (get-role output) "
+                   "says MaxSessionDuration 3600 for the same role.",
+        .fix = "Remove or refresh the stale declaration (e.g. `aws iam get-role --role-name NAME "
+               "> role.json`, `aliyun ram GetRole --RoleName NAME > role.json`) so that each "
+               "setting is declared once.",
+        .reference = "cli-contract.md § Declarations (--declarations)",
+    },
+    RuleInfo{
+        .id = "declaration-unresolved",
+        .default_severity = kWarning,
+        .category = kInput,
+        .summary = "A declaration cannot be matched to a role or account, or its value cannot be "
+                   "resolved (an intrinsic function, a variable, a value known only after apply).",
+        .rationale = "A declaration that cannot be used does not count: the documented default "
+                     "is assumed in its place (3600 s for a role MaxSessionDuration), so the "
+                     "reported lifetime may differ from the one users get.",
+        .example = "A CloudFormation role with `MaxSessionDuration: !Ref SessionParam`, or a "
+                   "Terraform plan whose role ARN is known only after apply and whose role name "
+                   "matches no role in the assertion.",
+        .fix = "Declare the value directly (--role-max-session 43200), or give declarations with "
+               "concrete values (`terraform show -json plan.out`, `aws iam get-role --role-name "
+               "NAME`), and check that the role name and account match the assertion's Role "
+               "attribute.",
+        .reference = "cli-contract.md § Declarations (--declarations) and § Decisions (Other "
+                     "inputs, Terraform plans)",
+    },
+    RuleInfo{
+        .id = "destination-mismatch",
+        .default_severity = kWarning,
+        .category = kAssertion,
+        .summary = "The Response's Destination attribute does not name the cloud's sign-in "
+                   "endpoint.",
+        .rationale = "Destination should be the endpoint the response is posted to; another value "
+                     "usually means the IdP application was set up for another site, region or "
+                     "service provider, and a service provider that checks it refuses the "
+                     "sign-in. The clouds document the Recipient (see recipient-mismatch), so this "
+                     "is a warning.",
+        .example = "Destination=\"https://signin.aliyun.com/saml-role/sso\" in a response whose "
+                   "Recipient is https://signin.alibabacloud.com/saml-role/sso.",
+        .fix = "Set the IdP application's ACS (single sign-on) URL to the cloud's endpoint: "
+               "https://signin.aws.amazon.com/saml or `https://<region>.signin.aws.amazon.com/saml`"
+               " on AWS, https://signin.alibabacloud.com/saml-role/sso (international) or "
+               "https://signin.aliyun.com/saml-role/sso (China site) on Alibaba Cloud.",
+        .reference = "SAML 2.0 Core, StatusResponseType (Destination); lifetime-rules.md § AWS "
+                     "(Recipient) and § Alibaba Cloud (Endpoints)",
+    },
+    RuleInfo{
+        .id = "duplicate-id",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "Two elements of the response carry the same ID attribute value.",
+        .rationale = "A signature points at the element it covers by ID; with duplicates, the "
+                     "signature check and the code that reads the values can pick different "
+                     "elements. That is how XML signature wrapping slips unsigned Role or "
+                     "SessionDuration values past a valid signature.",
+        .example = "A Response whose Assertion and an injected Extensions child both have "
+                   "ID=\"_a1b2c3\".",
+        .fix = "Have the IdP generate a unique ID for every element; a response your IdP did not "
+               "produce this way has been tampered with and must not be trusted.",
+        .reference = "XML Signature Syntax and Processing (same-document references); SAML 2.0 "
+                     "Core (ID attributes); style.md § SAML specifics",
+    },
+    RuleInfo{
+        .id = "duration-exceeds-role-max",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The requested DurationSeconds is above the role's MaxSessionDuration, so the "
+                   "STS call is refused.",
+        .rationale = "AWS AssumeRole, AssumeRoleWithSAML and AssumeRoleWithWebIdentity fail with "
+                     "\"The requested DurationSeconds exceeds the MaxSessionDuration set for this "
+                     "role.\" and Alibaba Cloud AssumeRole, AssumeRoleWithSAML and "
+                     "AssumeRoleWithOIDC fail with InvalidParameter.DurationSeconds: no "
+                     "credentials at all. The usual cause is a CLI tool that copies the SAML "
+                     "SessionDuration attribute into DurationSeconds while the role keeps the "
+                     "default maximum of 3600 s.",
+        .example = "DurationSeconds=43200 with a role MaxSessionDuration of 3600.",
+        .fix = "Raise the role maximum to at least the requested duration (`aws iam update-role "
+               "--role-name NAME --max-session-duration 43200`, `aliyun ram UpdateRole --RoleName "
+               "NAME --NewMaxSessionDuration 43200`), or request no more than the role allows "
+               "(e.g. `--duration-seconds 3600` in the client, or a smaller SessionDuration "
+               "attribute in the IdP).",
+        .reference = "AWS STS API Reference, AssumeRole, AssumeRoleWithSAML and "
+                     "AssumeRoleWithWebIdentity (DurationSeconds); Alibaba Cloud STS API "
+                     "reference, AssumeRole, AssumeRoleWithSAML and AssumeRoleWithOIDC "
+                     "(DurationSeconds); lifetime-rules.md § AWS and § Alibaba Cloud; worked "
+                     "example 3",
+    },
+    RuleInfo{
+        .id = "duration-out-of-range",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The requested DurationSeconds is outside the range the STS API itself "
+                   "accepts, whatever the role allows.",
+        .rationale = "AWS role APIs accept 900..43200 s, GetFederationToken and GetSessionToken "
+                     "900..129600 s, and Alibaba Cloud AssumeRole, AssumeRoleWithSAML and "
+                     "AssumeRoleWithOIDC at least 900 s (failing with "
+                     "InvalidParameter.DurationSeconds). The request is refused and gives no "
+                     "credentials, and raising the role maximum does not help.",
+        .example = "AssumeRoleWithSAML with DurationSeconds=600, or AssumeRole with "
+                   "DurationSeconds=86400.",
+        .fix = "Request a duration inside the API's range: 900..43200 for the AWS role APIs, "
+               "900..129600 for GetFederationToken and GetSessionToken, at least 900 on Alibaba "
+               "Cloud (e.g. `aws sts assume-role-with-saml ... --duration-seconds 3600`).",
+        .reference = "AWS STS API Reference, AssumeRole, AssumeRoleWithSAML, "
+                     "AssumeRoleWithWebIdentity, GetFederationToken and GetSessionToken "
+                     "(DurationSeconds); Alibaba Cloud STS API reference (DurationSeconds); "
+                     "lifetime-rules.md § AWS and § Alibaba Cloud",
+    },
+    RuleInfo{
+        .id = "encrypted-assertion-no-key",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "The response holds an EncryptedAssertion and no --sp-key was given, or the "
+                   "key given does not decrypt it.",
+        .rationale = "Without the plaintext assertion samlint cannot read the Role, "
+                     "SessionDuration or SessionNotOnOrAfter values, so none of the response's "
+                     "lifetime factors or signatures can be checked.",
+        .example = "A response with `<saml:EncryptedAssertion>` checked without --sp-key.",
+        .fix = "Pass the service provider's private key whose certificate the IdP encrypts to "
+               "(--sp-key sp-key.pem), or check a capture taken before encryption.",
+        .reference = "SAML 2.0 Core, EncryptedAssertion; XML Encryption Syntax and Processing; "
+                     "cli-contract.md § Declarations (--sp-key)",
+    },
+    RuleInfo{
+        .id = "input-unreadable",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "An input cannot be read, or is none of the kinds samlint recognises (a SAML "
+                   "response as XML, base64 or form body, a HAR capture, an STS request, a "
+                   "CloudTrail event, role declarations).",
+        .rationale = "A file that is not checked cannot show a problem: reporting it as an error "
+                     "keeps a CI run from passing when a capture is truncated, double-encoded, "
+                     "empty or unreadable.",
+        .example = "A .b64 file holding a truncated base64 SAMLResponse, or a file without read "
+                   "permission inside a directory given on the command line.",
+        .fix = "Give the raw SAMLResponse (XML, base64 or the URL-encoded form body), a HAR "
+               "export or a declarations file; check the file's permissions and that the capture "
+               "is complete.",
+        .reference = "cli-contract.md § Command, § Exit status and § Decisions (Directories)",
+    },
+    RuleInfo{
+        .id = "lifetime-below-target",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The effective lifetime of a scenario is shorter than the session length "
+                   "asked for with --target.",
+        .rationale = "The session ends at the minimum of its factors, so one forgotten setting (a "
+                     "role maximum of 3600 s, a LoginSessionDuration of 6 h, an omitted "
+                     "DurationSeconds) cuts the working day short and forces a new sign-in "
+                     "mid-task. The finding names the binding factor and every factor below the "
+                     "target, so the setting to change is the one named, not the IdP's session "
+                     "length.",
+        .example = "Alibaba Cloud console sign-in with SessionDuration 43200, SessionNotOnOrAfter "
+                   "10 h ahead, LoginSessionDuration 6 h, role MaxSessionDuration 3600 and "
+                   "--target 8h: effective 3600 s, bound by role_max_session_duration, with "
+                   "login_session_duration also below the target.",
+        .fix = "Raise each factor below the target, e.g. `aliyun ram UpdateRole --RoleName NAME "
+               "--NewMaxSessionDuration 28800`, `aliyun ram SetSecurityPreference "
+               "--LoginSessionDuration 8`, `aws iam update-role --role-name NAME "
+               "--max-session-duration 28800`, `aws sso-admin update-permission-set "
+               "--instance-arn ARN --permission-set-arn ARN --session-duration PT8H`, or the "
+               "IdP's SessionDuration attribute and session length; or lower --target.",
+        .reference = "lifetime-rules.md § Vocabulary (factor, binding factor, clamp) and § Worked "
+                     "examples (example 1)",
+    },
+    RuleInfo{
+        .id = "login-session-out-of-range",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The declared Alibaba Cloud LoginSessionDuration is not a whole number of hours "
+                   "from 1 to 24.",
+        .rationale = "SetSecurityPreference takes LoginSessionDuration in whole hours, 1..24 "
+                     "(older documentation said 6..24); another value is refused, so the console "
+                     "session of RAM users and SAML role sign-ins keeps the current setting "
+                     "(default 6 h) and the lifetime you planned does not happen.",
+        .example = "--login-session 90m (not whole hours), or --login-session 36h (above 24).",
+        .fix = "Declare and set a whole number of hours from 1 to 24: `aliyun ram "
+               "SetSecurityPreference --LoginSessionDuration 12`.",
+        .reference = "Alibaba Cloud RAM API reference, SetSecurityPreference "
+                     "(LoginSessionDuration); lifetime-rules.md § Alibaba Cloud",
+    },
+    RuleInfo{
+        .id = "multiple-assertions",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The response holds more than one Assertion or EncryptedAssertion.",
+        .rationale = "With several assertions, the one whose signature is checked and the one the "
+                     "cloud reads can differ: that is how signature wrapping slips unsigned "
+                     "values in, and a lifetime computed from one assertion may not be the one "
+                     "the cloud uses.",
+        .example = "A Response with a signed Assertion followed by a second, unsigned Assertion "
+                   "carrying another Role attribute.",
+        .fix = "Configure the IdP to send one Assertion per response; a second assertion the IdP "
+               "did not put there means the response was tampered with.",
+        .reference = "SAML 2.0 Core, Response; cli-contract.md § Decisions (Signatures: a signed "
+                     "Response counts only with exactly one assertion)",
+    },
+    RuleInfo{
+        .id = "option-ignored",
+        .default_severity = kNote,
+        .category = kInput,
+        .summary = "An option was given that does not apply to the scenario evaluated, so it had "
+                   "no effect.",
+        .rationale = "An option dropped without a word makes the result look as if it took your "
+                     "setting into account: --role-chaining on Alibaba Cloud (no role-chaining cap "
+                     "is documented there), --login-session on an AWS scenario, or "
+                     "--duration-seconds for an input that carries its own DurationSeconds.",
+        .example = "--scenario aliyun:assume-role --role-chaining.",
+        .fix = "Drop the option, or choose with --scenario the scenario it applies to (e.g. "
+               "aws:assume-role for --role-chaining).",
+        .reference = "cli-contract.md § Decisions (Outcomes: --role-chaining with an Alibaba "
+                     "scenario; Other inputs); lifetime-rules.md § Alibaba Cloud",
+    },
+    RuleInfo{
+        .id = "permission-set-duration-out-of-range",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The declared IAM Identity Center permission-set SessionDuration is outside "
+                   "PT1H..PT12H.",
+        .rationale = "Identity Center accepts a permission-set session duration from 1 h to 12 h "
+                     "(ISO 8601, default PT1H) and refuses other values, so the role credentials "
+                     "users get from the access portal and the CLI keep the old duration. The "
+                     "access-portal session (default 8 h) is a separate setting and does not "
+                     "lengthen role credentials.",
+        .example = "--permission-set-session PT30M, or --permission-set-session PT24H.",
+        .fix = "Use a value from PT1H to PT12H: `aws sso-admin update-permission-set "
+               "--instance-arn ARN --permission-set-arn ARN --session-duration PT8H`, then `aws "
+               "sso-admin provision-permission-set --instance-arn ARN --permission-set-arn ARN "
+               "--target-type ALL_PROVISIONED_ACCOUNTS`.",
+        .reference = "AWS IAM Identity Center User Guide, Set session duration; lifetime-rules.md "
+                     "§ AWS (Identity Center)",
+    },
+    RuleInfo{
+        .id = "recipient-mismatch",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The SubjectConfirmationData Recipient is not the cloud's sign-in endpoint, or "
+                   "there is not exactly one SubjectConfirmationData carrying both NotOnOrAfter "
+                   "and Recipient.",
+        .rationale = "AWS needs exactly one SubjectConfirmationData with NotOnOrAfter and a "
+                     "Recipient of https://signin.aws.amazon.com/saml, "
+                     "`https://<region>.signin.aws.amazon.com/saml` or, with encryption, "
+                     "`.../saml/acs/<IdP-ID>`; Alibaba Cloud expects "
+                     "https://signin.alibabacloud.com/saml-role/sso (international) or "
+                     "https://signin.aliyun.com/saml-role/sso (China site). Any other Recipient "
+                     "makes the sign-in fail.",
+        .example = "An AWS response with Recipient=\"https://idp.example.com/acs\", or with no "
+                   "Recipient at all.",
+        .fix = "Set the IdP application's ACS (Recipient) URL to the cloud's endpoint and emit "
+               "one SubjectConfirmationData with both NotOnOrAfter and Recipient.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response; Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md "
+                     "§ AWS (Recipient) and § Alibaba Cloud (Endpoints)",
+    },
+    RuleInfo{
+        .id = "redemption-window-exceeded",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "An AWS SAML response is used more than 5 minutes (plus --clock-skew) after "
+                   "the earlier of the Response's and the Assertion's IssueInstant.",
+        .rationale = "AWS STS refuses such an assertion with \"Token must be redeemed within 5 "
+                     "minutes of issuance\" (observed behaviour, not documented): a response saved "
+                     "and replayed later, or a slow tool chain between IdP and STS, gets no "
+                     "credentials.",
+        .example = "IssueInstant=\"2026-11-23T10:00:00Z\" checked with --now 2026-11-23T10:10:00Z "
+                   "and the default --clock-skew 3m.",
+        .fix = "Call AssumeRoleWithSAML right after sign-in with a fresh response (sign in again "
+               "rather than reuse a saved one), and synchronise the IdP's and the client's clocks "
+               "(NTP).",
+        .reference = "lifetime-rules.md § AWS (observed STS behaviour); AWS IAM User Guide, "
+                     "Troubleshoot SAML 2.0 federation with AWS",
+    },
+    RuleInfo{
+        .id = "role-attribute-malformed",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "A value of the Role attribute is not a role ARN and a saml-provider ARN "
+                   "separated by one comma.",
+        .rationale = "AWS needs each value as a role ARN and a saml-provider ARN separated by a "
+                     "comma, in either order, with no spaces; Alibaba Cloud needs "
+                     "`acs:ram::<account>:role/<name>,acs:ram::<account>:saml-provider/<name>`. A "
+                     "value with a space, a missing provider or the other cloud's ARN makes the "
+                     "sign-in fail or hides that role from the role picker.",
+        .example = "`arn:aws:iam::123456789012:role/ops, "
+                   "arn:aws:iam::123456789012:saml-provider/okta` (a space after the comma).",
+        .fix = "Have the IdP emit each value as ROLE_ARN,PROVIDER_ARN with no spaces, e.g. "
+               "`arn:aws:iam::123456789012:role/ops,arn:aws:iam::123456789012:saml-provider/okta` "
+               "or `acs:ram::1234567890123456:role/ops,acs:ram::1234567890123456:saml-provider/"
+               "okta`.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response (Role); Alibaba Cloud, SAML response for role-based SSO; "
+                     "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
+    },
+    RuleInfo{
+        .id = "role-attribute-missing",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The assertion has no Role attribute for the cloud "
+                   "(https://aws.amazon.com/SAML/Attributes/Role or "
+                   "https://www.aliyun.com/SAML-Role/Attributes/Role), or the attribute has no "
+                   "value.",
+        .rationale = "The Role attribute is required on both clouds: without it there is no role "
+                     "to assume and the sign-in fails before any session exists. A typo in the "
+                     "attribute name or the other cloud's prefix is the usual cause.",
+        .example = "An Alibaba Cloud response with "
+                   "https://www.aliyun.com/SAML-Role/Attributes/RoleSessionName but no "
+                   "https://www.aliyun.com/SAML-Role/Attributes/Role.",
+        .fix = "Add the attribute to the IdP application: name "
+               "https://aws.amazon.com/SAML/Attributes/Role or "
+               "https://www.aliyun.com/SAML-Role/Attributes/Role, one value per role, each "
+               "ROLE_ARN,PROVIDER_ARN.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response (Role); Alibaba Cloud, SAML response for role-based SSO; "
+                     "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
+    },
+    RuleInfo{
+        .id = "role-chaining-limit",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "An AWS AssumeRole call made with role credentials (role chaining) requests "
+                   "more than 3600 seconds.",
+        .rationale = "AWS caps role-chained sessions at 1 h and refuses a longer request with "
+                     "\"The requested DurationSeconds exceeds the 1 hour session limit for roles "
+                     "assumed by role chaining.\" This includes switching role in the console "
+                     "after a SAML sign-in; raising the second role's MaxSessionDuration does not "
+                     "lift the cap.",
+        .example = "--scenario aws:assume-role --role-chaining --duration-seconds 43200.",
+        .fix = "Request at most 3600 s for a chained call (`aws sts assume-role --role-arn ARN "
+               "--role-session-name NAME --duration-seconds 3600`), or reach the target role "
+               "directly (list it in the SAML Role attribute, or assume it from user "
+               "credentials) so that its own MaxSessionDuration applies.",
+        .reference = "AWS STS API Reference, AssumeRole (DurationSeconds, role chaining); "
+                     "lifetime-rules.md § AWS",
+    },
+    RuleInfo{
+        .id = "role-max-out-of-range",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The declared role MaxSessionDuration is outside 3600..43200 seconds.",
+        .rationale = "CreateRole and UpdateRole on AWS and on Alibaba Cloud accept a role maximum "
+                     "from 3600 to 43200 s only; another value is refused, so the role keeps its "
+                     "current maximum (default 3600 s) and any longer DurationSeconds is "
+                     "rejected.",
+        .example = "--role-max-session 1800, or a CloudFormation role with `MaxSessionDuration: "
+                   "86400`.",
+        .fix = "Use a value from 3600 to 43200: `aws iam update-role --role-name NAME "
+               "--max-session-duration 43200` or `aliyun ram UpdateRole --RoleName NAME "
+               "--NewMaxSessionDuration 43200`.",
+        .reference = "AWS IAM User Guide, Update the maximum session duration for a role; Alibaba "
+                     "Cloud RAM API reference, CreateRole and UpdateRole (MaxSessionDuration, "
+                     "NewMaxSessionDuration); lifetime-rules.md § AWS and § Alibaba Cloud",
+    },
+    RuleInfo{
+        .id = "role-not-in-assertion",
+        .default_severity = kWarning,
+        .category = kInput,
+        .summary = "A role named by a declaration or an option is not among the Role attribute "
+                   "values of the SAML response it is checked with.",
+        .rationale = "Evaluations are made for the roles the assertion offers, so the declared "
+                     "limits of another role are applied to none of them. It usually means the "
+                     "IdP maps the user to another role or account than the one you tuned, and "
+                     "the role people sign in to still has its old limits.",
+        .example = "--declarations role.json for arn:aws:iam::123456789012:role/admin with a "
+                   "response whose only Role value is arn:aws:iam::123456789012:role/ops.",
+        .fix = "Declare the role the assertion offers, or fix the IdP application's Role "
+               "attribute so that it lists the role you mean.",
+        .reference = "cli-contract.md § Declarations and § Decisions (Roles and diagnostics)",
+    },
+    RuleInfo{
+        .id = "role-session-name-invalid",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The RoleSessionName attribute has several values or breaks the cloud's rules: "
+                   "on AWS 2..64 characters of `[a-zA-Z_0-9+=,.@-]`, on Alibaba Cloud 2..64 "
+                   "letters, digits and `. @ - _`.",
+        .rationale = "The cloud refuses the sign-in or the STS call when the session name is too "
+                     "short, too long or has other characters, typically a display name with a "
+                     "space or a long email address. On Alibaba Cloud, `= , +` (allowed by "
+                     "older role-SSO documentation, which also limited names to 32 characters) "
+                     "give a warning instead of an error.",
+        .example = "RoleSessionName \"Jane Doe\" (a space), or \"j\" (one character).",
+        .fix = "Map RoleSessionName in the IdP application to a value both clouds accept, e.g. "
+               "the username or email address, 2..64 characters of letters, digits and "
+               "`. @ - _`.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response (RoleSessionName); Alibaba Cloud, SAML response for role-based SSO; "
+                     "lifetime-rules.md § AWS and § Alibaba Cloud",
+    },
+    RuleInfo{
+        .id = "role-session-name-missing",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The assertion has no RoleSessionName attribute for the cloud.",
+        .rationale = "RoleSessionName (https://aws.amazon.com/SAML/Attributes/RoleSessionName, "
+                     "https://www.aliyun.com/SAML-Role/Attributes/RoleSessionName) is required on "
+                     "both clouds; without it the sign-in fails. It is also the name that shows "
+                     "who acted in CloudTrail and ActionTrail.",
+        .example = "An AWS response with a Role attribute but no "
+                   "https://aws.amazon.com/SAML/Attributes/RoleSessionName.",
+        .fix = "Add the attribute to the IdP application with one value per user, e.g. the "
+               "username or email address.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response (RoleSessionName); Alibaba Cloud, SAML response for role-based SSO; "
+                     "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
+    },
+    RuleInfo{
+        .id = "session-duration-exceeds-role-max",
+        .default_severity = kWarning,
+        .category = kLifetime,
+        .summary = "The SAML SessionDuration attribute is longer than the declared role "
+                   "MaxSessionDuration.",
+        .rationale = "On AWS the console session follows the attribute and ignores the role "
+                     "maximum, so the console works; but tools that copy SessionDuration into "
+                     "DurationSeconds are then rejected with \"The requested DurationSeconds "
+                     "exceeds the MaxSessionDuration set for this role.\" On Alibaba Cloud the "
+                     "role maximum also caps the console session, so users get less than the "
+                     "attribute promises.",
+        .example = "SessionDuration attribute 43200 with a declared role MaxSessionDuration of "
+                   "3600.",
+        .fix = "Raise the role maximum to the attribute's value (`aws iam update-role --role-name "
+               "NAME --max-session-duration 43200`, `aliyun ram UpdateRole --RoleName NAME "
+               "--NewMaxSessionDuration 43200`), or lower the SessionDuration attribute in the "
+               "IdP application to the role maximum.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response (SessionDuration) and Update the maximum session duration for a "
+                     "role; lifetime-rules.md § AWS (observed) and § Alibaba Cloud",
+    },
+    RuleInfo{
+        .id = "session-duration-out-of-range",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The SAML SessionDuration attribute is outside 900..43200 seconds, is not an "
+                   "integer, or is given more than once.",
+        .rationale = "Both clouds document SessionDuration as one integer number of seconds from "
+                     "900 to 43200 (older Alibaba Cloud documentation: 900..3600); AWS documents "
+                     "no behaviour for other values, so the session may be refused or silently "
+                     "get another length. An integer is still used as the factor; anything else "
+                     "counts as absent, with the 3600 s default assumed.",
+        .example = "`<AttributeValue>12h</AttributeValue>` for "
+                   "https://aws.amazon.com/SAML/Attributes/SessionDuration, or the value 86400.",
+        .fix = "Have the IdP send one integer from 900 to 43200 in the SessionDuration attribute "
+               "(e.g. 28800 for 8 h), no more than the role's MaxSessionDuration.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response (SessionDuration); Alibaba Cloud, SAML response for role-based SSO; "
+                     "lifetime-rules.md § AWS and § Alibaba Cloud; cli-contract.md § Decisions",
+    },
+    RuleInfo{
+        .id = "session-expired",
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The assertion's SessionNotOnOrAfter is at or before the moment of use, so the "
+                   "session is already over.",
+        .rationale = "SessionNotOnOrAfter caps both the console session and the "
+                     "AssumeRoleWithSAML credentials on both clouds; once it has passed there is "
+                     "no session to give and the sign-in fails or ends at once. samlint reports "
+                     "the factor as 0 s, never as a negative lifetime.",
+        .example = "SessionNotOnOrAfter=\"2026-11-23T09:00:00Z\" checked with --now "
+                   "2026-11-23T10:00:00Z.",
+        .fix = "Sign in again for a fresh response; if the IdP sets SessionNotOnOrAfter at or "
+               "near IssueInstant, lengthen the IdP's session lifetime for the application so "
+               "that SessionNotOnOrAfter lies at least the target beyond IssueInstant.",
+        .reference = "SAML 2.0 Core, AuthnStatement (SessionNotOnOrAfter); lifetime-rules.md "
+                     "§ Vocabulary (session_not_on_or_after) and § Alibaba Cloud and § AWS "
+                     "(scenario tables); cli-contract.md § Decisions (Outcomes)",
+    },
+    RuleInfo{
+        .id = "signature-invalid",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "A signature's digest or signature value does not verify: the signed content "
+                   "changed after signing, or it was signed with another key than the one it "
+                   "names.",
+        .rationale = "The cloud refuses a response whose signature does not verify, so the "
+                     "sign-in fails; and if the response was edited (a Role value or "
+                     "SessionDuration changed by hand or by a proxy), the values samlint reads are "
+                     "not the ones the IdP vouched for.",
+        .example = "A signed response whose SessionDuration attribute was edited from 3600 to "
+                   "43200 after signing.",
+        .fix = "Check a capture taken unmodified (no re-indenting, re-encoding or pretty "
+               "printing); if it is exactly what the IdP sent, check the IdP's signing "
+               "configuration and the certificate uploaded to the cloud's SAML provider.",
+        .reference = "XML Signature Syntax and Processing (reference and signature validation); "
+                     "cli-contract.md § Decisions (Signatures)",
+    },
+    RuleInfo{
+        .id = "signature-key-untrusted",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "The response is signed with a key that matches none of the trust anchors "
+                   "given with --cert or --idp-metadata.",
+        .rationale = "The cloud accepts only signatures made with the certificates in its SAML "
+                     "provider's metadata; a response signed by another key (after an IdP key "
+                     "rollover, or from another IdP application) fails to sign in, and a forged "
+                     "response looks exactly like this.",
+        .example = "A response whose KeyInfo certificate has the fingerprint sha256:ab12... while "
+                   "--idp-metadata lists only sha256:9f86....",
+        .fix = "If the IdP rolled its key, upload the new metadata (`aws iam update-saml-provider "
+               "--saml-provider-arn ARN --saml-metadata-document file://metadata.xml`, `aliyun "
+               "ram UpdateSAMLProvider --SAMLProviderName NAME --NewEncodedSAMLMetadataDocument "
+               "BASE64`) and pass the new certificate with --cert; otherwise do not trust the "
+               "response.",
+        .reference = "lifetime-rules.md § Alibaba Cloud (Issuer and IdP metadata); cli-contract.md "
+                     "§ Declarations (--cert, --idp-metadata) and § Decisions (Signatures)",
+    },
+    RuleInfo{
+        .id = "signature-missing",
+        .default_severity = kNote,
+        .category = kTrust,
+        .summary = "The response carries no signature at all.",
+        .rationale = "The cloud checks the IdP's signature against the metadata it holds, and "
+                     "Alibaba Cloud requires the whole Assertion to be signed, so an unsigned "
+                     "response signs nobody in; none of its values (Role, SessionDuration, "
+                     "SessionNotOnOrAfter) can be trusted. A note by default, since captures are "
+                     "often checked for their lifetime only; an error with --cert, "
+                     "--idp-metadata or --require-signature.",
+        .example = "A Response and Assertion without any `<ds:Signature>` element.",
+        .fix = "Enable signing in the IdP application (sign the Assertion, which Alibaba Cloud "
+               "requires, or both Response and Assertion), and verify it with --cert or "
+               "--idp-metadata.",
+        .reference = "Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md § Alibaba "
+                     "Cloud and § AWS (Signing); cli-contract.md § Decisions (Default severities)",
+    },
+    RuleInfo{
+        .id = "signature-not-checked",
+        .default_severity = kNote,
+        .category = kTrust,
+        .summary = "The response is signed, but no trust anchor (--cert or --idp-metadata) was "
+                   "given to check the signature against.",
+        .rationale = "Without a trust anchor samlint cannot tell a valid response from an edited "
+                     "or forged one, so every factor from the document is reported as not signed "
+                     "and the lifetime is computed from the values as they stand. A note by "
+                     "default; an error with --require-signature.",
+        .example = "`samlint check response.xml` on a signed response, with no --cert and no "
+                   "--idp-metadata.",
+        .fix = "Pass the IdP signing certificate (--cert idp.pem) or the IdP metadata "
+               "(--idp-metadata metadata.xml, the same file uploaded to the cloud's SAML "
+               "provider).",
+        .reference = "cli-contract.md § Declarations (--cert, --idp-metadata, "
+                     "--require-signature) and § Decisions (Default severities, Signatures)",
+    },
+    RuleInfo{
+        .id = "signature-not-covering-assertion",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "A valid signature exists, but it covers neither the assertion the cloud reads "
+                   "nor a Response holding exactly that one assertion.",
+        .rationale = "This is the shape of XML signature wrapping: a signed element sits somewhere "
+                     "in the document while the cloud reads an unsigned assertion next to it. The "
+                     "unsigned assertion's Role and SessionDuration values are not vouched for by "
+                     "the IdP.",
+        .example = "A signed Assertion moved into an Extensions element, with an unsigned "
+                   "Assertion carrying another Role placed as the Response's child.",
+        .fix = "Do not trust the response unless your IdP produced it as is; if it did, configure "
+               "the IdP to sign the Assertion it sends (or a Response holding only that "
+               "Assertion).",
+        .reference = "XML Signature Syntax and Processing (same-document references); "
+                     "cli-contract.md § Decisions (Signatures); style.md § SAML specifics",
+    },
+    RuleInfo{
+        .id = "signature-weak-algorithm",
+        .default_severity = kWarning,
+        .category = kTrust,
+        .summary = "The signature covering the assertion uses SHA-1 as its signature or digest "
+                   "method, or a key shorter than the 1024 bits AWS asks of a metadata "
+                   "certificate.",
+        .rationale = "SHA-1 collisions are practical, so a SHA-1 signature protects less than it "
+                     "seems. AWS documents no SHA-1 ban and asks only for a metadata certificate "
+                     "key of at least 1024 bits, so the signature still verifies and sign-in "
+                     "works today; this is a warning to move before it is refused.",
+        .example = "SignatureMethod http://www.w3.org/2000/09/xmldsig#rsa-sha1 with DigestMethod "
+                   "http://www.w3.org/2000/09/xmldsig#sha1.",
+        .fix = "Switch the IdP application to RSA-SHA256 signatures with SHA-256 digests (the "
+               "signature and digest algorithm settings of its SAML configuration).",
+        .reference = "lifetime-rules.md § AWS (Signing); cli-contract.md § Decisions (Signatures)",
+    },
+    RuleInfo{
+        .id = "source-identity-invalid",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The AWS SourceIdentity attribute has several values, starts with aws:, or is "
+                   "not 2..64 characters of `[a-zA-Z_0-9+=,.@-]`.",
+        .rationale = "AWS refuses an assertion whose SourceIdentity breaks these rules, so the "
+                     "sign-in fails for every user the IdP maps that way, typically because a "
+                     "display name or a long email address is used.",
+        .example = "SourceIdentity \"aws:jane\" or \"Jane Doe\".",
+        .fix = "Map SourceIdentity to a value of 2..64 characters from `[a-zA-Z_0-9+=,.@-]` that "
+               "does not start with aws:, or stop sending the attribute.",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response (SourceIdentity); lifetime-rules.md § AWS (SAML attributes)",
+    },
+    RuleInfo{
+        .id = "status-not-success",
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "The Response's top-level StatusCode is not "
+                   "urn:oasis:names:tc:SAML:2.0:status:Success.",
+        .rationale = "The IdP is reporting a failure (authentication failed, request denied, "
+                     "unknown principal); the response carries no usable assertion, so the cloud "
+                     "refuses it and no lifetime can be computed from it.",
+        .example = "`<StatusCode Value=\"urn:oasis:names:tc:SAML:2.0:status:Responder\"/>` with "
+                   "a second-level urn:oasis:names:tc:SAML:2.0:status:AuthnFailed.",
+        .fix = "Read the StatusMessage and the second-level StatusCode and fix the IdP side (the "
+               "user's assignment to the application, MFA, sign-on policy); then capture a new "
+               "response.",
+        .reference = "SAML 2.0 Core, Status and StatusCode",
+    },
+    RuleInfo{
+        .id = "xml-comment-in-value",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "An XML comment sits inside a value that is read: NameID, an AttributeValue or "
+                   "a DigestValue.",
+        .rationale = "Parsers disagree on text around a comment: some read only the part before "
+                     "it, while canonicalization drops the comment, so the signature still "
+                     "verifies. That is the known comment-injection attack on SAML libraries: "
+                     "`admin@example.com<!---->.evil.example` is read as admin@example.com, and a "
+                     "Role value can be changed the same way.",
+        .example = "`<NameID>admin@example.com<!---->.evil.example</NameID>`.",
+        .fix = "Do not trust the response: IdPs do not put comments inside values, so find out "
+               "who edited it; if your IdP does, report it to its vendor.",
+        .reference = "XML Signature Syntax and Processing (canonicalization without comments); "
+                     "style.md § SAML specifics",
+    },
+    RuleInfo{
+        .id = "xml-doctype",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "The input contains a DOCTYPE declaration.",
+        .rationale = "A SAML message never needs a DOCTYPE; one is used for entity expansion "
+                     "(billion laughs) and external entity (XXE) attacks on whoever parses the "
+                     "response. samlint refuses the input without processing it, as a careful "
+                     "service provider does.",
+        .example = "`<!DOCTYPE Response [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>` before "
+                   "`<samlp:Response>`.",
+        .fix = "Remove the DOCTYPE; if your IdP emits one, report it to its vendor; a response "
+               "from elsewhere that carries one is an attack attempt.",
+        .reference = "SAML 2.0 Bindings and Profiles (security considerations); style.md § SAML "
+                     "specifics; cli-contract.md § Decisions (Signatures)",
+    },
+    RuleInfo{
+        .id = "xml-malformed",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "The input is not well-formed XML, or lacks something every SAML response "
+                   "needs, such as a Response or Assertion element or an IssueInstant.",
+        .rationale = "A cloud that cannot parse the response refuses the sign-in. A response "
+                     "without IssueInstant gives no moment of use, so the SessionNotOnOrAfter "
+                     "factor cannot be computed and the reported lifetime is incomplete.",
+        .example = "A base64 SAMLResponse whose decoded XML ends in the middle of an element, or "
+                   "an Assertion without IssueInstant.",
+        .fix = "Capture the response again without truncation or re-encoding; if the IdP emits it "
+               "malformed, fix the IdP application or report it to the IdP's vendor; give "
+               "--now when IssueInstant is missing.",
+        .reference = "SAML 2.0 Core, Response and Assertion (IssueInstant); cli-contract.md "
+                     "§ Decisions (Factors; Signatures)",
+    },
+};
+
+constexpr bool IsSortedAndUnique() {
+  for (std::size_t i = 1; i < kRules.size(); ++i) {
+    if (!(kRules[i - 1].id < kRules[i].id)) return false;
+  }
+  return true;
+}
+static_assert(IsSortedAndUnique(), "kRules must be sorted by id with no duplicates");
+
+}  // namespace
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case kNote:
+      return "note";
+    case kWarning:
+      return "warning";
+    case kError:
+      return "error";
+  }
+  return "error";
+}
+
+std::string_view CategoryName(RuleCategory category) {
+  switch (category) {
+    case kLifetime:
+      return "lifetime";
+    case kAssertion:
+      return "assertion";
+    case kTrust:
+      return "trust";
+    case kInput:
+      return "input";
+  }
+  return "input";
+}
+
+std::span<const RuleInfo> AllRules() { return kRules; }
+
+const RuleInfo* FindRule(std::string_view id) {
+  const auto* it =
+      std::lower_bound(kRules.begin(), kRules.end(), id,
+                       [](const RuleInfo& rule, std::string_view key) { return rule.id < key; });
+  if (it == kRules.end() || it->id != id) return nullptr;
+  return &*it;
+}
+
+}  // namespace samlint

@@ -1,0 +1,407 @@
+#include "samlint/decode.h"
+
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace samlint {
+namespace {
+
+constexpr std::string_view kXml =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_r1\" "
+    "Version=\"2.0\" IssueInstant=\"2026-11-23T10:00:00Z\"><!-- ??? >>> ~~~ -->"
+    "<saml:Issuer xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">"
+    "https://idp.example.com/</saml:Issuer></samlp:Response>";
+
+// Test-only encoder, so inputs are built from kXml rather than pasted blobs.
+std::string EncodeBase64(std::string_view bytes, bool url_safe = false, bool pad = true,
+                         std::size_t line_length = 0) {
+  const std::string_view alphabet =
+      url_safe ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+               : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string chars;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    unsigned int chunk = static_cast<unsigned int>(static_cast<unsigned char>(bytes[i])) << 16;
+    if (i + 1 < bytes.size()) {
+      chunk |= static_cast<unsigned int>(static_cast<unsigned char>(bytes[i + 1])) << 8;
+    }
+    if (i + 2 < bytes.size()) {
+      chunk |= static_cast<unsigned char>(bytes[i + 2]);
+    }
+    const std::size_t produced = bytes.size() - i >= 3 ? 4 : bytes.size() - i + 1;
+    for (std::size_t k = 0; k < 4; ++k) {
+      if (k < produced) {
+        chars.push_back(alphabet[(chunk >> (18 - 6 * k)) & 0x3F]);
+      } else if (pad) {
+        chars.push_back('=');
+      }
+    }
+  }
+  if (line_length == 0) {
+    return chars;
+  }
+  std::string wrapped;
+  for (std::size_t i = 0; i < chars.size(); i += line_length) {
+    if (i > 0) {
+      wrapped += "\r\n";
+    }
+    wrapped += chars.substr(i, line_length);
+  }
+  return wrapped;
+}
+
+// Escapes the way browsers encode form fields, including '+', '/' and '='.
+std::string EncodePercent(std::string_view text) {
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string out;
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.') {
+      out.push_back(c);
+    } else if (c == ' ') {
+      out.push_back('+');
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[byte >> 4]);
+      out.push_back(kHex[byte & 0xF]);
+    }
+  }
+  return out;
+}
+
+std::string Base64Of(std::string_view text) {
+  std::string out;
+  EXPECT_TRUE(DecodeBase64(text, out)) << text;
+  return out;
+}
+
+TEST(Base64Test, EncodingOfSampleUsesEveryAwkwardCharacter) {
+  const std::string encoded = EncodeBase64(kXml);
+  EXPECT_NE(encoded.find('+'), std::string::npos);
+  EXPECT_NE(encoded.find('/'), std::string::npos);
+  EXPECT_NE(encoded.find('='), std::string::npos);
+}
+
+TEST(Base64Test, DecodesRfc4648Vectors) {
+  EXPECT_EQ(Base64Of(""), "");
+  EXPECT_EQ(Base64Of("Zg=="), "f");
+  EXPECT_EQ(Base64Of("Zm8="), "fo");
+  EXPECT_EQ(Base64Of("Zm9v"), "foo");
+  EXPECT_EQ(Base64Of("Zm9vYg=="), "foob");
+  EXPECT_EQ(Base64Of("Zm9vYmE="), "fooba");
+  EXPECT_EQ(Base64Of("Zm9vYmFy"), "foobar");
+}
+
+TEST(Base64Test, PaddingIsOptional) {
+  EXPECT_EQ(Base64Of("Zg"), "f");
+  EXPECT_EQ(Base64Of("Zm8"), "fo");
+  EXPECT_EQ(Base64Of("Zm9vYg"), "foob");
+}
+
+TEST(Base64Test, AcceptsBothAlphabetsEvenMixed) {
+  EXPECT_EQ(Base64Of("+/+/"), "\xFB\xFF\xBF");
+  EXPECT_EQ(Base64Of("-_-_"), "\xFB\xFF\xBF");
+  EXPECT_EQ(Base64Of("+_-/"), "\xFB\xFF\xBF");
+  EXPECT_EQ(Base64Of(EncodeBase64(kXml, /*url_safe=*/true, /*pad=*/false)), kXml);
+}
+
+TEST(Base64Test, SkipsWhitespaceAndLineBreaks) {
+  EXPECT_EQ(Base64Of(" Zm9v\r\nYmFy\n"), "foobar");
+  EXPECT_EQ(Base64Of("Z m\t9 v"), "foo");
+  EXPECT_EQ(Base64Of("Zg=\n="), "f");
+  std::string binary;
+  for (int i = 0; i < 1000; ++i) {
+    binary.push_back(static_cast<char>(i * 37 % 256));
+  }
+  const std::string wrapped = EncodeBase64(binary, false, true, 76);
+  ASSERT_NE(wrapped.find("\r\n"), std::string::npos);
+  EXPECT_EQ(wrapped.find("\r\n"), 76U);
+  EXPECT_EQ(Base64Of(wrapped), binary);
+}
+
+TEST(Base64Test, RejectsMalformedText) {
+  std::string out = "stale";
+  for (std::string_view text : {"Zm9v!", "Zm9v.", "Zg=a", "Zg==Zg==", "Z===", "=", "====", "Zm9vY",
+                                "Zg=", "Zm9v=", "Zm8==", "Zm9v%3D"}) {
+    EXPECT_FALSE(DecodeBase64(text, out)) << '"' << text << '"';
+  }
+  EXPECT_FALSE(DecodeBase64(std::string_view("Zm\0v", 4), out));
+  EXPECT_FALSE(DecodeBase64("Zm9v\xC3\xA9", out));
+}
+
+TEST(Base64Test, OverwritesOutput) {
+  std::string out = "stale";
+  ASSERT_TRUE(DecodeBase64("Zm9v", out));
+  EXPECT_EQ(out, "foo");
+}
+
+TEST(PercentTest, DecodesEscapesInEitherCase) {
+  std::string out;
+  ASSERT_TRUE(DecodePercent("a%2Bb%3D%3d%2f", out, true));
+  EXPECT_EQ(out, "a+b==/");
+  ASSERT_TRUE(DecodePercent("%E2%82%AC%e2%82%ac", out, false));
+  EXPECT_EQ(out, "\xE2\x82\xAC\xE2\x82\xAC");
+  ASSERT_TRUE(DecodePercent("", out, true));
+  EXPECT_EQ(out, "");
+}
+
+TEST(PercentTest, PlusIsSpaceOnlyWhenAsked) {
+  std::string out;
+  ASSERT_TRUE(DecodePercent("a+b%20c", out, true));
+  EXPECT_EQ(out, "a b c");
+  ASSERT_TRUE(DecodePercent("a+b%20c", out, false));
+  EXPECT_EQ(out, "a+b c");
+}
+
+TEST(PercentTest, RejectsMalformedEscapes) {
+  std::string out;
+  for (std::string_view text : {"%", "abc%", "%2", "a%2", "%zz", "%g0", "%0g", "%%41"}) {
+    EXPECT_FALSE(DecodePercent(text, out, true)) << '"' << text << '"';
+  }
+}
+
+TEST(EncodingNameTest, NamesEveryEncoding) {
+  EXPECT_EQ(EncodingName(InputEncoding::kXml), "xml");
+  EXPECT_EQ(EncodingName(InputEncoding::kBase64), "base64");
+  EXPECT_EQ(EncodingName(InputEncoding::kFormBody), "form");
+  EXPECT_EQ(EncodingName(InputEncoding::kHtmlForm), "html-form");
+  EXPECT_EQ(EncodingName(InputEncoding::kUnknown), "unknown");
+}
+
+void ExpectXml(const DecodedInput& decoded, InputEncoding encoding) {
+  EXPECT_EQ(decoded.encoding, encoding) << decoded.error;
+  EXPECT_EQ(decoded.xml, kXml);
+  EXPECT_EQ(decoded.error, "");
+}
+
+void ExpectUnknown(const DecodedInput& decoded, std::string_view error) {
+  EXPECT_EQ(decoded.encoding, InputEncoding::kUnknown);
+  EXPECT_EQ(decoded.xml, "");
+  EXPECT_EQ(decoded.error, error);
+}
+
+constexpr std::string_view kNotSaml =
+    "not a SAML response: expected XML, base64 or a SAMLResponse= form body";
+
+TEST(DecodeInputTest, EmptyInput) {
+  ExpectUnknown(DecodeInput(""), "the input is empty");
+  ExpectUnknown(DecodeInput(" \r\n\t "), "the input is empty");
+  ExpectUnknown(DecodeInput("\xEF\xBB\xBF"), "the input is empty");
+  ExpectUnknown(DecodeInput("\n\xEF\xBB\xBF\n"), "the input is empty");
+}
+
+TEST(DecodeInputTest, Xml) {
+  ExpectXml(DecodeInput(kXml), InputEncoding::kXml);
+  ExpectXml(DecodeInput("\n\n  " + std::string(kXml) + "\n"), InputEncoding::kXml);
+  ExpectXml(DecodeInput("\xEF\xBB\xBF" + std::string(kXml)), InputEncoding::kXml);
+}
+
+TEST(DecodeInputTest, XmlMentioningSamlResponseStaysXml) {
+  const std::string xml =
+      "<Envelope><input name=\"SAMLResponse\" value=\"PHg+\"/>"
+      "<Note>SAMLResponse=PHg+</Note></Envelope>";
+  const DecodedInput decoded = DecodeInput(xml);
+  EXPECT_EQ(decoded.encoding, InputEncoding::kXml);
+  EXPECT_EQ(decoded.xml, xml);
+}
+
+TEST(DecodeInputTest, Base64) {
+  ExpectXml(DecodeInput(EncodeBase64(kXml)), InputEncoding::kBase64);
+  ExpectXml(DecodeInput("\xEF\xBB\xBF\r\n" + EncodeBase64(kXml) + "\r\n"), InputEncoding::kBase64);
+}
+
+TEST(DecodeInputTest, Base64WithLineBreaks) {
+  const std::string wrapped = EncodeBase64(kXml, false, true, 76);
+  ASSERT_NE(wrapped.find("\r\n"), std::string::npos);
+  ExpectXml(DecodeInput(wrapped), InputEncoding::kBase64);
+  ExpectXml(DecodeInput(EncodeBase64(kXml, false, true, 64)), InputEncoding::kBase64);
+}
+
+TEST(DecodeInputTest, UrlSafeBase64) {
+  ExpectXml(DecodeInput(EncodeBase64(kXml, true, false)), InputEncoding::kBase64);
+  ExpectXml(DecodeInput(EncodeBase64(kXml, true, true)), InputEncoding::kBase64);
+}
+
+TEST(DecodeInputTest, PercentEncodedBase64) {
+  const std::string escaped = EncodePercent(EncodeBase64(kXml));
+  ASSERT_NE(escaped.find("%2B"), std::string::npos);
+  ASSERT_NE(escaped.find("%2F"), std::string::npos);
+  ASSERT_NE(escaped.find("%3D"), std::string::npos);
+  ExpectXml(DecodeInput(escaped), InputEncoding::kBase64);
+
+  std::string lowercase = escaped;
+  for (std::size_t at = lowercase.find("%2B"); at != std::string::npos;
+       at = lowercase.find("%2B", at)) {
+    lowercase.replace(at, 3, "%2b");
+  }
+  ExpectXml(DecodeInput(lowercase), InputEncoding::kBase64);
+}
+
+TEST(DecodeInputTest, PartlyPercentEncodedBase64KeepsPlus) {
+  // Only '=' escaped: the raw '+' characters must stay base64 digits.
+  std::string text = EncodeBase64(kXml);
+  ASSERT_NE(text.find('+'), std::string::npos);
+  text.replace(text.find('='), 1, "%3D");
+  ExpectXml(DecodeInput(text), InputEncoding::kBase64);
+}
+
+TEST(DecodeInputTest, Base64ThatIsNotXml) {
+  ExpectUnknown(DecodeInput("aGVsbG8gd29ybGQsIHRoaXMgaXMgbm90IHhtbA=="),
+                "base64 decoded to 28 bytes that are not XML");
+  ExpectUnknown(DecodeInput("abcd"), "base64 decoded to 3 bytes that are not XML");
+}
+
+TEST(DecodeInputTest, TruncatedBase64) {
+  const DecodedInput decoded = DecodeInput("PD94bWwgdmVyc2lvbj0iMS4wIj8+P");
+  EXPECT_EQ(decoded.encoding, InputEncoding::kUnknown);
+  EXPECT_NE(decoded.error.find("not valid base64"), std::string::npos) << decoded.error;
+}
+
+TEST(DecodeInputTest, FormBody) {
+  const std::string body = "SAMLResponse=" + EncodePercent(EncodeBase64(kXml)) +
+                           "&RelayState=https%3A%2F%2Fapp.example.com%2Fhome%3Fa%3D1+b";
+  const DecodedInput decoded = DecodeInput(body);
+  ExpectXml(decoded, InputEncoding::kFormBody);
+  EXPECT_EQ(decoded.relay_state, "https://app.example.com/home?a=1 b");
+}
+
+TEST(DecodeInputTest, FormBodyFieldOrderAndLeadingQuestionMark) {
+  const std::string escaped = EncodePercent(EncodeBase64(kXml));
+  DecodedInput decoded = DecodeInput("RelayState=token&SAMLResponse=" + escaped + "\r\n");
+  ExpectXml(decoded, InputEncoding::kFormBody);
+  EXPECT_EQ(decoded.relay_state, "token");
+
+  decoded = DecodeInput("?SAMLResponse=" + escaped);
+  ExpectXml(decoded, InputEncoding::kFormBody);
+  EXPECT_EQ(decoded.relay_state, "");
+
+  decoded = DecodeInput("SigAlg=x&SAMLResponse=" + escaped + "&Other=%41");
+  ExpectXml(decoded, InputEncoding::kFormBody);
+}
+
+TEST(DecodeInputTest, FormBodyWithUnescapedBase64) {
+  // Hand-built bodies often leave '+', '/' and '=' raw; '+' cannot mean a
+  // space inside base64, so this still decodes.
+  ExpectXml(DecodeInput("SAMLResponse=" + EncodeBase64(kXml) + "&RelayState=r"),
+            InputEncoding::kFormBody);
+}
+
+TEST(DecodeInputTest, FormBodyErrors) {
+  EXPECT_EQ(DecodeInput("SAMLResponse=PHg%2").encoding, InputEncoding::kUnknown);
+  ExpectUnknown(DecodeInput("SAMLResponse=aGVsbG8gd29ybGQsIHRoaXMgaXMgbm90IHhtbA%3D%3D"),
+                "base64 decoded to 28 bytes that are not XML");
+  EXPECT_EQ(DecodeInput("SAMLResponse=&RelayState=x").encoding, InputEncoding::kUnknown);
+  // "SAMLResponse=" only counts at the start of a field.
+  ExpectUnknown(DecodeInput("RelayState=x&NotSAMLResponse=PHg%2B"), kNotSaml);
+}
+
+std::string HtmlPage(std::string_view input_tags) {
+  return "<!DOCTYPE html>\n<html>\n<head><title>Working...</title></head>\n"
+         "<body onload=\"document.forms[0].submit()\">\n"
+         "<form method=\"post\" action=\"https://signin.aws.amazon.com/saml\">\n" +
+         std::string(input_tags) +
+         "\n<noscript><input type=\"submit\" value=\"Continue\"/></noscript>\n"
+         "</form>\n</body>\n</html>\n";
+}
+
+TEST(DecodeInputTest, HtmlPageWithHiddenInput) {
+  const DecodedInput decoded = DecodeInput(
+      HtmlPage("<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + EncodeBase64(kXml) +
+               "\"/>\n<input type=\"hidden\" name=\"RelayState\" value=\"a&amp;b\"/>"));
+  ExpectXml(decoded, InputEncoding::kHtmlForm);
+  EXPECT_EQ(decoded.relay_state, "a&b");
+}
+
+TEST(DecodeInputTest, HtmlAttributeOrderQuotesAndCase) {
+  ExpectXml(DecodeInput(HtmlPage("<INPUT VALUE='" + EncodeBase64(kXml) +
+                                 "' TYPE='hidden' NAME='SAMLResponse'>")),
+            InputEncoding::kHtmlForm);
+  ExpectXml(DecodeInput(HtmlPage(
+                "<input type=hidden name = SAMLResponse value=" + EncodeBase64(kXml) + ">")),
+            InputEncoding::kHtmlForm);
+  ExpectXml(DecodeInput(HtmlPage("<input type=\"hidden\" name=\"SAMLResponse\" value=\"" +
+                                 EncodeBase64(kXml, false, true, 76) + "\">")),
+            InputEncoding::kHtmlForm);
+}
+
+TEST(DecodeInputTest, HtmlEntitiesInValue) {
+  std::string value;
+  for (char c : EncodeBase64(kXml)) {
+    if (c == '+') {
+      value += "&#43;";
+    } else if (c == '/') {
+      value += "&#x2F;";
+    } else if (c == '=') {
+      value += "&#X3d;";
+    } else {
+      value.push_back(c);
+    }
+  }
+  ExpectXml(DecodeInput(
+                HtmlPage("<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + value + "\">")),
+            InputEncoding::kHtmlForm);
+
+  const DecodedInput decoded =
+      DecodeInput(HtmlPage("<input name=\"SAMLResponse\" value=\"" + EncodeBase64(kXml) +
+                           "\"><input name=\"RelayState\" value=\"&lt;&gt;&quot;&#39;&apos;&amp;"
+                           "&unknown;&#0;\">"));
+  ExpectXml(decoded, InputEncoding::kHtmlForm);
+  EXPECT_EQ(decoded.relay_state, "<>\"''&&unknown;&#0;");
+}
+
+TEST(DecodeInputTest, HtmlDetectedByFormAlone) {
+  ExpectXml(DecodeInput("<form method=\"post\"><input name=\"SAMLResponse\" value=\"" +
+                        EncodeBase64(kXml) + "\"></form>"),
+            InputEncoding::kHtmlForm);
+  ExpectXml(DecodeInput("<?xml version=\"1.0\"?>\n<!-- page -->\n"
+                        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>"
+                        "<input name=\"SAMLResponse\" value=\"" +
+                        EncodeBase64(kXml) + "\"/></body></html>"),
+            InputEncoding::kHtmlForm);
+  ExpectXml(DecodeInput("\xEF\xBB\xBF  <!doctype HTML><input name=\"SAMLResponse\" value=\"" +
+                        EncodeBase64(kXml) + "\">"),
+            InputEncoding::kHtmlForm);
+}
+
+TEST(DecodeInputTest, HtmlSkipsCommentsAndScripts) {
+  const std::string page = HtmlPage(
+      "<!-- <input name=\"SAMLResponse\" value=\"aGVsbG8=\"> -->\n"
+      "<script>var s = '<input name=\"SAMLResponse\" value=\"aGVsbG8=\">';</script>\n"
+      "<input name=\"SAMLResponseX\" value=\"aGVsbG8=\">\n"
+      "<input name=\"SAMLResponse\" value=\"" +
+      EncodeBase64(kXml) + "\">");
+  ExpectXml(DecodeInput(page), InputEncoding::kHtmlForm);
+}
+
+TEST(DecodeInputTest, HtmlWithoutSamlResponse) {
+  const DecodedInput decoded = DecodeInput(HtmlPage("<input name=\"username\" value=\"x\">"));
+  EXPECT_EQ(decoded.encoding, InputEncoding::kUnknown);
+  EXPECT_NE(decoded.error.find("SAMLResponse"), std::string::npos) << decoded.error;
+  EXPECT_EQ(DecodeInput("<html><body>Sign-in failed</body></html>").encoding,
+            InputEncoding::kUnknown);
+}
+
+TEST(DecodeInputTest, HtmlWithNonXmlValue) {
+  ExpectUnknown(DecodeInput(HtmlPage("<input name=\"SAMLResponse\" "
+                                     "value=\"aGVsbG8gd29ybGQsIHRoaXMgaXMgbm90IHhtbA==\">")),
+                "base64 decoded to 28 bytes that are not XML");
+}
+
+TEST(DecodeInputTest, Garbage) {
+  ExpectUnknown(DecodeInput("hello world!"), kNotSaml);
+  ExpectUnknown(DecodeInput("{\"SAMLResponse\": \"PHg+\"}"), kNotSaml);
+  ExpectUnknown(DecodeInput("PHg%zz"), kNotSaml);
+  ExpectUnknown(DecodeInput(std::string("\x00\x01\x02\xFF", 4)), kNotSaml);
+}
+
+TEST(DecodeInputTest, DecodedXmlLosesItsBomAndWhitespace) {
+  ExpectXml(DecodeInput(EncodeBase64("\xEF\xBB\xBF\n" + std::string(kXml) + "\n")),
+            InputEncoding::kBase64);
+}
+
+}  // namespace
+}  // namespace samlint

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages samlint builds, tests and benchmarks with.
+# Safe to run twice: it installs only what is missing, and needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libpugixml-dev          # facts: fast DOM with byte offsets
+  libxml2-dev libxmlsec1-dev libxmlsec1-openssl libssl-dev  # signatures (xmlsec1 on OpenSSL)
+  nlohmann-json3-dev      # JSON report
+  libcli11-dev            # command line
+  libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
+  xmlsec1 openssl         # fixture generation and cross-checks
+  python3                 # end-to-end test driver
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
