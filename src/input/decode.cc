@@ -473,9 +473,10 @@ DecodedInput DecodeInput(std::string_view bytes) {
     if (LooksLikeHtml(text)) {
       return DecodeHtmlPage(text);
     }
+    // Keep the bytes as they are so that offsets, and so line:column, are the file's own.
     DecodedInput result;
     result.encoding = InputEncoding::kXml;
-    result.xml = std::string(text);
+    result.xml = std::string(bytes);
     return result;
   }
 

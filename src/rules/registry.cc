@@ -4,6 +4,7 @@
 // "Default severities" decisions of cli-contract.md.
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <span>
 #include <string_view>
 

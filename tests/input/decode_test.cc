@@ -196,8 +196,19 @@ TEST(DecodeInputTest, EmptyInput) {
 
 TEST(DecodeInputTest, Xml) {
   ExpectXml(DecodeInput(kXml), InputEncoding::kXml);
-  ExpectXml(DecodeInput("\n\n  " + std::string(kXml) + "\n"), InputEncoding::kXml);
-  ExpectXml(DecodeInput("\xEF\xBB\xBF" + std::string(kXml)), InputEncoding::kXml);
+}
+
+// Raw XML is kept byte for byte (BOM and leading blank lines included) so that
+// reported line:column positions are the file's own.
+TEST(DecodeInputTest, XmlKeepsLeadingBytesForPositions) {
+  const std::string padded = "\n\n  " + std::string(kXml) + "\n";
+  DecodedInput a = DecodeInput(padded);
+  EXPECT_EQ(a.encoding, InputEncoding::kXml);
+  EXPECT_EQ(a.xml, padded);
+  const std::string bom = "\xEF\xBB\xBF" + std::string(kXml);
+  DecodedInput b = DecodeInput(bom);
+  EXPECT_EQ(b.encoding, InputEncoding::kXml);
+  EXPECT_EQ(b.xml, bom);
 }
 
 TEST(DecodeInputTest, XmlMentioningSamlResponseStaysXml) {
