@@ -149,7 +149,7 @@ class Evaluator {
 
   void AssumedNote(FactorName name, std::int64_t seconds, std::string what, std::string how) {
     Emit(MakeDiagnostic("assumed-default",
-                        what + " is not declared; samlint assumes the documented default " +
+                        what + "; samlint assumes the documented default " +
                             Human(seconds) + " for " + std::string(FactorKey(name)) + ".",
                         std::nullopt, std::move(how)));
   }
@@ -202,7 +202,7 @@ class Evaluator {
       how += " (A root user's session is cut to 1 hour regardless.)";
     }
     AssumedNote(FactorName::kDurationSeconds, default_seconds,
-                "The request's DurationSeconds", how);
+                "The request's DurationSeconds is not declared", how);
   }
 
   void RoleMaxFactor() {
@@ -212,7 +212,7 @@ class Evaluator {
     }
     Add(Default(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax));
     AssumedNote(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax,
-                "The role's MaxSessionDuration",
+                "The role's MaxSessionDuration is not declared",
                 "Declare it with --role-max-session (read it with `aliyun ram GetRole --RoleName " +
                     RoleArg(in_) + "`).");
   }
@@ -227,7 +227,7 @@ class Evaluator {
     if (only_declared) return;
     Ev().context.push_back(Default(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax));
     AssumedNote(FactorName::kRoleMaxSessionDuration, kDefaultRoleMax,
-                "The role's MaxSessionDuration",
+                "The role's MaxSessionDuration is not declared",
                 "Declare it with --role-max-session (read it with `aws iam get-role --role-name " +
                     RoleArg(in_) + " --query Role.MaxSessionDuration`).");
   }
@@ -247,7 +247,7 @@ class Evaluator {
     }
     Add(Default(FactorName::kLoginSessionDuration, kDefaultLoginSession));
     AssumedNote(FactorName::kLoginSessionDuration, kDefaultLoginSession,
-                "The RAM security preference LoginSessionDuration",
+                "The RAM security preference LoginSessionDuration is not declared",
                 "Declare it with --login-session (read it with `aliyun ram "
                 "GetSecurityPreference`).");
   }
@@ -268,7 +268,7 @@ class Evaluator {
     }
     Add(Default(FactorName::kPermissionSetSessionDuration, kDefaultPermissionSet));
     AssumedNote(FactorName::kPermissionSetSessionDuration, kDefaultPermissionSet,
-                "The permission set's SessionDuration",
+                "The permission set's SessionDuration is not declared",
                 "Declare it with --permission-set-session (read it with `aws sso-admin "
                 "describe-permission-set`).");
   }
@@ -282,7 +282,7 @@ class Evaluator {
     if (!console_default) return;  // absent on the API: it can only shorten, so no factor
     Add(Default(FactorName::kSessionDurationAttribute, kDefaultConsoleSessionDuration));
     std::string what = "The SessionDuration attribute (" + SessionDurationAttributeName(in_.cloud) +
-                       ") is absent, so it";
+                       ") is absent";
     std::string how = "Have the IdP send " + SessionDurationAttributeName(in_.cloud) +
                       " with the session length in seconds.";
     if (in_.cloud == Cloud::kAliyun) {

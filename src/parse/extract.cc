@@ -249,7 +249,7 @@ class Extractor {
     while (node) {
       if (node.type() == pugi::node_element) {
         if (depth >= kMaxXmlDepth) {
-          error = "elements are nested more than " + std::to_string(kMaxXmlDepth) + " deep";
+          error = "Elements are nested more than " + std::to_string(kMaxXmlDepth) + " deep";
           error_offset = OffsetOf(node);
           return false;
         }
@@ -317,7 +317,7 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
   for (pugi::xml_node c = doc.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_doctype) {
       out.status = ExtractStatus::kDoctype;
-      out.error = "the document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
+      out.error = "The document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
       out.error_offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug() - 2));
       return out;
     }
@@ -327,13 +327,36 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
     auto doctype = xml.find("<!DOCTYPE");
     if (doctype != std::string_view::npos && doctype < static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)) + 1) {
       out.status = ExtractStatus::kDoctype;
-      out.error = "the document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
+      out.error = "The document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
       out.error_offset = doctype;
       return out;
     }
     out.status = ExtractStatus::kMalformed;
-    out.error = std::string("not well-formed XML: ") + parsed.description();
+    out.error = std::string("Not well-formed XML: ") + parsed.description();
     out.error_offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset));
+    return out;
+  }
+
+  int roots = 0;
+  for (pugi::xml_node c = doc.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_element && ++roots == 2) {
+      // pugixml accepts fragments; XML (and every SP) does not.
+      out.status = ExtractStatus::kMalformed;
+      out.error = std::string("Not well-formed XML: a second root element <") + c.name() +
+                  "> follows the first";
+      out.error_offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug() - 1));
+      return out;
+    }
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      out.status = ExtractStatus::kMalformed;
+      out.error = "Not well-formed XML: text outside the root element";
+      out.error_offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug()));
+      return out;
+    }
+  }
+  if (roots == 0) {
+    out.status = ExtractStatus::kMalformed;
+    out.error = "Not well-formed XML: there is no root element";
     return out;
   }
 
@@ -376,8 +399,15 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
   } else {
     out.status = ExtractStatus::kNotSaml;
     std::string name = root ? root.name() : "(none)";
-    out.error = "well-formed XML, but the root element <" + name +
-                "> is not a SAML 2.0 Response (urn:oasis:names:tc:SAML:2.0:protocol) or Assertion";
+    std::string ns;
+    if (root) {
+      auto uri = NamespaceOf(root);
+      ns = !uri ? " (its prefix is not declared)"
+           : uri->empty() ? " (in no namespace: an xmlns declaration is missing)"
+                          : " (in namespace " + std::string(*uri) + ")";
+    }
+    out.error = "Well-formed XML, but the root element <" + name + ">" + ns +
+                " is not a SAML 2.0 Response (urn:oasis:names:tc:SAML:2.0:protocol) or Assertion";
     out.error_offset = root ? ex.OffsetOf(root) : 0;
     return out;
   }
