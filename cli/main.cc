@@ -18,6 +18,7 @@
 #include "samlint/report.h"
 #include "samlint/rules.h"
 #include "samlint/sources.h"
+#include "samlint/trust.h"
 
 namespace {
 
@@ -84,6 +85,9 @@ struct CheckArgs {
   bool role_chaining = false;
   bool require_signature = false;
   bool show_identities = false;
+  std::vector<std::string> certs;
+  std::vector<std::string> metadata;
+  std::optional<std::string> sp_key;
   std::string format = "text";
   std::string color = "auto";
   std::optional<int> jobs;
@@ -118,6 +122,23 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a) {
       throw UsageError{"--now: invalid time '" + *a.now +
                        "' (use ISO 8601 like 2026-11-23T10:00:00Z)"};
     }
+  }
+  if (!a.certs.empty() || !a.metadata.empty()) {
+    auto store = std::make_shared<samlint::TrustStore>();
+    for (const std::string& path : a.certs) {
+      if (auto error = samlint::AddCertificateFile(path, *store)) throw UsageError{"--cert: " + *error};
+    }
+    for (const std::string& path : a.metadata) {
+      if (auto error = samlint::AddMetadataFile(path, *store)) {
+        throw UsageError{"--idp-metadata: " + *error};
+      }
+    }
+    o.trust_store = std::move(store);
+  }
+  if (a.sp_key) {
+    auto key = std::make_shared<samlint::SpKey>();
+    if (auto error = samlint::LoadSpKey(*a.sp_key, *key)) throw UsageError{"--sp-key: " + *error};
+    o.sp_key = std::move(key);
   }
   o.role_chaining = a.role_chaining;
   o.require_signature = a.require_signature;
@@ -248,6 +269,11 @@ int main(int argc, char** argv) {
   check->add_option("--target", args.target, "the session length wanted (DURATION)");
   check->add_option("--now", args.now, "time of use, ISO 8601 (default: the assertion's IssueInstant)");
   check->add_option("--format", args.format, "text or json (default text)");
+  check->add_option("--cert", args.certs,
+                    "a trusted IdP signing certificate, PEM or DER; repeatable (key rollover)");
+  check->add_option("--idp-metadata", args.metadata,
+                    "the IdP's SAML metadata: its signing certificates become trust anchors");
+  check->add_option("--sp-key", args.sp_key, "private key that decrypts an EncryptedAssertion");
   check->add_flag("--require-signature", args.require_signature,
                   "an unverified response is an error, not a note");
   check->add_option("--clock-skew", args.clock_skew, "tolerance for validity windows (DURATION, default 3m)");

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "samlint/scenario.h"
 #include "samlint/timestamp.h"
+#include "samlint/trust.h"
 
 namespace samlint {
 
@@ -24,6 +26,8 @@ struct CheckOptions {
   std::int64_t clock_skew = 180;              ///< --clock-skew
   bool require_signature = false;             ///< --require-signature
   bool show_identities = false;               ///< --show-identities
+  std::shared_ptr<const TrustStore> trust_store;  ///< --cert, --idp-metadata
+  std::shared_ptr<const SpKey> sp_key;            ///< --sp-key
 };
 
 }  // namespace samlint

@@ -283,12 +283,12 @@ class Evaluator {
     Add(Default(FactorName::kSessionDurationAttribute, kDefaultConsoleSessionDuration));
     std::string what = "The SessionDuration attribute (" + SessionDurationAttributeName(in_.cloud) +
                        ") is absent";
+    if (in_.cloud == Cloud::kAliyun) {
+      what += " (the 3600 s default comes from older Alibaba Cloud documentation; the current "
+              "page names none)";
+    }
     std::string how = "Have the IdP send " + SessionDurationAttributeName(in_.cloud) +
                       " with the session length in seconds.";
-    if (in_.cloud == Cloud::kAliyun) {
-      how += " The 3600 s default comes from older Alibaba Cloud documentation; the current "
-             "page names no default.";
-    }
     AssumedNote(FactorName::kSessionDurationAttribute, kDefaultConsoleSessionDuration, what, how);
   }
 

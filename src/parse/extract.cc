@@ -64,6 +64,18 @@ pugi::xml_node FirstChild(pugi::xml_node parent, std::string_view ns, std::strin
   return {};
 }
 
+ElementPath PathOf(pugi::xml_node node) {
+  ElementPath path;
+  for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
+    std::uint32_t index = 0;
+    for (pugi::xml_node s = n.previous_sibling(); s; s = s.previous_sibling()) {
+      if (s.type() == pugi::node_element) ++index;
+    }
+    path.push_back(index);
+  }
+  return ElementPath(path.rbegin(), path.rend());
+}
+
 class Extractor {
  public:
   Extractor(std::string_view xml, const pugi::xml_document& doc) : xml_(xml), doc_(doc) {}
@@ -168,6 +180,7 @@ class Extractor {
   AssertionFact Assertion(pugi::xml_node node) const {
     AssertionFact a;
     a.offset = OffsetOf(node);
+    a.path = PathOf(node);
     a.id = Attr(node, "ID");
     a.issue_instant = TimeAttr(node, "IssueInstant");
     a.issuer = Text(FirstChild(node, kAssertionNs, "Issuer"));
@@ -219,6 +232,7 @@ class Extractor {
 
   void Response(pugi::xml_node node, ResponseFacts& r) const {
     r.offset = OffsetOf(node);
+    r.path = PathOf(node);
     r.id = Attr(node, "ID");
     r.issue_instant = TimeAttr(node, "IssueInstant");
     r.destination = Attr(node, "Destination");
@@ -238,6 +252,19 @@ class Extractor {
       } else if (Is(c, kAssertionNs, "EncryptedAssertion")) {
         r.encrypted_assertions.push_back(OffsetOf(c));
       }
+    }
+  }
+
+  // Assertions that are not the read ones: anywhere in the document but the
+  // Response's (or root's) own Assertion children.
+  void NestedAssertions(pugi::xml_node read_parent, ResponseFacts& r) const {
+    for (pugi::xpath_node x : doc_.select_nodes("//*[local-name()='Assertion']")) {
+      pugi::xml_node n = x.node();
+      if (!Is(n, kAssertionNs, "Assertion")) continue;
+      if (n.parent() == read_parent || n == doc_.document_element()) continue;
+      AssertionFact a = Assertion(n);
+      a.direct_child = false;
+      r.nested_assertions.push_back(std::move(a));
     }
   }
 
@@ -318,7 +345,9 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
     if (c.type() == pugi::node_doctype) {
       out.status = ExtractStatus::kDoctype;
       out.error = "The document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
-      out.error_offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug() - 2));
+      auto start = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug()));
+      auto at = xml.rfind("<!DOCTYPE", start);
+      out.error_offset = at == std::string_view::npos ? start : at;
       return out;
     }
   }
@@ -392,10 +421,13 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
   if (root && Is(root, kProtocolNs, "Response")) {
     facts.is_response = true;
     ex.Response(root, facts);
+    ex.NestedAssertions(root, facts);
   } else if (root && Is(root, kAssertionNs, "Assertion")) {
     facts.is_response = false;
     facts.offset = ex.OffsetOf(root);
+    facts.path = PathOf(root);
     facts.assertions.push_back(ex.Assertion(root));
+    ex.NestedAssertions(root, facts);
   } else {
     out.status = ExtractStatus::kNotSaml;
     std::string name = root ? root.name() : "(none)";

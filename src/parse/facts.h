@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -58,8 +59,14 @@ struct SignatureFact {
   TextFact digest_value;
 };
 
+/// Element-child indexes from the document node down to an element: how both
+/// parsers name "the same element" when they compare notes.
+using ElementPath = std::vector<std::uint32_t>;
+
 struct AssertionFact {
   std::size_t offset = 0;
+  ElementPath path;
+  bool direct_child = true;  ///< a child of the Response (or the root itself)
   TextFact id;
   TimeFact issue_instant;
   TextFact issuer;
@@ -97,6 +104,7 @@ struct ResponseFacts {
   bool is_response = true;  ///< false: the root is a bare saml:Assertion
   Envelope envelope = Envelope::kNone;
   std::size_t offset = 0;
+  ElementPath path;
   TextFact id;
   TimeFact issue_instant;
   TextFact destination;
@@ -107,7 +115,10 @@ struct ResponseFacts {
   TextFact sub_status_code;
   TextFact status_message;
   std::optional<SignatureFact> signature;
-  std::vector<AssertionFact> assertions;
+  std::vector<AssertionFact> assertions;  ///< the Response's Assertion children, in order
+  /// Assertions anywhere else (Extensions, Advice, ds:Object...): never read,
+  /// but a signature-wrapping attack hides the signed original there.
+  std::vector<AssertionFact> nested_assertions;
   std::vector<std::size_t> encrypted_assertions;  ///< offsets of EncryptedAssertion elements
   std::vector<std::pair<std::string, std::size_t>> ids;  ///< every ID attribute in the document
   std::vector<UndeclaredPrefix> undeclared_prefixes;

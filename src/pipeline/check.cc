@@ -17,6 +17,7 @@
 #include "parse/line_index.h"
 #include "samlint/decode.h"
 #include "samlint/duration.h"
+#include "trust/decrypt.h"
 #include "trust/signature.h"
 
 #ifndef SAMLINT_VERSION
@@ -137,6 +138,18 @@ std::vector<ParsedRole> RolesOf(const AssertionFact& a, Cloud cloud) {
   return roles;
 }
 
+// t_use: --now, else the Assertion's IssueInstant, else the Response's.
+std::pair<std::optional<Timestamp>, std::string> TimeOfUse(const CheckOptions& options,
+                                                           const ResponseFacts& facts,
+                                                           const AssertionFact* assertion) {
+  if (options.now) return {options.now, "--now"};
+  if (assertion != nullptr && assertion->issue_instant.value) {
+    return {assertion->issue_instant.value, "Assertion/@IssueInstant"};
+  }
+  if (facts.issue_instant.value) return {facts.issue_instant.value, "Response/@IssueInstant"};
+  return {std::nullopt, ""};
+}
+
 void ResolveLocations(std::string_view xml, CheckResult& r) {
   LineIndex index(xml);
   for (Diagnostic& d : r.diagnostics) {
@@ -204,12 +217,34 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     case ExtractStatus::kOk:
       break;
   }
+  // An encrypted assertion is read only through the SP key; its facts then come
+  // from the decrypted document, which is what positions refer to.
+  std::string decrypted_xml;
+  bool decrypted = false;
+  std::string decrypt_error;
+  if (extracted.facts.assertions.empty() && !extracted.facts.encrypted_assertions.empty() &&
+      options.sp_key) {
+    DecryptOutcome d = DecryptAssertions(xml, *options.sp_key);
+    if (d.ok) {
+      ExtractOutcome again = ExtractFacts(d.xml);
+      if (again.status == ExtractStatus::kOk) {
+        decrypted_xml = std::move(d.xml);
+        extracted = std::move(again);
+        decrypted = true;
+      } else {
+        decrypt_error = "the decrypted assertion is not well-formed: " + again.error;
+      }
+    } else {
+      decrypt_error = d.error;
+    }
+  }
+  const std::string& doc_xml = decrypted ? decrypted_xml : xml;
   const ResponseFacts& facts = extracted.facts;
 
   CheckResult result;
   result.input = std::string(input_name);
   result.kind = ResultKind::kSamlResponse;
-  result.encoding = encoding;
+  result.encoding = decrypted ? encoding + ", decrypted" : encoding;
   result.issuer = facts.issuer.present ? facts.issuer.value
                   : !facts.assertions.empty() ? facts.assertions.front().issuer.value
                                               : std::string();
@@ -221,22 +256,15 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
   if (!cloud) cloud = DetectCloud(facts, read);
   result.cloud = cloud;
 
-  // t_use: --now, else the Assertion's IssueInstant, else the Response's.
-  std::optional<Timestamp> t_use = options.now;
-  if (t_use) {
-    result.t_use_source = "--now";
-  } else if (read != nullptr && read->issue_instant.value) {
-    t_use = read->issue_instant.value;
-    result.t_use_source = "Assertion/@IssueInstant";
-  } else if (facts.issue_instant.value) {
-    t_use = facts.issue_instant.value;
-    result.t_use_source = "Response/@IssueInstant";
-  }
-  result.t_use = t_use;
-
-  // Trust stage: which facts a verified signature covers.
-  TrustVerdict trust = AssessSignatures(facts, read, cloud, options, result.diagnostics);
+  // Trust stage: which assertion's values a verified signature covers.
+  TrustVerdict trust = AssessSignatures(doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first,
+                                        options, result.diagnostics);
   result.signature = trust.summary;
+  const AssertionFact* values = trust.values_from;
+
+  auto [t_use, t_use_source] = TimeOfUse(options, facts, values);
+  result.t_use = t_use;
+  result.t_use_source = t_use_source;
 
   CheckDocument(facts, options, result.diagnostics);
   if (!t_use) {
@@ -244,15 +272,18 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
         "xml-malformed",
         "Neither the Assertion nor the Response has a valid IssueInstant, so the time of use is "
         "unknown: SessionNotOnOrAfter cannot be measured and is left out. Pass --now to set it.",
-        read != nullptr ? read->offset : facts.offset));
+        values != nullptr ? values->offset : facts.offset));
   }
 
-  if (read == nullptr) {
+  if (values == nullptr) {
     if (!facts.encrypted_assertions.empty()) {
       result.diagnostics.push_back(MakeDiagnostic(
           "encrypted-assertion-no-key",
-          "The assertion is encrypted (EncryptedAssertion) and no --sp-key was given to decrypt "
-          "it, so no lifetime is reported from data samlint cannot read.",
+          options.sp_key
+              ? "The assertion is encrypted and could not be decrypted: " + decrypt_error +
+                    ". No lifetime is reported from data samlint cannot read."
+              : "The assertion is encrypted (EncryptedAssertion) and no --sp-key was given to "
+                "decrypt it, so no lifetime is reported from data samlint cannot read.",
           facts.encrypted_assertions.front(),
           "Pass the SP private key that decrypts it with --sp-key FILE."));
     } else if (cloud) {
@@ -261,10 +292,11 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
           "The response carries no Assertion, so there is no Role attribute and no session.",
           facts.offset, "Check the IdP's status and logs: a successful response has an Assertion."));
     }
-    ResolveLocations(xml, result);
+    ResolveLocations(doc_xml, result);
     OrderDiagnostics(result);
     return result;
   }
+  read = values;
 
   std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
   if (!cloud && options.scenarios.empty()) {
@@ -291,7 +323,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
           RolePair pair;
           pair.role = parsed->role;
           pair.provider = parsed->provider;
-          pair.is_signed = trust.assertion_trusted;
+          pair.is_signed = trust.values_signed;
           pair.offset = v.offset;
           result.roles.push_back(std::move(pair));
         }
@@ -310,7 +342,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     if (earliest != nullptr) {
       base.session_not_on_or_after =
           DocumentValue{SecondsBetween(*t_use, *earliest->session_not_on_or_after.value),
-                        earliest->session_not_on_or_after.offset, trust.assertion_trusted};
+                        earliest->session_not_on_or_after.offset, trust.values_signed};
     }
   }
 
@@ -324,12 +356,12 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     if (list->empty()) continue;
     ScenarioInputs in = base;
     SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
-    if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.assertion_trusted};
+    if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
     Evaluate(*list, in, aws_roles, aliyun_roles, result);
   }
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
 
-  ResolveLocations(xml, result);
+  ResolveLocations(doc_xml, result);
   OrderDiagnostics(result);
   return result;
 }

@@ -308,6 +308,23 @@ constexpr std::array kRules = {
         .reference = "cli-contract.md § Command, § Exit status and § Decisions (Directories)",
     },
     RuleInfo{
+        .id = "issuer-mismatch",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "The response's Issuer is not the entityID of the IdP metadata given with "
+                   "--idp-metadata.",
+        .rationale = "The cloud finds the SAML provider, and so the certificate it trusts, by "
+                     "matching the Issuer to the entityID of the metadata uploaded for it; a "
+                     "response whose Issuer differs is refused even when its signature is "
+                     "valid.",
+        .example = "Metadata with entityID http://www.okta.com/exk1 and a response whose Issuer "
+                   "is http://www.okta.com/exk2 (a second Okta app).",
+        .fix = "Make the IdP's entity ID match the metadata uploaded to the cloud, or upload the "
+               "metadata of the IdP that actually signs.",
+        .reference = "lifetime-rules.md § Alibaba Cloud (\"Issuer must equal the entityID of the "
+                     "uploaded IdP metadata\"); cli-contract.md § Declarations (--idp-metadata)",
+    },
+    RuleInfo{
         .id = "lifetime-below-target",
         .default_severity = kError,
         .category = kLifetime,

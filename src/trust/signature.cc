@@ -1,6 +1,10 @@
 #include "trust/signature.h"
 
+#include <algorithm>
+
 #include "diagnose/make.h"
+#include "samlint/duration.h"
+#include "trust/verify.h"
 
 namespace samlint {
 namespace {
@@ -10,66 +14,15 @@ bool IsSha1(std::string_view short_name) {
          short_name == "ecdsa-sha1" || short_name == "hmac-sha1";
 }
 
-}  // namespace
+const char* kAnchorFix =
+    "Pass the IdP's current signing certificate with --cert FILE (repeat it during a key "
+    "rollover) or its metadata with --idp-metadata FILE.";
 
-std::string AlgorithmShortName(std::string_view uri) {
-  auto hash = uri.rfind('#');
-  return std::string(hash == std::string_view::npos ? uri : uri.substr(hash + 1));
-}
-
-TrustVerdict AssessSignatures(const ResponseFacts& facts, const AssertionFact* read,
-                              std::optional<Cloud> cloud, const CheckOptions& options,
-                              std::vector<Diagnostic>& out) {
-  TrustVerdict verdict;
-  const SignatureFact* assertion_sig =
-      read != nullptr && read->signature ? &*read->signature : nullptr;
+// SHA-1 anywhere in a signature the cloud relies on.
+void WeakAlgorithmFindings(const ResponseFacts& facts, const AssertionFact* read,
+                           std::vector<Diagnostic>& out) {
   const SignatureFact* response_sig = facts.signature ? &*facts.signature : nullptr;
-  const SignatureFact* covering = assertion_sig != nullptr ? assertion_sig : response_sig;
-
-  if (covering == nullptr) {
-    verdict.summary.status = "missing";
-    Diagnostic d = MakeDiagnostic(
-        "signature-missing",
-        facts.has_any_signature
-            ? "Neither the Response nor the Assertion the cloud reads carries a ds:Signature of "
-              "its own (a signature elsewhere in the document covers something else); the cloud "
-              "will refuse it."
-            : "The response is not signed: neither the Response nor the Assertion carries a "
-              "ds:Signature; the cloud will refuse it.",
-        read != nullptr ? read->offset : facts.offset,
-        "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
-    if (options.require_signature) d.severity = Severity::kError;
-    out.push_back(std::move(d));
-    return verdict;
-  }
-
-  verdict.summary.status = "not-checked";
-  verdict.summary.algorithm = AlgorithmShortName(covering->signature_method);
-  verdict.summary.digest = AlgorithmShortName(covering->digest_method);
-  Diagnostic d = MakeDiagnostic(
-      "signature-not-checked",
-      std::string("The ") + (assertion_sig != nullptr ? "Assertion" : "Response") +
-          " is signed, but no trust anchor was given, so the signature was not verified and "
-          "no value is reported as signed.",
-      covering->offset,
-      "Pass the IdP's signing certificate with --cert FILE or its metadata with --idp-metadata "
-      "FILE.");
-  if (options.require_signature) d.severity = Severity::kError;
-  out.push_back(std::move(d));
-
-  if (read != nullptr && assertion_sig == nullptr && response_sig != nullptr && cloud) {
-    Diagnostic n = MakeDiagnostic(
-        "assertion-not-signed",
-        *cloud == Cloud::kAliyun
-            ? "Only the Response is signed; Alibaba Cloud requires the whole saml2:Assertion "
-              "element to be signed and refuses this response."
-            : "Only the Response is signed, not the Assertion. AWS accepts this, but tools that "
-              "extract the assertion lose the signature.",
-        read->offset, "Configure the IdP to sign the Assertion (it may sign the Response too).");
-    if (*cloud == Cloud::kAliyun) n.severity = Severity::kError;
-    out.push_back(std::move(n));
-  }
-
+  const SignatureFact* assertion_sig = read != nullptr && read->signature ? &*read->signature : nullptr;
   for (const SignatureFact* sig : {response_sig, assertion_sig}) {
     if (sig == nullptr) continue;
     std::string method = AlgorithmShortName(sig->signature_method);
@@ -82,6 +35,254 @@ TrustVerdict AssessSignatures(const ResponseFacts& facts, const AssertionFact* r
               "); SHA-1 signatures can be forged and are being retired by IdPs and SPs.",
           sig->offset, "Switch the IdP's signing algorithm to RSA-SHA256 with a SHA-256 digest."));
     }
+  }
+}
+
+void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* read,
+                               std::optional<Cloud> cloud, std::vector<Diagnostic>& out) {
+  if (read == nullptr || read->signature || !facts.signature || !cloud) return;
+  Diagnostic n = MakeDiagnostic(
+      "assertion-not-signed",
+      *cloud == Cloud::kAliyun
+          ? "Only the Response is signed; Alibaba Cloud requires the whole saml2:Assertion "
+            "element to be signed and refuses this response."
+          : "Only the Response is signed, not the Assertion. AWS accepts this, but tools that "
+            "extract the assertion lose the signature.",
+      read->offset, "Configure the IdP to sign the Assertion (it may sign the Response too).");
+  if (*cloud == Cloud::kAliyun) n.severity = Severity::kError;
+  out.push_back(std::move(n));
+}
+
+// Structural verdict when there is nothing to verify against.
+TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* read,
+                            const CheckOptions& options, std::vector<Diagnostic>& out) {
+  TrustVerdict verdict;
+  verdict.values_from = read;
+  const SignatureFact* assertion_sig = read != nullptr && read->signature ? &*read->signature : nullptr;
+  const SignatureFact* covering = assertion_sig != nullptr ? assertion_sig
+                                  : facts.signature         ? &*facts.signature
+                                                            : nullptr;
+  if (covering == nullptr) {
+    verdict.summary.status = facts.has_any_signature ? "not-checked" : "missing";
+    if (!facts.has_any_signature) {
+      Diagnostic d = MakeDiagnostic(
+          "signature-missing",
+          "The response is not signed: neither the Response nor the Assertion carries a "
+          "ds:Signature; the cloud will refuse it.",
+          read != nullptr ? read->offset : facts.offset,
+          "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
+      if (options.require_signature) d.severity = Severity::kError;
+      out.push_back(std::move(d));
+      return verdict;
+    }
+  } else {
+    verdict.summary.status = "not-checked";
+    verdict.summary.algorithm = AlgorithmShortName(covering->signature_method);
+    verdict.summary.digest = AlgorithmShortName(covering->digest_method);
+  }
+  Diagnostic d = MakeDiagnostic(
+      "signature-not-checked",
+      covering != nullptr
+          ? std::string("The ") + (assertion_sig != nullptr ? "Assertion" : "Response") +
+                " is signed, but no trust anchor was given, so the signature was not verified "
+                "and no value is reported as signed."
+          : "A ds:Signature sits elsewhere in the document (not on the Response or the "
+            "Assertion the cloud reads), and no trust anchor was given to check anything.",
+      covering != nullptr ? covering->offset : (read != nullptr ? read->offset : facts.offset),
+      kAnchorFix);
+  if (options.require_signature) d.severity = Severity::kError;
+  out.push_back(std::move(d));
+  return verdict;
+}
+
+struct PathIndex {
+  const ResponseFacts& facts;
+  std::vector<const AssertionFact*> all;
+  explicit PathIndex(const ResponseFacts& f) : facts(f) {
+    for (const AssertionFact& a : f.assertions) all.push_back(&a);
+    for (const AssertionFact& a : f.nested_assertions) all.push_back(&a);
+  }
+  // Offset of the ds:Signature a check is about, for locations.
+  std::size_t SignatureOffset(const SignatureCheck& c, std::size_t fallback) const {
+    if (facts.signature && c.parent_path == facts.path) return facts.signature->offset;
+    for (const AssertionFact* a : all) {
+      if (a->signature && c.parent_path == a->path) return a->signature->offset;
+    }
+    return fallback;
+  }
+};
+
+}  // namespace
+
+std::string AlgorithmShortName(std::string_view uri) {
+  auto hash = uri.rfind('#');
+  return std::string(hash == std::string_view::npos ? uri : uri.substr(hash + 1));
+}
+
+TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
+                              const AssertionFact* read, std::optional<Cloud> cloud,
+                              std::optional<Timestamp> t_use, const CheckOptions& options,
+                              std::vector<Diagnostic>& out) {
+  WeakAlgorithmFindings(facts, read, out);
+  AssertionNotSignedFinding(facts, read, cloud, out);
+  const TrustStore* store = options.trust_store.get();
+  if (store == nullptr || store->empty()) return WithoutAnchors(facts, read, options, out);
+
+  TrustVerdict verdict;
+  verdict.values_from = read;
+  std::size_t here = read != nullptr ? read->offset : facts.offset;
+
+  // Anchors outside their validity still verify; say so once per anchor.
+  if (t_use) {
+    for (const TrustAnchor& a : store->anchors) {
+      bool early = a.not_before && *t_use < *a.not_before;
+      bool late = a.not_after && *t_use >= *a.not_after;
+      if (!early && !late) continue;
+      out.push_back(MakeDiagnostic(
+          "certificate-expired",
+          "The trust anchor " + a.subject + " from " + a.source + " is " +
+              (late ? "expired since " + FormatDateTime(*a.not_after)
+                    : "not valid before " + FormatDateTime(*a.not_before)) +
+              " at the time of use " + FormatDateTime(*t_use) +
+              "; samlint still checks the signature with it, but a cloud that checks dates "
+              "may refuse it.",
+          std::nullopt,
+          "Rotate the IdP signing certificate and upload the new metadata to the cloud."));
+    }
+  }
+  if (store->entity_id) {
+    std::string issuer = facts.issuer.present ? facts.issuer.value
+                         : read != nullptr    ? read->issuer.value
+                                              : std::string();
+    if (issuer != *store->entity_id) {
+      out.push_back(MakeDiagnostic(
+          "issuer-mismatch",
+          "The Issuer \"" + issuer + "\" is not the entityID \"" + *store->entity_id +
+              "\" of the metadata in " + store->metadata_source +
+              "; the cloud matches the Issuer to the uploaded IdP metadata and refuses this.",
+          facts.issuer.present ? facts.issuer.offset : here,
+          "Make the IdP's entity ID and the metadata uploaded to the cloud agree."));
+    }
+  }
+
+  if (!facts.has_any_signature) {
+    verdict.summary.status = "missing";
+    out.push_back(MakeDiagnostic(
+        "signature-missing",
+        "The response is not signed: neither the Response nor the Assertion carries a "
+        "ds:Signature; the cloud will refuse it.",
+        here, "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response."));
+    return verdict;
+  }
+
+  VerifyOutcome outcome = VerifySignatures(xml, *store);
+  if (!outcome.ran) {
+    verdict.summary.status = "invalid";
+    out.push_back(MakeDiagnostic("signature-invalid",
+                                 "The signature could not be checked: " + outcome.error + ".",
+                                 here, kAnchorFix));
+    return verdict;
+  }
+
+  PathIndex index(facts);
+  const SignatureCheck* response_check = nullptr;   // valid, covers the Response (or the document)
+  const SignatureCheck* assertion_check = nullptr;  // valid, covers the read assertion itself
+  for (const SignatureCheck& c : outcome.checks) {
+    if (!c.valid) continue;
+    if (facts.is_response && (c.whole_document || c.covered_path == facts.path)) response_check = &c;
+    if (read != nullptr && c.covered_path == read->path) assertion_check = &c;
+    if (read != nullptr && !facts.is_response && c.whole_document) assertion_check = &c;
+  }
+  // Failures of the signatures the cloud relies on (on the Response or the read assertion).
+  bool relied_on_failed = false;
+  for (const SignatureCheck& c : outcome.checks) {
+    if (c.valid) continue;
+    bool relied_on = (facts.is_response && c.parent_path == facts.path) ||
+                     (read != nullptr && c.parent_path == read->path);
+    if (!relied_on) continue;
+    relied_on_failed = true;
+    out.push_back(MakeDiagnostic(c.rule,
+                                 "The signature on the " +
+                                     std::string(c.parent_path == facts.path && facts.is_response
+                                                     ? "Response"
+                                                     : "Assertion") +
+                                     " is not valid: " + c.reason + ".",
+                                 index.SignatureOffset(c, here), kAnchorFix));
+  }
+
+  bool single_assertion = facts.assertions.size() == 1 && facts.encrypted_assertions.empty();
+  bool verified = read != nullptr && !relied_on_failed &&
+                  (assertion_check != nullptr || (response_check != nullptr && single_assertion));
+  if (response_check != nullptr) verdict.summary.covers.emplace_back("response");
+  if (assertion_check != nullptr) verdict.summary.covers.emplace_back("assertion");
+  const SignatureCheck* covering = assertion_check != nullptr ? assertion_check : response_check;
+  if (covering != nullptr) {
+    verdict.summary.algorithm = covering->method;
+    verdict.summary.digest = covering->digest;
+    verdict.summary.key = store->anchors[static_cast<std::size_t>(covering->anchor)].fingerprint;
+    const TrustAnchor& anchor = store->anchors[static_cast<std::size_t>(covering->anchor)];
+    if (anchor.key_type == "rsa" && anchor.key_bits < 2048) {
+      out.push_back(MakeDiagnostic(
+          "signature-weak-algorithm",
+          "The signing key is RSA " + std::to_string(anchor.key_bits) +
+              " bits; keys under 2048 bits can be factored and are refused by current "
+              "guidance (AWS requires at least 1024).",
+          index.SignatureOffset(*covering, here),
+          "Issue the IdP a new signing key of at least 2048 bits and upload its metadata."));
+    }
+  }
+  if (verified) {
+    verdict.summary.status = "verified";
+    verdict.values_signed = true;
+    return verdict;
+  }
+
+  verdict.summary.status = "invalid";
+  if (relied_on_failed) return verdict;
+
+  // A valid signature exists but not over what the cloud reads: find the
+  // assertion it does cover, and take values only from that one.
+  const AssertionFact* signed_elsewhere = nullptr;
+  for (const SignatureCheck& c : outcome.checks) {
+    if (!c.valid) continue;
+    for (const AssertionFact* a : index.all) {
+      if (a == read) continue;
+      if (c.covered_path == a->path) signed_elsewhere = a;
+    }
+  }
+  bool any_valid = std::any_of(outcome.checks.begin(), outcome.checks.end(),
+                               [](const SignatureCheck& c) { return c.valid; });
+  if (read == nullptr) return verdict;
+  if (response_check != nullptr && !single_assertion) {
+    out.push_back(MakeDiagnostic(
+        "signature-not-covering-assertion",
+        "The Response signature is valid, but the Response carries " +
+            std::to_string(facts.assertions.size() + facts.encrypted_assertions.size()) +
+            " assertions, so it does not single out the one the cloud reads.",
+        read->offset, "Send exactly one Assertion, and sign the Assertion itself."));
+  } else if (signed_elsewhere != nullptr) {
+    verdict.values_from = signed_elsewhere;
+    verdict.values_signed = true;
+    out.push_back(MakeDiagnostic(
+        "signature-not-covering-assertion",
+        "The assertion the cloud reads is not covered by any valid signature; the validly "
+        "signed assertion sits elsewhere (signature wrapping). samlint takes values only from "
+        "the signed one.",
+        read->offset,
+        "Reject this response; if it came from your IdP, check what rewrites it in transit."));
+  } else if (any_valid) {
+    out.push_back(MakeDiagnostic(
+        "signature-not-covering-assertion",
+        "A valid signature is present, but it covers neither the Response nor the Assertion "
+        "the cloud reads.",
+        read->offset, "Sign the Assertion (or the Response that contains only it)."));
+  } else {
+    // Signatures exist only on elements the cloud ignores, and none verified.
+    out.push_back(MakeDiagnostic(
+        "signature-not-covering-assertion",
+        "Neither the Response nor the Assertion the cloud reads carries a valid signature; the "
+        "only signatures in the document are elsewhere.",
+        read->offset, "Sign the Assertion (or the Response that contains only it)."));
   }
   return verdict;
 }

@@ -1,8 +1,9 @@
-// The signature verdict about the assertion the cloud reads, and which facts
-// it makes trusted. Without a trust anchor nothing is trusted.
+// The signature verdict about the assertion the cloud reads, and which
+// assertion's values may become factors. Without a trust anchor nothing is trusted.
 #pragma once
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "parse/facts.h"
@@ -13,15 +14,19 @@ namespace samlint {
 
 struct TrustVerdict {
   SignatureSummary summary;
-  /// The read assertion's values are covered by a verified, trusted signature.
-  bool assertion_trusted = false;
+  /// The assertion whose values become factors: the read one, unless a
+  /// signature-wrapping layout hides the validly signed one elsewhere.
+  const AssertionFact* values_from = nullptr;
+  /// `values_from` is covered by a valid signature made with a trust anchor's key.
+  bool values_signed = false;
 };
 
-/// Judges the signatures of `facts` for the assertion `read` (may be null).
-/// Appends signature-missing, signature-not-checked, assertion-not-signed and
-/// signature-weak-algorithm findings to `out`.
-TrustVerdict AssessSignatures(const ResponseFacts& facts, const AssertionFact* read,
-                              std::optional<Cloud> cloud, const CheckOptions& options,
+/// Judges the signatures of the document for the assertion `read` (the
+/// Response's first Assertion; may be null) and appends the trust findings to
+/// `out`. `xml` is the document `facts` were read from; `t_use` dates the anchors.
+TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
+                              const AssertionFact* read, std::optional<Cloud> cloud,
+                              std::optional<Timestamp> t_use, const CheckOptions& options,
                               std::vector<Diagnostic>& out);
 
 /// "rsa-sha256" for http://www.w3.org/2001/04/xmldsig-more#rsa-sha256, and so on.

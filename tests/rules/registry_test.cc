@@ -14,9 +14,10 @@
 namespace samlint {
 namespace {
 
-// Every rule id of cli-contract.md § Rule ids, plus cloud-undetected, which this
+// Every rule id of cli-contract.md § Rule ids, plus cloud-undetected and
+// issuer-mismatch, which this
 // project adds. A rule may be added here; none may ever disappear.
-constexpr std::array<std::string_view, 43> kContractRuleIds = {
+constexpr std::array<std::string_view, 44> kContractRuleIds = {
     // Lifetime
     "lifetime-below-target",
     "duration-exceeds-role-max",
@@ -65,6 +66,7 @@ constexpr std::array<std::string_view, 43> kContractRuleIds = {
     "option-ignored",
     // Added by samlint
     "cloud-undetected",
+    "issuer-mismatch",
 };
 
 const RuleInfo& Rule(std::string_view id) {

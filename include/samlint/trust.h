@@ -1,0 +1,56 @@
+/// Trust anchors (IdP signing certificates, metadata) and the SP decryption key.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "samlint/timestamp.h"
+
+namespace samlint {
+
+/// One trusted IdP signing certificate.
+struct TrustAnchor {
+  std::string der;          ///< the certificate, DER
+  std::string fingerprint;  ///< "sha256:" + lower-case hex of the DER's SHA-256
+  std::string subject;      ///< one-line subject, for messages
+  std::optional<Timestamp> not_before;
+  std::optional<Timestamp> not_after;
+  std::string key_type;     ///< "rsa", "ec", ...
+  int key_bits = 0;
+  std::string source;       ///< the file it came from
+};
+
+/// The anchors of one run. Immutable once loaded, so it can be shared by threads.
+struct TrustStore {
+  std::vector<TrustAnchor> anchors;
+  std::optional<std::string> entity_id;  ///< from --idp-metadata
+  std::string metadata_source;
+
+  bool empty() const { return anchors.empty(); }
+};
+
+/// Adds the certificate(s) of a PEM file (one or more CERTIFICATE blocks) or a
+/// DER file. Returns an error sentence, or nullopt on success.
+std::optional<std::string> AddCertificateFile(const std::string& path, TrustStore& store);
+
+/// Adds the signing certificates of a SAML metadata file (EntityDescriptor,
+/// IDPSSODescriptor KeyDescriptors with use="signing" or no use) and records
+/// its entityID. Refuses DOCTYPEs. Returns an error sentence, or nullopt.
+std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& store);
+
+/// Parses one certificate from PEM text or DER bytes.
+std::optional<TrustAnchor> ParseCertificate(std::string_view bytes, std::string source,
+                                            std::string& error);
+
+/// The SP's private key for EncryptedAssertion (PEM, unencrypted).
+struct SpKey {
+  std::string pem;
+  std::string source;
+};
+
+/// Reads an SP private key file. Returns an error sentence, or nullopt.
+std::optional<std::string> LoadSpKey(const std::string& path, SpKey& key);
+
+}  // namespace samlint

@@ -1,0 +1,213 @@
+// Certificates and keys through OpenSSL, each handle owned by a unique_ptr.
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <pugixml.hpp>
+
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "samlint/decode.h"
+#include "samlint/trust.h"
+
+namespace samlint {
+namespace {
+
+struct BioFree {
+  void operator()(BIO* b) const { BIO_free(b); }
+};
+struct X509Free {
+  void operator()(X509* x) const { X509_free(x); }
+};
+struct PkeyFree {
+  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
+using BioPtr = std::unique_ptr<BIO, BioFree>;
+using X509Ptr = std::unique_ptr<X509, X509Free>;
+using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
+
+bool ReadFile(const std::string& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read " + path;
+    return false;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  if (out.size() > (1u << 22)) {
+    error = path + " is larger than 4 MiB; it is not a certificate or key file";
+    return false;
+  }
+  return true;
+}
+
+std::optional<Timestamp> AsnTime(const ASN1_TIME* t) {
+  if (t == nullptr) return std::nullopt;
+  struct tm tm_value {};
+  if (ASN1_TIME_to_tm(t, &tm_value) != 1) return std::nullopt;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm_value.tm_year + 1900,
+                tm_value.tm_mon + 1, tm_value.tm_mday, tm_value.tm_hour, tm_value.tm_min,
+                tm_value.tm_sec);
+  return ParseDateTime(buf);
+}
+
+std::optional<TrustAnchor> FromX509(X509* cert, std::string source) {
+  TrustAnchor a;
+  int len = i2d_X509(cert, nullptr);
+  if (len <= 0) return std::nullopt;
+  a.der.resize(static_cast<std::size_t>(len));
+  auto* p = reinterpret_cast<unsigned char*>(a.der.data());
+  i2d_X509(cert, &p);
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
+  X509_digest(cert, EVP_sha256(), md, &md_len);
+  static constexpr char kHex[] = "0123456789abcdef";
+  a.fingerprint = "sha256:";
+  for (unsigned int i = 0; i < md_len; ++i) {
+    a.fingerprint += kHex[md[i] >> 4];
+    a.fingerprint += kHex[md[i] & 0xf];
+  }
+  char subject[256];
+  X509_NAME_oneline(X509_get_subject_name(cert), subject, sizeof subject);
+  a.subject = subject;
+  a.not_before = AsnTime(X509_get0_notBefore(cert));
+  a.not_after = AsnTime(X509_get0_notAfter(cert));
+  if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
+    a.key_bits = EVP_PKEY_get_bits(key);
+    int id = EVP_PKEY_get_base_id(key);
+    a.key_type = id == EVP_PKEY_RSA ? "rsa" : id == EVP_PKEY_EC ? "ec" : id == EVP_PKEY_DSA ? "dsa" : "other";
+  }
+  a.source = std::move(source);
+  return a;
+}
+
+// PEM blocks, DER, or the bare base64 body of a certificate (as metadata and
+// many IdP consoles show it).
+std::vector<X509Ptr> ParseCertificates(std::string_view bytes) {
+  std::vector<X509Ptr> certs;
+  if (bytes.find("-----BEGIN") != std::string_view::npos) {
+    BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+    while (X509* x = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) certs.emplace_back(x);
+    return certs;
+  }
+  std::string der;
+  if (!DecodeBase64(bytes, der)) der = std::string(bytes);
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  if (X509* x = d2i_X509(nullptr, &p, static_cast<long>(der.size()))) certs.emplace_back(x);
+  return certs;
+}
+
+}  // namespace
+
+std::optional<TrustAnchor> ParseCertificate(std::string_view bytes, std::string source,
+                                            std::string& error) {
+  auto certs = ParseCertificates(bytes);
+  if (certs.empty()) {
+    error = "no X.509 certificate (PEM or DER) in " + source;
+    return std::nullopt;
+  }
+  return FromX509(certs.front().get(), std::move(source));
+}
+
+std::optional<std::string> AddCertificateFile(const std::string& path, TrustStore& store) {
+  std::string bytes, error;
+  if (!ReadFile(path, bytes, error)) return error;
+  auto certs = ParseCertificates(bytes);
+  if (certs.empty()) return "no X.509 certificate (PEM or DER) in " + path;
+  for (const X509Ptr& c : certs) {
+    if (auto a = FromX509(c.get(), path)) store.anchors.push_back(std::move(*a));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& store) {
+  std::string bytes, error;
+  if (!ReadFile(path, bytes, error)) return error;
+  pugi::xml_document doc;
+  auto parsed = doc.load_buffer(bytes.data(), bytes.size(),
+                                pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+  for (pugi::xml_node c = doc.first_child(); c; c = c.next_sibling()) {
+    if (c.type() == pugi::node_doctype) return path + " has a DOCTYPE; metadata with a DTD is refused";
+  }
+  if (!parsed) return path + " is not well-formed XML: " + parsed.description();
+  // Namespace URIs are checked on the way; prefixes vary between IdPs.
+  constexpr std::string_view kMd = "urn:oasis:names:tc:SAML:2.0:metadata";
+  constexpr std::string_view kDs = "http://www.w3.org/2000/09/xmldsig#";
+  auto ns_of = [](pugi::xml_node n) -> std::string {
+    std::string name = n.name();
+    auto colon = name.find(':');
+    std::string attr = colon == std::string::npos ? "xmlns" : "xmlns:" + name.substr(0, colon);
+    for (pugi::xml_node p = n; p && p.type() == pugi::node_element; p = p.parent()) {
+      if (auto a = p.attribute(attr.c_str())) return a.value();
+    }
+    return {};
+  };
+  auto local = [](pugi::xml_node n) {
+    std::string_view name = n.name();
+    auto colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  };
+  pugi::xml_node entity = doc.document_element();
+  if (local(entity) == "EntitiesDescriptor") {
+    for (pugi::xml_node c = entity.first_child(); c; c = c.next_sibling()) {
+      if (local(c) == "EntityDescriptor" && ns_of(c) == kMd) {
+        entity = c;
+        break;
+      }
+    }
+  }
+  if (local(entity) != "EntityDescriptor" || ns_of(entity) != kMd) {
+    return path + " is not SAML metadata (no md:EntityDescriptor)";
+  }
+  store.entity_id = entity.attribute("entityID").value();
+  store.metadata_source = path;
+  std::size_t before = store.anchors.size();
+  for (pugi::xml_node role = entity.first_child(); role; role = role.next_sibling()) {
+    if (local(role) != "IDPSSODescriptor" || ns_of(role) != kMd) continue;
+    for (pugi::xml_node kd = role.first_child(); kd; kd = kd.next_sibling()) {
+      if (local(kd) != "KeyDescriptor" || ns_of(kd) != kMd) continue;
+      std::string_view use = kd.attribute("use").value();
+      if (!use.empty() && use != "signing") continue;
+      for (pugi::xpath_node x : kd.select_nodes(".//*[local-name()='X509Certificate']")) {
+        if (ns_of(x.node()) != kDs) continue;
+        std::string err;
+        if (auto a = ParseCertificate(x.node().child_value(), path, err)) {
+          store.anchors.push_back(std::move(*a));
+        }
+      }
+    }
+  }
+  if (store.anchors.size() == before) {
+    return path + " has no IDPSSODescriptor signing certificate (KeyDescriptor/ds:X509Certificate)";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> LoadSpKey(const std::string& path, SpKey& key) {
+  std::string bytes, error;
+  if (!ReadFile(path, bytes, error)) return error;
+  BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+  PkeyPtr pkey(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+  if (!pkey) {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    pkey.reset(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(bytes.size())));
+    if (!pkey) return "no unencrypted private key (PEM or DER) in " + path;
+    // Keep one format downstream: re-encode as PEM.
+    BioPtr out(BIO_new(BIO_s_mem()));
+    PEM_write_bio_PrivateKey(out.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    char* data = nullptr;
+    long len = BIO_get_mem_data(out.get(), &data);
+    bytes.assign(data, static_cast<std::size_t>(len));
+  }
+  key.pem = std::move(bytes);
+  key.source = path;
+  return std::nullopt;
+}
+
+}  // namespace samlint

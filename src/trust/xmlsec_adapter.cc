@@ -1,0 +1,124 @@
+#include "trust/xmlsec_adapter.h"
+
+#include <xmlsec/crypto.h>
+#include <xmlsec/errors.h>
+#include <xmlsec/xmlsec.h>
+
+#include <mutex>
+
+namespace samlint::xmlsec {
+namespace {
+
+// xmlsec reports errors through one process-wide callback; each thread
+// collects its own, so parallel checks never see each other's reasons.
+thread_local std::string t_errors;
+
+void CollectError(const char* /*file*/, int /*line*/, const char* func, const char* error_object,
+                  const char* error_subject, int /*reason*/, const char* msg) {
+  std::string line;
+  if (msg != nullptr && *msg != '\0') line = msg;
+  if (error_subject != nullptr && *error_subject != '\0') {
+    line = std::string(error_subject) + (line.empty() ? "" : ": " + line);
+  } else if (error_object != nullptr && *error_object != '\0') {
+    line = std::string(error_object) + (line.empty() ? "" : ": " + line);
+  } else if (func != nullptr && line.empty()) {
+    line = func;
+  }
+  if (line.empty()) return;
+  if (t_errors.size() < 2000) t_errors += (t_errors.empty() ? "" : "; ") + line;
+}
+
+void IgnoreXmlError(void* /*ctx*/, const char* /*msg*/, ...) {}
+
+// Owns the process-wide initialisation; its destructor shuts the libraries down.
+class Runtime {
+ public:
+  Runtime() {
+    xmlInitParser();
+    if (xmlSecInit() < 0) {
+      error_ = "xmlsec1 failed to initialise";
+      return;
+    }
+    if (xmlSecCheckVersion() != 1) {
+      error_ = "the loaded xmlsec1 library is not the version samlint was built with";
+      return;
+    }
+    if (xmlSecCryptoAppInit(nullptr) < 0 || xmlSecCryptoInit() < 0) {
+      error_ = "xmlsec1's OpenSSL backend failed to initialise";
+      return;
+    }
+    xmlSecErrorsSetCallback(CollectError);
+    ok_ = true;
+  }
+  ~Runtime() {
+    if (ok_) {
+      xmlSecCryptoShutdown();
+      xmlSecCryptoAppShutdown();
+      xmlSecShutdown();
+    }
+  }
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  bool ok() const { return ok_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  bool ok_ = false;
+  std::string error_;
+};
+
+}  // namespace
+
+bool EnsureInitialised(std::string& error) {
+  static Runtime runtime;  // thread-safe initialisation (C++11 magic statics)
+  // libxml2 keeps its error handler per thread: silence it on every thread that parses.
+  thread_local bool silenced = false;
+  if (!silenced) {
+    xmlSetGenericErrorFunc(nullptr, IgnoreXmlError);
+    silenced = true;
+  }
+  if (!runtime.ok()) error = runtime.error();
+  return runtime.ok();
+}
+
+std::string TakeErrors() {
+  std::string out;
+  out.swap(t_errors);
+  return out;
+}
+
+DocPtr ParseHardened(std::string_view xml) {
+  // No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD or
+  // DTDATTR (no external subset), no XML_PARSE_HUGE (keep the depth and size limits).
+  constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  return DocPtr(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "input.xml", nullptr, kOptions));
+}
+
+KeyPtr LoadCertificateKey(std::string_view der) {
+  return KeyPtr(xmlSecCryptoAppKeyLoadMemory(reinterpret_cast<const xmlSecByte*>(der.data()),
+                                             static_cast<xmlSecSize>(der.size()),
+                                             xmlSecKeyDataFormatCertDer, nullptr, nullptr, nullptr));
+}
+
+KeyPtr LoadPrivateKey(std::string_view pem) {
+  return KeyPtr(xmlSecCryptoAppKeyLoadMemory(reinterpret_cast<const xmlSecByte*>(pem.data()),
+                                             static_cast<xmlSecSize>(pem.size()),
+                                             xmlSecKeyDataFormatPem, nullptr, nullptr, nullptr));
+}
+
+std::string Attribute(xmlNode* node, const char* name) {
+  XmlCharPtr value(xmlGetProp(node, reinterpret_cast<const xmlChar*>(name)));
+  return value ? std::string(reinterpret_cast<const char*>(value.get())) : std::string();
+}
+
+bool IsElement(const xmlNode* node, std::string_view ns, std::string_view local) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE || node->ns == nullptr ||
+      node->ns->href == nullptr) {
+    return false;
+  }
+  return local == reinterpret_cast<const char*>(node->name) &&
+         ns == reinterpret_cast<const char*>(node->ns->href);
+}
+
+}  // namespace samlint::xmlsec

@@ -1,0 +1,65 @@
+// The one place that talks to libxml2 and xmlsec1. Every handle is owned by a
+// unique_ptr; the libraries are initialised once per process, on first use,
+// and shut down at exit.
+#pragma once
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <xmlsec/keys.h>
+#include <xmlsec/keysmngr.h>
+#include <xmlsec/xmldsig.h>
+#include <xmlsec/xmlenc.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace samlint::xmlsec {
+
+/// Initialises libxml2, xmlsec1 and its OpenSSL backend once. Returns false
+/// (and why) when they could not be initialised.
+bool EnsureInitialised(std::string& error);
+
+/// The errors xmlsec reported on this thread since the last call, one line.
+std::string TakeErrors();
+
+struct DocFree {
+  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+};
+struct KeyFree {
+  void operator()(xmlSecKey* k) const { xmlSecKeyDestroy(k); }
+};
+struct DsigCtxFree {
+  void operator()(xmlSecDSigCtx* c) const { xmlSecDSigCtxDestroy(c); }
+};
+struct EncCtxFree {
+  void operator()(xmlSecEncCtx* c) const { xmlSecEncCtxDestroy(c); }
+};
+struct KeysMngrFree {
+  void operator()(xmlSecKeysMngr* m) const { xmlSecKeysMngrDestroy(m); }
+};
+struct XmlCharFree {
+  void operator()(xmlChar* s) const { xmlFree(s); }
+};
+using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
+using KeyPtr = std::unique_ptr<xmlSecKey, KeyFree>;
+using DsigCtxPtr = std::unique_ptr<xmlSecDSigCtx, DsigCtxFree>;
+using EncCtxPtr = std::unique_ptr<xmlSecEncCtx, EncCtxFree>;
+using KeysMngrPtr = std::unique_ptr<xmlSecKeysMngr, KeysMngrFree>;
+using XmlCharPtr = std::unique_ptr<xmlChar, XmlCharFree>;
+
+/// Parses with libxml2: no network, no DTD loading, no entity substitution,
+/// default depth limits. nullptr when it is not well-formed.
+DocPtr ParseHardened(std::string_view xml);
+
+/// A public key from a DER certificate, or a private key from PEM.
+KeyPtr LoadCertificateKey(std::string_view der);
+KeyPtr LoadPrivateKey(std::string_view pem);
+
+/// Text of an attribute (empty when absent).
+std::string Attribute(xmlNode* node, const char* name);
+
+/// True when `node` is an element named `local` in namespace `ns`.
+bool IsElement(const xmlNode* node, std::string_view ns, std::string_view local);
+
+}  // namespace samlint::xmlsec

@@ -1,0 +1,61 @@
+// audience-mismatch (error): no Audience is the cloud's: urn:amazon:webservices
+// (or https://signin.aws.amazon.com/saml) on AWS;
+// urn:alibaba:cloudcomputing[:international] on Alibaba Cloud. (lifetime-rules.md.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "support/saml_builder.h"
+
+using ::testing::HasSubstr;
+using samlint::testing::SamlBuilder;
+
+namespace {
+
+std::string WithAudience(const std::string& audience,
+                         SamlBuilder::Cloud cloud = SamlBuilder::Cloud::kAws) {
+  SamlBuilder b;
+  b.cloud = cloud;
+  b.audiences = {audience};
+  return b.Build();
+}
+
+}  // namespace
+
+TEST(AudienceMismatch, Fires) {
+  const std::string xml = WithAudience("https://sp.example.com/metadata");
+  const samlint::CheckResult result = CheckXml(xml);
+
+  const auto found = DiagnosticsWithRule(result, "audience-mismatch");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  EXPECT_THAT(d.message, HasSubstr("urn:amazon:webservices"));
+  ExpectLocatedWithin(d, xml, "<saml2:Audience>https://sp.example.com/metadata");
+}
+
+TEST(AudienceMismatch, FiresOnAlibabaForTheAwsAudience) {
+  const std::string xml = WithAudience("urn:amazon:webservices", SamlBuilder::Cloud::kAliyun);
+  const samlint::CheckResult result = CheckXml(xml);
+  const samlint::Diagnostic* d = FindDiagnostic(result, "audience-mismatch");
+  ASSERT_NE(d, nullptr) << Describe(result);
+  EXPECT_EQ(d->severity, samlint::Severity::kError);
+  EXPECT_THAT(d->message, HasSubstr("urn:alibaba:cloudcomputing"));
+  ExpectLocatedWithin(*d, xml, "<saml2:Audience>urn:amazon:webservices");
+}
+
+// The older guide's audience is accepted too.
+TEST(AudienceMismatch, DoesNotFireForTheSigninUrlAudience) {
+  const samlint::CheckResult result = CheckXml(WithAudience("https://signin.aws.amazon.com/saml"));
+  EXPECT_FALSE(HasRule(result, "audience-mismatch")) << Describe(result);
+}
+
+TEST(AudienceMismatch, DoesNotFireForTheCloudAudience) {
+  EXPECT_FALSE(HasRule(CheckXml(WithAudience("urn:amazon:webservices")), "audience-mismatch"));
+  EXPECT_FALSE(HasRule(CheckXml(WithAudience("urn:alibaba:cloudcomputing",
+                                             SamlBuilder::Cloud::kAliyun)),
+                       "audience-mismatch"));
+}

@@ -1,0 +1,64 @@
+// cloud-undetected (error, added by samlint): nothing in the response names
+// AWS or Alibaba Cloud (attribute names, Audience, Recipient, Destination), no
+// --cloud and no --scenario, so the default scenarios cannot be chosen.
+// (cli-contract.md § Declarations, --cloud; registry_test.cc.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "support/saml_builder.h"
+
+using ::testing::HasSubstr;
+using samlint::testing::SamlBuilder;
+
+namespace {
+
+std::string Generic() {
+  SamlBuilder b;
+  b.include_role = false;
+  b.role_session_names = {};
+  b.audiences = {"https://sp.example.com/metadata"};
+  b.recipient = "https://sp.example.com/acs";
+  b.destination = "https://sp.example.com/acs";
+  return b.Build();
+}
+
+}  // namespace
+
+TEST(CloudUndetected, Fires) {
+  const samlint::CheckResult result = CheckXml(Generic());
+
+  const auto found = DiagnosticsWithRule(result, "cloud-undetected");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  EXPECT_THAT(found[0]->message, HasSubstr("AWS"));
+  EXPECT_THAT(found[0]->message, HasSubstr("Alibaba"));
+  EXPECT_TRUE(result.cloud_undetected);
+  EXPECT_FALSE(result.cloud.has_value());
+  EXPECT_TRUE(result.evaluations.empty());
+}
+
+TEST(CloudUndetected, DoesNotFireWithCloudOption) {
+  samlint::CheckOptions options;
+  options.cloud = samlint::Cloud::kAws;
+  const samlint::CheckResult result = CheckXml(Generic(), options);
+  EXPECT_FALSE(HasRule(result, "cloud-undetected")) << Describe(result);
+  EXPECT_FALSE(result.cloud_undetected);
+  EXPECT_EQ(result.cloud, std::optional<samlint::Cloud>(samlint::Cloud::kAws));
+}
+
+TEST(CloudUndetected, DoesNotFireWithScenarioOption) {
+  samlint::CheckOptions options;
+  options.scenarios = {samlint::ScenarioId::kAliyunSamlConsole};
+  const samlint::CheckResult result = CheckXml(Generic(), options);
+  EXPECT_FALSE(HasRule(result, "cloud-undetected")) << Describe(result);
+}
+
+TEST(CloudUndetected, DoesNotFireForAnAwsResponse) {
+  const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build());
+  EXPECT_FALSE(HasRule(result, "cloud-undetected")) << Describe(result);
+  EXPECT_EQ(result.cloud, std::optional<samlint::Cloud>(samlint::Cloud::kAws));
+}

@@ -1,0 +1,33 @@
+// multiple-assertions (error): the Response carries more than one assertion.
+// (cli-contract.md § Rule ids, Default severities.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "support/saml_builder.h"
+
+using ::testing::HasSubstr;
+using samlint::testing::SamlBuilder;
+
+TEST(MultipleAssertions, Fires) {
+  SamlBuilder b;
+  b.assertion_count = 2;
+  const std::string xml = b.Build();
+  const samlint::CheckResult result = CheckXml(xml);
+
+  const auto found = DiagnosticsWithRule(result, "multiple-assertions");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  EXPECT_THAT(d.message, HasSubstr("2"));
+  // At the extra assertion.
+  ExpectLocatedWithin(d, xml, "<saml2:Assertion ID=\"_a1_1\"");
+}
+
+TEST(MultipleAssertions, DoesNotFireForOneAssertion) {
+  const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build());
+  EXPECT_FALSE(HasRule(result, "multiple-assertions")) << Describe(result);
+}

@@ -1,0 +1,75 @@
+// role-attribute-malformed (error): a Role value that is not a role ARN and a
+// saml-provider ARN separated by one comma (either order, no spaces).
+// (lifetime-rules.md § AWS and § Alibaba, SAML attributes.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "support/saml_builder.h"
+
+using ::testing::HasSubstr;
+using samlint::testing::SamlBuilder;
+
+namespace {
+
+const std::string kRole = "arn:aws:iam::123456789012:role/ops";
+const std::string kProvider = "arn:aws:iam::123456789012:saml-provider/idp";
+
+std::string WithRoles(std::vector<std::string> roles) {
+  SamlBuilder b;
+  b.roles = std::move(roles);
+  return b.Build();
+}
+
+}  // namespace
+
+// A space after the comma.
+TEST(RoleAttributeMalformed, Fires) {
+  const std::string xml = WithRoles({kRole + ", " + kProvider});
+  const samlint::CheckResult result = CheckXml(xml);
+
+  const auto found = DiagnosticsWithRule(result, "role-attribute-malformed");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  EXPECT_THAT(d.message, HasSubstr(kRole));
+  ExpectLocatedWithin(d, xml, "<saml2:AttributeValue>" + kRole + ", ");
+}
+
+TEST(RoleAttributeMalformed, FiresForOnlyOneArn) {
+  const std::string xml = WithRoles({kRole});
+  const samlint::CheckResult result = CheckXml(xml);
+  const samlint::Diagnostic* d = FindDiagnostic(result, "role-attribute-malformed");
+  ASSERT_NE(d, nullptr) << Describe(result);
+  EXPECT_EQ(d->severity, samlint::Severity::kError);
+  ExpectLocatedWithin(*d, xml, "<saml2:AttributeValue>" + kRole + "<");
+}
+
+// Only the bad one of two values is reported, at its own line.
+TEST(RoleAttributeMalformed, FiresForTheBadValueOnly) {
+  const std::string bad = "arn:aws:iam::123456789012:role/dev";
+  const std::string xml = WithRoles({kRole + "," + kProvider, bad});
+  const samlint::CheckResult result = CheckXml(xml);
+  const auto found = DiagnosticsWithRule(result, "role-attribute-malformed");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  ExpectLocatedWithin(*found[0], xml, "<saml2:AttributeValue>" + bad);
+}
+
+// Either order is allowed.
+TEST(RoleAttributeMalformed, DoesNotFireForProviderFirst) {
+  const samlint::CheckResult result = CheckXml(WithRoles({kProvider + "," + kRole}));
+  EXPECT_FALSE(HasRule(result, "role-attribute-malformed")) << Describe(result);
+  ASSERT_EQ(result.roles.size(), 1u);
+  EXPECT_EQ(result.roles[0].role, kRole);
+  EXPECT_EQ(result.roles[0].provider, kProvider);
+}
+
+TEST(RoleAttributeMalformed, DoesNotFireWithoutSpace) {
+  const samlint::CheckResult result = CheckXml(WithRoles({kRole + "," + kProvider}));
+  EXPECT_FALSE(HasRule(result, "role-attribute-malformed")) << Describe(result);
+}

@@ -1,0 +1,58 @@
+// signature-not-checked: signed, but no trust anchor to check it against. A
+// note without --require-signature, an error with it; signature.status is
+// "not-checked" and nothing is reported as signed. (cli-contract.md §
+// Decisions, Default severities and Signatures.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "support/saml_builder.h"
+
+using ::testing::HasSubstr;
+using samlint::testing::SamlBuilder;
+
+namespace {
+
+std::string SignedAssertion() {
+  SamlBuilder b;
+  b.sign_marker_assertion = true;
+  return b.Build();
+}
+
+}  // namespace
+
+TEST(SignatureNotChecked, Fires) {
+  const std::string xml = SignedAssertion();
+  const samlint::CheckResult result = CheckXml(xml);
+
+  const auto found = DiagnosticsWithRule(result, "signature-not-checked");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kNote);
+  EXPECT_THAT(d.message, HasSubstr("trust anchor"));
+  ExpectLocatedWithin(d, xml, "<ds:Signature ");
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "not-checked");
+  EXPECT_TRUE(result.signature->covers.empty());
+  ASSERT_EQ(result.roles.size(), 1u);
+  EXPECT_NE(result.roles[0].is_signed, std::optional<bool>(true));
+  EXPECT_FALSE(samlint::HasErrors(result)) << Describe(result);
+}
+
+TEST(SignatureNotChecked, IsAnErrorWithRequireSignature) {
+  samlint::CheckOptions options;
+  options.require_signature = true;
+  const samlint::CheckResult result = CheckXml(SignedAssertion(), options);
+  const auto found = DiagnosticsWithRule(result, "signature-not-checked");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+}
+
+TEST(SignatureNotChecked, DoesNotFireWhenUnsigned) {
+  const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build());
+  EXPECT_FALSE(HasRule(result, "signature-not-checked")) << Describe(result);
+  EXPECT_TRUE(HasRule(result, "signature-missing")) << Describe(result);
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: a release build with warnings as errors, then the same
+# tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash tools/install-deps.sh
+
+export SAMLINT_CORPUS="${SAMLINT_CORPUS:-$(cd .. && pwd)/shared/corpus}"
+jobs=$(nproc)
+
+for preset in release asan; do
+  echo "== $preset: configure, build, test"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  ctest --preset "$preset" -j "$jobs"
+done
