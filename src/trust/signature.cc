@@ -63,7 +63,11 @@ TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* rea
                                   : facts.signature         ? &*facts.signature
                                                             : nullptr;
   if (covering == nullptr) {
-    verdict.summary.status = facts.has_any_signature ? "not-checked" : "missing";
+    bool sealed = read == nullptr && !facts.encrypted_assertions.empty();
+    verdict.summary.status = facts.has_any_signature || sealed ? "not-checked" : "missing";
+    // A signature inside an EncryptedAssertion cannot be seen without the key;
+    // encrypted-assertion-no-key says so.
+    if (sealed && !facts.has_any_signature) return verdict;
     if (!facts.has_any_signature) {
       Diagnostic d = MakeDiagnostic(
           "signature-missing",
@@ -165,6 +169,11 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
     }
   }
 
+  bool sealed = read == nullptr && !facts.encrypted_assertions.empty();
+  if (!facts.has_any_signature && sealed) {
+    verdict.summary.status = "not-checked";
+    return verdict;
+  }
   if (!facts.has_any_signature) {
     verdict.summary.status = "missing";
     out.push_back(MakeDiagnostic(
@@ -211,8 +220,12 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
   }
 
   bool single_assertion = facts.assertions.size() == 1 && facts.encrypted_assertions.empty();
-  bool verified = read != nullptr && !relied_on_failed &&
-                  (assertion_check != nullptr || (response_check != nullptr && single_assertion));
+  // A signed Response around its one EncryptedAssertion covers what decryption would reveal.
+  bool sealed_single = sealed && facts.assertions.empty() && facts.encrypted_assertions.size() == 1;
+  bool verified = !relied_on_failed &&
+                  ((read != nullptr && (assertion_check != nullptr ||
+                                        (response_check != nullptr && single_assertion))) ||
+                   (sealed_single && response_check != nullptr));
   if (response_check != nullptr) verdict.summary.covers.emplace_back("response");
   if (assertion_check != nullptr) verdict.summary.covers.emplace_back("assertion");
   const SignatureCheck* covering = assertion_check != nullptr ? assertion_check : response_check;

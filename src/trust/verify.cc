@@ -1,5 +1,6 @@
 #include "trust/verify.h"
 
+#include <xmlsec/crypto.h>
 #include <xmlsec/transforms.h>
 #include <xmlsec/xmltree.h>
 
@@ -203,7 +204,10 @@ class Verifier {
     for (xmlSecTransformId id :
          {xmlSecTransformEnvelopedId, xmlSecTransformExclC14NId, xmlSecTransformExclC14NWithCommentsId,
           xmlSecTransformInclC14NId, xmlSecTransformInclC14NWithCommentsId,
-          xmlSecTransformInclC14N11Id, xmlSecTransformInclC14N11WithCommentsId}) {
+          xmlSecTransformInclC14N11Id, xmlSecTransformInclC14N11WithCommentsId,
+          // The digest is a Reference transform too, so the list must name them.
+          xmlSecTransformSha1Id, xmlSecTransformSha224Id, xmlSecTransformSha256Id,
+          xmlSecTransformSha384Id, xmlSecTransformSha512Id}) {
       xmlSecDSigCtxEnableReferenceTransform(ctx.get(), id);
     }
     int rc = xmlSecDSigCtxVerify(ctx.get(), sig);

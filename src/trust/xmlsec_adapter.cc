@@ -25,7 +25,8 @@ void CollectError(const char* /*file*/, int /*line*/, const char* func, const ch
     line = func;
   }
   if (line.empty()) return;
-  if (t_errors.size() < 2000) t_errors += (t_errors.empty() ? "" : "; ") + line;
+  // The first error is the cause; the rest is xmlsec unwinding its call stack.
+  if (t_errors.empty()) t_errors = line;
 }
 
 void IgnoreXmlError(void* /*ctx*/, const char* /*msg*/, ...) {}

@@ -69,6 +69,63 @@ TEST(E2eCli, HelpExitsZero) {
   }
 }
 
+TEST(E2eCli, RulesListsEveryStableRuleId) {
+  // "Rule ids (stable; more may be added)" in cli-contract.md.
+  const std::vector<std::string> ids = {"lifetime-below-target",
+                                        "duration-exceeds-role-max",
+                                        "duration-out-of-range",
+                                        "role-chaining-limit",
+                                        "session-duration-out-of-range",
+                                        "session-duration-exceeds-role-max",
+                                        "session-expired",
+                                        "role-max-out-of-range",
+                                        "login-session-out-of-range",
+                                        "permission-set-duration-out-of-range",
+                                        "assumed-default",
+                                        "assertion-expired",
+                                        "assertion-not-yet-valid",
+                                        "redemption-window-exceeded",
+                                        "status-not-success",
+                                        "role-attribute-missing",
+                                        "role-attribute-malformed",
+                                        "role-session-name-missing",
+                                        "role-session-name-invalid",
+                                        "source-identity-invalid",
+                                        "audience-mismatch",
+                                        "recipient-mismatch",
+                                        "destination-mismatch",
+                                        "multiple-assertions",
+                                        "duplicate-id",
+                                        "input-unreadable",
+                                        "xml-malformed",
+                                        "signature-missing",
+                                        "signature-invalid",
+                                        "signature-not-covering-assertion",
+                                        "signature-weak-algorithm",
+                                        "signature-key-untrusted",
+                                        "xml-doctype",
+                                        "xml-comment-in-value",
+                                        "encrypted-assertion-no-key",
+                                        "certificate-expired",
+                                        "signature-not-checked",
+                                        "assertion-not-signed",
+                                        "role-not-in-assertion",
+                                        "declaration-conflict",
+                                        "declaration-unresolved",
+                                        "option-ignored"};
+  CliRun list = RunCli({"rules"});
+  EXPECT_EQ(list.exit_code, 0) << list.err;
+  for (const std::string& id : ids) {
+    EXPECT_TRUE(std::regex_search(list.out, std::regex("(^|\\n)" + id + "\\b"))) << id;
+    CliRun one = RunCli({"rules", id});
+    EXPECT_EQ(one.exit_code, 0) << id << ": " << one.err;
+    EXPECT_NE(one.out.find(id), std::string::npos) << one.out;
+  }
+  CliRun unknown = RunCli({"rules", "no-such-rule"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_TRUE(IsOneLine(unknown.err)) << "stderr: [" << unknown.err << "]";
+}
+
 // ---------------------------------------------------------------------------
 // Inputs: every form of the same response gives the same answer.
 

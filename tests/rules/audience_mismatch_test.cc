@@ -10,8 +10,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -55,7 +55,7 @@ TEST(AudienceMismatch, DoesNotFireForTheSigninUrlAudience) {
 
 TEST(AudienceMismatch, DoesNotFireForTheCloudAudience) {
   EXPECT_FALSE(HasRule(CheckXml(WithAudience("urn:amazon:webservices")), "audience-mismatch"));
-  EXPECT_FALSE(HasRule(CheckXml(WithAudience("urn:alibaba:cloudcomputing",
-                                             SamlBuilder::Cloud::kAliyun)),
-                       "audience-mismatch"));
+  EXPECT_FALSE(
+      HasRule(CheckXml(WithAudience("urn:alibaba:cloudcomputing", SamlBuilder::Cloud::kAliyun)),
+              "audience-mismatch"));
 }

@@ -9,8 +9,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 // The Assertion reuses the Response's ID "_r1": reported at the second use.
 TEST(DuplicateId, Fires) {

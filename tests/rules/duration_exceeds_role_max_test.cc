@@ -11,8 +11,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -68,8 +68,7 @@ TEST(DurationExceedsRoleMax, FiresOnSamlApiWorkedExample3) {
 }
 
 TEST(DurationExceedsRoleMax, FiresOnAlibaba) {
-  const samlint::CheckResult result =
-      Declared(samlint::ScenarioId::kAliyunAssumeRole, 7200, 3600);
+  const samlint::CheckResult result = Declared(samlint::ScenarioId::kAliyunAssumeRole, 7200, 3600);
   const samlint::Diagnostic* d = FindDiagnostic(result, "duration-exceeds-role-max");
   ASSERT_NE(d, nullptr) << Describe(result);
   EXPECT_EQ(d->severity, samlint::Severity::kError);

@@ -10,8 +10,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -150,9 +150,9 @@ TEST(LifetimeBelowTarget, FiresForWorkedExample1) {
   EXPECT_EQ(e->effective_seconds, 3600);
   EXPECT_EQ(e->binding,
             std::vector<samlint::FactorName>{samlint::FactorName::kRoleMaxSessionDuration});
-  EXPECT_EQ(e->clamps, (std::vector<samlint::FactorName>{
-                           samlint::FactorName::kRoleMaxSessionDuration,
-                           samlint::FactorName::kLoginSessionDuration}));
+  EXPECT_EQ(e->clamps,
+            (std::vector<samlint::FactorName>{samlint::FactorName::kRoleMaxSessionDuration,
+                                              samlint::FactorName::kLoginSessionDuration}));
 }
 
 // With several roles there is one evaluation per role and scenario, and each

@@ -48,8 +48,8 @@ TEST(PermissionSetDurationOutOfRange, FiresBelowOneHour) {
 TEST(PermissionSetDurationOutOfRange, DoesNotFireAtTheBounds) {
   for (std::int64_t seconds : {3600, 43200}) {
     const samlint::CheckResult result = WithPermissionSet(seconds);
-    EXPECT_FALSE(HasRule(result, "permission-set-duration-out-of-range"))
-        << seconds << "\n" << Describe(result);
+    EXPECT_FALSE(HasRule(result, "permission-set-duration-out-of-range")) << seconds << "\n"
+                                                                          << Describe(result);
     ASSERT_EQ(result.evaluations.size(), 1u);
     EXPECT_EQ(result.evaluations[0].outcome, samlint::Outcome::kIssued) << seconds;
     EXPECT_EQ(result.evaluations[0].effective_seconds, seconds);

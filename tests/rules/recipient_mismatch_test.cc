@@ -12,8 +12,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -56,7 +56,7 @@ TEST(RecipientMismatch, DoesNotFireForARegionalEndpoint) {
 }
 
 TEST(RecipientMismatch, DoesNotFireForTheAlibabaChinaSite) {
-  const samlint::CheckResult result =
-      CheckXml(WithRecipient("https://signin.aliyun.com/saml-role/sso", SamlBuilder::Cloud::kAliyun));
+  const samlint::CheckResult result = CheckXml(
+      WithRecipient("https://signin.aliyun.com/saml-role/sso", SamlBuilder::Cloud::kAliyun));
   EXPECT_FALSE(HasRule(result, "recipient-mismatch")) << Describe(result);
 }

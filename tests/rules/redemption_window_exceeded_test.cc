@@ -11,8 +11,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -48,8 +48,7 @@ TEST(RedemptionWindowExceeded, Fires) {
 }
 
 TEST(RedemptionWindowExceeded, FiresFromTheAssertionIssueInstant) {
-  const samlint::CheckResult result =
-      CheckXml(LongValidity().Build(), At("2026-11-23T10:08:01Z"));
+  const samlint::CheckResult result = CheckXml(LongValidity().Build(), At("2026-11-23T10:08:01Z"));
   EXPECT_TRUE(HasRule(result, "redemption-window-exceeded")) << Describe(result);
 }
 

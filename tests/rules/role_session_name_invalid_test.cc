@@ -13,14 +13,13 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
+using samlint::testing::SamlBuilder;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using samlint::testing::SamlBuilder;
 
 namespace {
 
-std::string WithName(const std::string& name,
-                     SamlBuilder::Cloud cloud = SamlBuilder::Cloud::kAws) {
+std::string WithName(const std::string& name, SamlBuilder::Cloud cloud = SamlBuilder::Cloud::kAws) {
   SamlBuilder b;
   b.cloud = cloud;
   b.role_session_names = {name};

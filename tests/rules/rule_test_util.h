@@ -41,8 +41,7 @@ inline const samlint::Diagnostic* FindDiagnostic(const samlint::CheckResult& res
 
 /// The first diagnostic of `rule` about `scenario` (e.g. "aws:saml-console"), or nullptr.
 inline const samlint::Diagnostic* FindDiagnostic(const samlint::CheckResult& result,
-                                                 std::string_view rule,
-                                                 std::string_view scenario) {
+                                                 std::string_view rule, std::string_view scenario) {
   for (const samlint::Diagnostic& d : result.diagnostics) {
     if (d.rule == rule && d.scenario == scenario) return &d;
   }

@@ -13,8 +13,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -59,7 +59,6 @@ TEST(SessionDurationExceedsRoleMax, DoesNotFireWhenEqualToRoleMax) {
 
 // Only a declared role maximum counts.
 TEST(SessionDurationExceedsRoleMax, DoesNotFireWithoutDeclaredRoleMax) {
-  const samlint::CheckResult result =
-      CheckXml(WithSessionDuration("43200"), Console(std::nullopt));
+  const samlint::CheckResult result = CheckXml(WithSessionDuration("43200"), Console(std::nullopt));
   EXPECT_FALSE(HasRule(result, "session-duration-exceeds-role-max")) << Describe(result);
 }

@@ -14,8 +14,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -85,8 +85,7 @@ TEST(SessionDurationOutOfRange, FiresWhenGivenTwice) {
   const auto found = DiagnosticsWithRule(result, "session-duration-out-of-range");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
   EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedBetween(*found[0], xml, "<saml2:AttributeValue>3600",
-                       "<saml2:AttributeValue>7200");
+  ExpectLocatedBetween(*found[0], xml, "<saml2:AttributeValue>3600", "<saml2:AttributeValue>7200");
 }
 
 TEST(SessionDurationOutOfRange, FiresOnAlibaba) {

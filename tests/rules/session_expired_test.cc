@@ -11,8 +11,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
@@ -49,8 +49,9 @@ TEST(SessionExpired, Fires) {
   EXPECT_EQ(d->scenario, kAwsSamlConsole);
   EXPECT_EQ(d->role, kAwsOpsRole);
   EXPECT_THAT(d->message, HasSubstr("SessionNotOnOrAfter"));
-  ExpectLocatedWithin(*d, xml, "<saml2:AuthnStatement AuthnInstant=\"2026-11-23T10:00:00Z\" "
-                               "SessionNotOnOrAfter=\"2026-11-23T10:00:00Z\"");
+  ExpectLocatedWithin(*d, xml,
+                      "<saml2:AuthnStatement AuthnInstant=\"2026-11-23T10:00:00Z\" "
+                      "SessionNotOnOrAfter=\"2026-11-23T10:00:00Z\"");
   ExpectRejectedWithZeroFactor(result);
 }
 
@@ -80,8 +81,9 @@ TEST(SessionExpired, FiresForTheEarliestAuthnStatement) {
   const samlint::Diagnostic* d = FindDiagnostic(result, "session-expired");
   ASSERT_NE(d, nullptr) << Describe(result);
   EXPECT_EQ(d->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*d, xml, "<saml2:AuthnStatement AuthnInstant=\"2026-11-23T09:00:00Z\" "
-                               "SessionNotOnOrAfter=\"2026-11-23T09:30:00Z\"");
+  ExpectLocatedWithin(*d, xml,
+                      "<saml2:AuthnStatement AuthnInstant=\"2026-11-23T09:00:00Z\" "
+                      "SessionNotOnOrAfter=\"2026-11-23T09:30:00Z\"");
   ExpectRejectedWithZeroFactor(result);
 }
 

@@ -9,9 +9,9 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
+using samlint::testing::SamlBuilder;
 using ::testing::HasSubstr;
 using ::testing::Not;
-using samlint::testing::SamlBuilder;
 
 namespace {
 

@@ -12,8 +12,8 @@
 #include "samlint/check.h"
 #include "support/saml_builder.h"
 
-using ::testing::HasSubstr;
 using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
 
 namespace {
 
