@@ -256,31 +256,36 @@ int main(int argc, char** argv) {
   check->add_option("INPUT", args.inputs,
                     "SAML response files (XML, base64, SAMLResponse= form body), directories "
                     "(recursed), or - for stdin");
-  check->add_option("--cloud", args.cloud, "aws or aliyun (default: detected per response)");
+  check->add_option("--cloud", args.cloud, "aws or aliyun (default: detected per response)")->type_name("CLOUD");
   check->add_option("--scenario", args.scenarios,
                     "scenario id (aws:saml-console, aliyun:saml-api, ...); repeatable")
+      ->type_name("ID")
       ->allow_extra_args(false);
-  check->add_option("--role-max-session", args.role_max_session, "the role's MaxSessionDuration (DURATION)");
-  check->add_option("--duration-seconds", args.duration_seconds, "the STS request's DurationSeconds (DURATION)");
-  check->add_option("--login-session", args.login_session, "Alibaba LoginSessionDuration (whole hours)");
+  check->add_option("--role-max-session", args.role_max_session, "the role's MaxSessionDuration (DURATION)")->type_name("DURATION");
+  check->add_option("--duration-seconds", args.duration_seconds, "the STS request's DurationSeconds (DURATION)")->type_name("DURATION");
+  check->add_option("--login-session", args.login_session, "Alibaba LoginSessionDuration (whole hours)")->type_name("DURATION");
   check->add_option("--permission-set-session", args.permission_set_session,
-                    "Identity Center permission-set SessionDuration (DURATION)");
+                    "Identity Center permission-set SessionDuration (DURATION)")->type_name("DURATION");
   check->add_flag("--role-chaining", args.role_chaining, "the AssumeRole caller holds role credentials");
-  check->add_option("--target", args.target, "the session length wanted (DURATION)");
-  check->add_option("--now", args.now, "time of use, ISO 8601 (default: the assertion's IssueInstant)");
-  check->add_option("--format", args.format, "text or json (default text)");
+  check->add_option("--target", args.target, "the session length wanted (DURATION)")->type_name("DURATION");
+  check->add_option("--now", args.now, "time of use, ISO 8601 (default: the assertion's IssueInstant)")->type_name("TIME");
+  check->add_option("--format", args.format, "text or json (default text)")->type_name("FORMAT");
   check->add_option("--cert", args.certs,
-                    "a trusted IdP signing certificate, PEM or DER; repeatable (key rollover)");
+                    "a trusted IdP signing certificate, PEM or DER; repeatable (key rollover)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   check->add_option("--idp-metadata", args.metadata,
-                    "the IdP's SAML metadata: its signing certificates become trust anchors");
-  check->add_option("--sp-key", args.sp_key, "private key that decrypts an EncryptedAssertion");
+                    "the IdP's SAML metadata: its signing certificates become trust anchors")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
+  check->add_option("--sp-key", args.sp_key, "private key that decrypts an EncryptedAssertion")->type_name("FILE");
   check->add_flag("--require-signature", args.require_signature,
                   "an unverified response is an error, not a note");
-  check->add_option("--clock-skew", args.clock_skew, "tolerance for validity windows (DURATION, default 3m)");
+  check->add_option("--clock-skew", args.clock_skew, "tolerance for validity windows (DURATION, default 3m)")->type_name("DURATION");
   check->add_flag("--show-identities", args.show_identities,
                   "do not redact NameID, RoleSessionName and identity attributes");
-  check->add_option("--jobs", args.jobs, "inputs checked in parallel (default: the cores available)");
-  check->add_option("--color", args.color, "auto, always or never (default auto; NO_COLOR honoured)");
+  check->add_option("--jobs", args.jobs, "inputs checked in parallel (default: the cores available)")->type_name("N");
+  check->add_option("--color", args.color, "auto, always or never (default auto; NO_COLOR honoured)")->type_name("WHEN");
 
   std::optional<std::string> rule_id;
   CLI::App* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");

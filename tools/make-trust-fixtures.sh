@@ -146,7 +146,7 @@ make_cert() {
              -pkeyopt ec_param_enc:named_curve -out "$key" ;;
   esac
   openssl req -new -config "$CA/ca.cnf" -key "$key" -subj "$subject" -out "$CA/$name.csr"
-  openssl ca -batch -quiet -config "$CA/ca.cnf" -selfsign -preserveDN -notext \
+  openssl ca -batch -config "$CA/ca.cnf" -selfsign -preserveDN -notext \
     -keyfile "$key" -in "$CA/$name.csr" -out "$cert" \
     -startdate "$start" -enddate "$end" -extensions "$ext" 2>"$CA/$name.log" || {
       cat "$CA/$name.log" >&2; exit 1; }
@@ -164,6 +164,7 @@ make_cert sp-rsa2048           rsa:2048   "$T=SP encryption key (test only)/CN=s
 make_cert idp-expired          rsa:2048   "$T=IdP expired signing key (test only)/CN=idp.example.com" \
   20190101000000Z 20200101000000Z signing
 openssl x509 -in "$KEYS/idp-rsa2048.cert.pem" -outform DER -out "$KEYS/idp-rsa2048.der"
+chmod 644 "$KEYS"/*.key.pem   # test-only keys, committed; readable like any fixture
 
 python3 "$ROOT/tools/trust_fixtures.py" "$OUT"
 

@@ -106,6 +106,7 @@ struct CheckResult {
   std::optional<Timestamp> t_use;  ///< the instant factors were measured from
   std::string t_use_source;        ///< "--now", "Assertion/@IssueInstant", ...
   std::string issuer;
+  std::string subject;             ///< the NameID, redacted unless --show-identities
   bool cloud_undetected = false;   ///< a scenario needed the cloud and nothing told it
 };
 

@@ -297,6 +297,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     return result;
   }
   read = values;
+  if (read->name_id.present) result.subject = Redact(read->name_id.value, options.show_identities);
 
   std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
   if (!cloud && options.scenarios.empty()) {

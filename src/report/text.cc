@@ -75,6 +75,7 @@ class TextEmitter final : public Emitter {
       out_ << "  ";
       if (r.t_use) out_ << "time of use " << FormatDateTime(*r.t_use) << " (" << r.t_use_source << ")";
       else out_ << "time of use unknown";
+      if (!r.subject.empty()) out_ << "; subject " << r.subject;
       if (r.signature) {
         out_ << "; signature " << r.signature->status;
         if (r.signature->algorithm) out_ << " (" << *r.signature->algorithm << ")";
@@ -149,7 +150,9 @@ class TextEmitter final : public Emitter {
     if (binds) notes.emplace_back("binds");
     if (clamps) notes.emplace_back("below target");
     if (context) notes.emplace_back("context, does not limit");
-    if (f.is_signed && !*f.is_signed && f.origin == FactorOrigin::kDocument) notes.emplace_back("unsigned");
+    if (f.is_signed && f.origin == FactorOrigin::kDocument) {
+      notes.emplace_back(*f.is_signed ? "signed" : "not verified");
+    }
     if (!notes.empty()) {
       out_ << p_.Dim() << " [";
       for (std::size_t i = 0; i < notes.size(); ++i) out_ << (i ? ", " : "") << notes[i];
