@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "samlint/check.h"
+#include "samlint/declarations.h"
 #include "samlint/duration.h"
 #include "samlint/report.h"
 #include "samlint/rules.h"
@@ -76,6 +77,14 @@ int ListRules(const std::optional<std::string>& id) {
   return kExitClean;
 }
 
+// The lowest severity that makes `check` exit 1 (--fail-on).
+std::optional<samlint::Severity> FailOnSeverity(const std::string& name) {
+  if (name == "error") return samlint::Severity::kError;
+  if (name == "warning") return samlint::Severity::kWarning;
+  if (name == "note") return samlint::Severity::kNote;
+  return std::nullopt;
+}
+
 struct CheckArgs {
   std::vector<std::string> inputs;
   std::optional<std::string> cloud;
@@ -88,7 +97,9 @@ struct CheckArgs {
   std::vector<std::string> certs;
   std::vector<std::string> metadata;
   std::optional<std::string> sp_key;
+  std::vector<std::string> declarations;
   std::string format = "text";
+  std::string fail_on = "error";
   std::string color = "auto";
   std::optional<int> jobs;
 };
@@ -140,6 +151,15 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a) {
     if (auto error = samlint::LoadSpKey(*a.sp_key, *key)) throw UsageError{"--sp-key: " + *error};
     o.sp_key = std::move(key);
   }
+  if (!a.declarations.empty()) {
+    auto declarations = std::make_shared<samlint::Declarations>();
+    for (const std::string& path : a.declarations) {
+      if (auto error = samlint::LoadDeclarations(path, *declarations)) {
+        throw UsageError{"--declarations: " + *error};
+      }
+    }
+    o.declarations = std::move(declarations);
+  }
   o.role_chaining = a.role_chaining;
   o.require_signature = a.require_signature;
   o.show_identities = a.show_identities;
@@ -151,11 +171,12 @@ int RunCheck(const CheckArgs& args) {
   samlint::CheckOptions options = BuildOptions(args);
   auto format = samlint::ParseReportFormat(args.format);
   if (!format) {
-    if (args.format == "sarif" || args.format == "github" || args.format == "html") {
-      throw UsageError{"--format: '" + args.format +
-                       "' is not available in this version yet (use text or json)"};
-    }
-    throw UsageError{"--format: unknown format '" + args.format + "' (use text or json)"};
+    throw UsageError{"--format: unknown format '" + args.format +
+                     "' (use text, json, sarif, github or html)"};
+  }
+  auto fail_on = FailOnSeverity(args.fail_on);
+  if (!fail_on) {
+    throw UsageError{"--fail-on: unknown severity '" + args.fail_on + "' (use error, warning or note)"};
   }
   if (args.jobs && *args.jobs < 1) throw UsageError{"--jobs: must be at least 1"};
   if (args.color != "auto" && args.color != "always" && args.color != "never") {
@@ -178,7 +199,7 @@ int RunCheck(const CheckArgs& args) {
   samlint::ExpandedInputs expanded = samlint::ExpandInputs(args.inputs);
   samlint::RunSummary summary;
   summary.skipped = expanded.skipped;
-  bool any_error = false;
+  bool any_failing = false;
   std::vector<std::string> undetected;
 
   auto count = [&](const samlint::CheckResult& r) {
@@ -187,28 +208,35 @@ int RunCheck(const CheckArgs& args) {
       else if (d.severity == samlint::Severity::kWarning) ++summary.warnings;
       else ++summary.notes;
     }
-    any_error |= samlint::HasErrors(r);
+    // Severity is ordered note < warning < error.
+    for (const auto& d : r.diagnostics) any_failing |= d.severity >= *fail_on;
     if (r.cloud_undetected && r.input) undetected.push_back(*r.input);
   };
 
   emitter->Begin();
+  if (options.declarations) {
+    if (auto findings = samlint::DeclarationsResult(*options.declarations, args.declarations)) {
+      count(*findings);
+      emitter->Result(*findings);
+    }
+  }
   if (auto declarations = samlint::CheckDeclarations(options)) {
     count(*declarations);
     emitter->Result(*declarations);
   }
 
   const auto& inputs = expanded.inputs;
-  std::vector<std::optional<samlint::CheckResult>> results(inputs.size());
+  std::vector<std::optional<std::vector<samlint::CheckResult>>> results(inputs.size());
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
   auto worker = [&]() {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       std::string bytes, error;
-      samlint::CheckResult r =
+      std::vector<samlint::CheckResult> r =
           samlint::ReadInput(inputs[i], samlint::kMaxInputBytes, bytes, error)
-              ? samlint::CheckBytes(inputs[i].name, bytes, options)
-              : samlint::UnreadableInput(inputs[i].name, error);
+              ? samlint::CheckInput(inputs[i].name, bytes, options)
+              : std::vector<samlint::CheckResult>{samlint::UnreadableInput(inputs[i].name, error)};
       std::lock_guard lock(mutex);
       results[i] = std::move(r);
       ready.notify_all();
@@ -220,16 +248,18 @@ int RunCheck(const CheckArgs& args) {
   std::vector<std::jthread> pool;
   for (std::size_t j = 0; j < jobs; ++j) pool.emplace_back(worker);
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    samlint::CheckResult r;
+    std::vector<samlint::CheckResult> parts;
     {
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return results[i].has_value(); });
-      r = std::move(*results[i]);
+      parts = std::move(*results[i]);
       results[i].reset();
     }
     ++summary.checked;
-    count(r);
-    emitter->Result(r);
+    for (const samlint::CheckResult& r : parts) {
+      count(r);
+      emitter->Result(r);
+    }
   }
   pool.clear();
   emitter->End(summary);
@@ -239,7 +269,7 @@ int RunCheck(const CheckArgs& args) {
                  (undetected.size() > 1 ? " and " + std::to_string(undetected.size() - 1) + " more" : "") +
                  " from its attribute names, Audience or Recipient: pass --cloud aws|aliyun or --scenario ID");
   }
-  return any_error ? kExitFindings : kExitClean;
+  return any_failing ? kExitFindings : kExitClean;
 }
 
 }  // namespace
@@ -269,7 +299,12 @@ int main(int argc, char** argv) {
   check->add_flag("--role-chaining", args.role_chaining, "the AssumeRole caller holds role credentials");
   check->add_option("--target", args.target, "the session length wanted (DURATION)")->type_name("DURATION");
   check->add_option("--now", args.now, "time of use, ISO 8601 (default: the assertion's IssueInstant)")->type_name("TIME");
-  check->add_option("--format", args.format, "text or json (default text)")->type_name("FORMAT");
+  check->add_option("--format", args.format, "text, json, sarif, github or html (default text)")
+      ->type_name("FORMAT");
+  check->add_option("--fail-on", args.fail_on,
+                    "exit 1 when a finding has this severity or a higher one: error, warning or "
+                    "note (default error)")
+      ->type_name("SEVERITY");
   check->add_option("--cert", args.certs,
                     "a trusted IdP signing certificate, PEM or DER; repeatable (key rollover)")
       ->type_name("FILE")
@@ -279,6 +314,11 @@ int main(int argc, char** argv) {
       ->type_name("FILE")
       ->allow_extra_args(false);
   check->add_option("--sp-key", args.sp_key, "private key that decrypts an EncryptedAssertion")->type_name("FILE");
+  check->add_option("--declarations", args.declarations,
+                    "role and account declarations (get-role output, CloudFormation, Terraform "
+                    "plan, ...); repeatable")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   check->add_flag("--require-signature", args.require_signature,
                   "an unverified response is an error, not a note");
   check->add_option("--clock-skew", args.clock_skew, "tolerance for validity windows (DURATION, default 3m)")->type_name("DURATION");

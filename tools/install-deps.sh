@@ -9,6 +9,8 @@ packages=(
   libxml2-dev libxmlsec1-dev libxmlsec1-openssl libssl-dev  # signatures (xmlsec1 on OpenSSL)
   nlohmann-json3-dev      # JSON report
   libcli11-dev            # command line
+  zlib1g-dev              # gzip CloudTrail logs
+  libyaml-cpp-dev         # declarations: CloudFormation/ROS YAML (and JSON, with line numbers)
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   xmlsec1 openssl         # fixture generation and cross-checks
   python3                 # end-to-end test driver

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "samlint/options.h"
 #include "samlint/result.h"
@@ -18,12 +19,23 @@ inline constexpr std::size_t kMaxInputBytes = 16u * 1024u * 1024u;
 CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
                        const CheckOptions& options);
 
+/// Checks one input of any kind (SAML response, HAR or SAML-tracer capture, STS
+/// request, CloudTrail / ActionTrail events): one result per response or event
+/// it holds, each with its JSON Pointer in `part`. Never throws.
+std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
+                                    const CheckOptions& options);
+
 /// A result for an input that could not be read at all (missing file, I/O error).
 CheckResult UnreadableInput(std::string_view input_name, std::string_view reason);
 
 /// Evaluates the scenarios that take no SAML response from the options alone
 /// (`"kind": "declarations"`). Returns nullopt when no such scenario was asked for.
 std::optional<CheckResult> CheckDeclarations(const CheckOptions& options);
+
+/// A result reporting problems in the --declarations files themselves
+/// (unresolved values), with `input` naming the files; nullopt when none.
+std::optional<CheckResult> DeclarationsResult(const Declarations& declarations,
+                                              const std::vector<std::string>& files);
 
 /// Checks options for combinations that make no sense (a usage error, exit 2):
 /// returns the one-line message, or nullopt when they are fine.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "samlint/declarations.h"
 #include "samlint/scenario.h"
 #include "samlint/timestamp.h"
 #include "samlint/trust.h"
@@ -28,6 +29,9 @@ struct CheckOptions {
   bool show_identities = false;               ///< --show-identities
   std::shared_ptr<const TrustStore> trust_store;  ///< --cert, --idp-metadata
   std::shared_ptr<const SpKey> sp_key;            ///< --sp-key
+  /// --declarations files, joined by role ARN; an option given on the command
+  /// line takes precedence over them.
+  std::shared_ptr<const Declarations> declarations;
 };
 
 }  // namespace samlint

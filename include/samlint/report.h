@@ -4,19 +4,23 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 #include "samlint/result.h"
 
 namespace samlint {
 
-enum class ReportFormat { kText, kJson };
+enum class ReportFormat { kText, kJson, kSarif, kGithub, kHtml };
 
-/// Parses "text" or "json".
+/// Parses "text", "json", "sarif", "github" or "html".
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
 
 struct ReportOptions {
   bool color = false;  ///< ANSI colour (text only)
+  /// Directory that relative artifact URIs (SARIF, GitHub annotations) are
+  /// relative to; empty: the current working directory.
+  std::string base_directory;
 };
 
 /// Counts for the closing line of a run.

@@ -65,6 +65,8 @@ struct Evaluation {
   std::vector<Factor> factors;      ///< in the order of lifetime-rules.md's table
   std::vector<Factor> context;      ///< reported values that do not limit this scenario
   std::vector<std::string> rejected_by;  ///< rule ids that made it rejected
+  /// Audit events: the lifetime the credentials really had (expiration - eventTime).
+  std::optional<std::int64_t> observed_seconds;
 };
 
 /// The signature verdict about the assertion the cloud reads.
@@ -85,9 +87,17 @@ struct RolePair {
   std::optional<Location> source;
 };
 
-enum class ResultKind { kSamlResponse, kDeclarations, kUnreadable };
+enum class ResultKind {
+  kSamlResponse,
+  kDeclarations,
+  kUnreadable,
+  kStsRequest,        ///< an AssumeRoleWithSAML request with its assertion
+  kCloudTrailEvent,   ///< an AWS CloudTrail STS event
+  kActionTrailEvent,  ///< an Alibaba Cloud ActionTrail STS event
+};
 
-/// "saml-response", "declarations", "unreadable".
+/// "saml-response", "declarations", "unreadable", "sts-request",
+/// "cloudtrail-event", "actiontrail-event".
 std::string_view ResultKindName(ResultKind kind);
 
 /// Everything samlint says about one input.
@@ -107,6 +117,8 @@ struct CheckResult {
   std::string t_use_source;        ///< "--now", "Assertion/@IssueInstant", ...
   std::string issuer;
   std::string subject;             ///< the NameID, redacted unless --show-identities
+  std::string capture_url;         ///< HAR / SAML-tracer: where the response was posted
+  std::string capture_time;        ///< HAR / SAML-tracer: when, as the capture says
   bool cloud_undetected = false;   ///< a scenario needed the cloud and nothing told it
 };
 

@@ -22,6 +22,9 @@ std::string_view ResultKindName(ResultKind kind) {
     case ResultKind::kSamlResponse: return "saml-response";
     case ResultKind::kDeclarations: return "declarations";
     case ResultKind::kUnreadable: return "unreadable";
+    case ResultKind::kStsRequest: return "sts-request";
+    case ResultKind::kCloudTrailEvent: return "cloudtrail-event";
+    case ResultKind::kActionTrailEvent: return "actiontrail-event";
   }
   return "unknown";
 }

@@ -37,6 +37,9 @@ struct ScenarioInputs {
   /// SessionNotOnOrAfter minus t_use (may be zero or negative: already over);
   /// absent when there is none or no t_use to measure from.
   std::optional<DocumentValue> session_not_on_or_after;
+  /// The SessionNotOnOrAfter factor is inferred from an audit event's observed
+  /// lifetime, not read from a document.
+  bool session_not_on_or_after_inferred = false;
 
   std::optional<DeclaredValue> role_max_session;
   std::optional<DeclaredValue> duration_seconds;

@@ -301,6 +301,16 @@ class Evaluator {
   void SessionNotOnOrAfterFactor() {
     if (!in_.session_not_on_or_after) return;
     const DocumentValue& v = *in_.session_not_on_or_after;
+    if (in_.session_not_on_or_after_inferred) {
+      Factor f;
+      f.name = FactorName::kSessionNotOnOrAfter;
+      f.seconds = std::max<std::int64_t>(0, v.seconds);
+      f.origin = FactorOrigin::kDeclared;
+      f.via = "inferred from the observed credentials lifetime";
+      f.inferred = true;
+      Add(std::move(f));
+      return;
+    }
     Add(FromDocument(FactorName::kSessionNotOnOrAfter, v, "AuthnStatement/@SessionNotOnOrAfter"));
     if (v.seconds <= 0) {
       Ev().outcome = Outcome::kRejected;

@@ -9,6 +9,7 @@
 
 #include "declare/cloud.h"
 #include "declare/inputs.h"
+#include "declare/join.h"
 #include "declare/roles.h"
 #include "diagnose/assertion_checks.h"
 #include "diagnose/make.h"
@@ -103,23 +104,27 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
 
 void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& base,
               const std::vector<ParsedRole>& roles_for_aws,
-              const std::vector<ParsedRole>& roles_for_aliyun, CheckResult& result) {
+              const std::vector<ParsedRole>& roles_for_aliyun, const CheckOptions& options,
+              CheckResult& result) {
   for (ScenarioId id : scenarios) {
     const ScenarioInfo& info = GetScenario(id);
     ScenarioInputs in = base;
     in.cloud = info.cloud;
     const auto& roles = info.cloud == Cloud::kAws ? roles_for_aws : roles_for_aliyun;
     if (roles.empty()) {
+      JoinDeclarations(options, info.cloud, in.role.value_or(""), in, result.diagnostics);
       ScenarioOutcome o = EvaluateScenario(id, in);
       result.evaluations.push_back(std::move(o.evaluation));
       for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
       continue;
     }
     for (const ParsedRole& role : roles) {
-      in.role = role.role;
-      in.provider = role.provider;
-      in.role_name = role.role_name;
-      ScenarioOutcome o = EvaluateScenario(id, in);
+      ScenarioInputs per_role = in;
+      per_role.role = role.role;
+      per_role.provider = role.provider;
+      per_role.role_name = role.role_name;
+      JoinDeclarations(options, info.cloud, role.role, per_role, result.diagnostics);
+      ScenarioOutcome o = EvaluateScenario(id, per_role);
       result.evaluations.push_back(std::move(o.evaluation));
       for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
     }
@@ -358,7 +363,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     ScenarioInputs in = base;
     SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
     if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
-    Evaluate(*list, in, aws_roles, aliyun_roles, result);
+    Evaluate(*list, in, aws_roles, aliyun_roles, options, result);
   }
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
 
@@ -379,9 +384,22 @@ std::optional<CheckResult> CheckDeclarations(const CheckOptions& options) {
   if (!result.cloud) result.cloud = GetScenario(scenarios.front()).cloud;
   result.t_use = options.now;
   ScenarioInputs base = DeclarationsFromOptions(*result.cloud, options);
-  Evaluate(scenarios, base, {}, {}, result);
+  Evaluate(scenarios, base, {}, {}, options, result);
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
   OrderDiagnostics(result);
+  return result;
+}
+
+std::optional<CheckResult> DeclarationsResult(const Declarations& declarations,
+                                              const std::vector<std::string>& files) {
+  std::vector<Diagnostic> findings = DeclarationFileFindings(declarations);
+  if (findings.empty()) return std::nullopt;
+  CheckResult result;
+  result.kind = ResultKind::kDeclarations;
+  std::string names;
+  for (const std::string& f : files) names += (names.empty() ? "" : ", ") + f;
+  result.input = names;
+  result.diagnostics = std::move(findings);
   return result;
 }
 

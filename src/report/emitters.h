@@ -10,5 +10,8 @@ namespace samlint {
 
 std::unique_ptr<Emitter> MakeJsonEmitter(std::ostream& out);
 std::unique_ptr<Emitter> MakeTextEmitter(std::ostream& out, ReportOptions options);
+std::unique_ptr<Emitter> MakeSarifEmitter(std::ostream& out, ReportOptions options);
+std::unique_ptr<Emitter> MakeGithubEmitter(std::ostream& out, ReportOptions options);
+std::unique_ptr<Emitter> MakeHtmlEmitter(std::ostream& out, ReportOptions options);
 
 }  // namespace samlint

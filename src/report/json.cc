@@ -51,6 +51,7 @@ Json EvaluationJson(const Evaluation& e) {
   Json context = Json::array();
   for (const Factor& f : e.context) context.push_back(FactorJson(f));
   j["context"] = std::move(context);
+  if (e.observed_seconds) j["observed_seconds"] = *e.observed_seconds;
   return j;
 }
 
@@ -82,7 +83,7 @@ Json ResultJson(const CheckResult& r) {
     sig["key"] = OptionalString(s.key);
     j["signature"] = std::move(sig);
   }
-  if (r.kind == ResultKind::kSamlResponse) {
+  if (r.kind == ResultKind::kSamlResponse || r.kind == ResultKind::kStsRequest) {
     Json roles = Json::array();
     for (const RolePair& p : r.roles) {
       roles.push_back(Json{{"role", p.role},
@@ -92,6 +93,9 @@ Json ResultJson(const CheckResult& r) {
     j["roles"] = std::move(roles);
   }
   if (r.t_use) j["t_use"] = FormatDateTime(*r.t_use);
+  if (!r.capture_url.empty() || !r.capture_time.empty()) {
+    j["capture"] = Json{{"url", r.capture_url}, {"time", r.capture_time}};
+  }
   Json evaluations = Json::array();
   for (const Evaluation& e : r.evaluations) evaluations.push_back(EvaluationJson(e));
   j["evaluations"] = std::move(evaluations);

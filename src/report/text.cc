@@ -183,15 +183,4 @@ std::unique_ptr<Emitter> MakeTextEmitter(std::ostream& out, ReportOptions option
   return std::make_unique<TextEmitter>(out, options);
 }
 
-std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
-  if (name == "text") return ReportFormat::kText;
-  if (name == "json") return ReportFormat::kJson;
-  return std::nullopt;
-}
-
-std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out, ReportOptions options) {
-  if (format == ReportFormat::kJson) return MakeJsonEmitter(out);
-  return MakeTextEmitter(out, options);
-}
-
 }  // namespace samlint

@@ -382,6 +382,23 @@ constexpr std::array kRules = {
                      "Response counts only with exactly one assertion)",
     },
     RuleInfo{
+        .id = "observed-lifetime-short",
+        .default_severity = kWarning,
+        .category = kLifetime,
+        .summary = "An audit event shows credentials that expired sooner than the DurationSeconds "
+                   "the call requested.",
+        .rationale = "STS caps AssumeRoleWithSAML credentials at the assertion's "
+                     "SessionNotOnOrAfter without an error, so the only trace of the cut is an "
+                     "expiration earlier than asked for; the session ends mid-task and nobody "
+                     "sees why.",
+        .example = "A CloudTrail AssumeRoleWithSAML event with durationSeconds 43200 whose "
+                   "credentials expire 1 hour after eventTime.",
+        .fix = "Lengthen the IdP session that sets AuthnStatement/@SessionNotOnOrAfter, or "
+               "request no more than it allows.",
+        .reference = "lifetime-rules.md § Vocabulary (session_not_on_or_after) and § AWS; "
+                     "cli-contract.md § Decisions (Other inputs: CloudTrail / ActionTrail)",
+    },
+    RuleInfo{
         .id = "option-ignored",
         .default_severity = kNote,
         .category = kInput,
@@ -789,6 +806,20 @@ constexpr std::array kRules = {
                "user's assignment to the application, MFA, sign-on policy); then capture a new "
                "response.",
         .reference = "SAML 2.0 Core, Status and StatusCode",
+    },
+    RuleInfo{
+        .id = "sts-call-failed",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "An audit event records an STS call that failed for a reason no other rule "
+                   "names.",
+        .rationale = "A failed AssumeRole* call means no session at all; the event's errorCode "
+                     "and errorMessage are the cloud's own explanation and belong in the report.",
+        .example = "A CloudTrail AssumeRoleWithSAML event with errorCode AccessDenied and "
+                   "errorMessage \"Not authorized to perform sts:AssumeRoleWithSAML\".",
+        .fix = "Read the quoted error message; for AccessDenied, check the role's trust policy "
+               "and the SAML provider ARN.",
+        .reference = "AWS STS API Reference (Errors); cli-contract.md § Decisions (Other inputs)",
     },
     RuleInfo{
         .id = "xml-comment-in-value",

@@ -176,11 +176,13 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
   }
   if (!facts.has_any_signature) {
     verdict.summary.status = "missing";
-    out.push_back(MakeDiagnostic(
+    Diagnostic d = MakeDiagnostic(
         "signature-missing",
         "The response is not signed: neither the Response nor the Assertion carries a "
         "ds:Signature; the cloud will refuse it.",
-        here, "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response."));
+        here, "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
+    d.severity = Severity::kError;  // with a trust anchor, an unsigned response is an error
+    out.push_back(std::move(d));
     return verdict;
   }
 

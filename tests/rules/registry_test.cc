@@ -14,10 +14,10 @@
 namespace samlint {
 namespace {
 
-// Every rule id of cli-contract.md § Rule ids, plus cloud-undetected and
-// issuer-mismatch, which this
+// Every rule id of cli-contract.md § Rule ids, plus cloud-undetected,
+// issuer-mismatch, observed-lifetime-short and sts-call-failed, which this
 // project adds. A rule may be added here; none may ever disappear.
-constexpr std::array<std::string_view, 44> kContractRuleIds = {
+constexpr std::array<std::string_view, 46> kContractRuleIds = {
     // Lifetime
     "lifetime-below-target",
     "duration-exceeds-role-max",
@@ -67,6 +67,8 @@ constexpr std::array<std::string_view, 44> kContractRuleIds = {
     // Added by samlint
     "cloud-undetected",
     "issuer-mismatch",
+    "observed-lifetime-short",
+    "sts-call-failed",
 };
 
 const RuleInfo& Rule(std::string_view id) {

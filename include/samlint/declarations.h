@@ -1,0 +1,67 @@
+/// Role and account declarations read from files users already have: IAM and
+/// RAM CLI output, CloudFormation / ROS templates, Terraform plans.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "samlint/scenario.h"
+
+namespace samlint {
+
+/// A role and its MaxSessionDuration, as some file declares it.
+struct DeclaredRole {
+  std::string arn;      ///< full role ARN; empty when not known until apply (see name/account)
+  std::string name;     ///< role name (last path segment), always set
+  std::string account;  ///< account id when known, else empty
+  Cloud cloud = Cloud::kAws;
+  std::optional<std::int64_t> max_session;  ///< seconds; nullopt: not set there (cloud default applies)
+  std::string source;   ///< "path:line" of the value (or of the role when the value is absent)
+  std::string origin;   ///< "aws iam get-role", "CloudFormation AWS::IAM::Role", "Terraform plan aws_iam_role", ...
+};
+
+/// An Alibaba Cloud account's RAM LoginSessionDuration (GetSecurityPreference).
+struct DeclaredLoginSession {
+  std::int64_t seconds = 0;  ///< the API's hours, in seconds
+  std::string source;
+  std::string origin;
+};
+
+/// An IAM Identity Center permission set's SessionDuration.
+struct DeclaredPermissionSet {
+  std::string arn;
+  std::string name;
+  std::optional<std::int64_t> session_duration;  ///< seconds
+  std::string source;
+  std::string origin;
+};
+
+/// A value a file declares but samlint cannot resolve to a number (a !Ref, a
+/// variable, "known after apply"): reported as declaration-unresolved.
+struct UnresolvedDeclaration {
+  std::string what;     ///< "MaxSessionDuration of role ops"
+  std::string source;   ///< "path:line"
+  std::string reason;   ///< "it is a !Ref to parameter SessionHours"
+};
+
+struct Declarations {
+  std::vector<DeclaredRole> roles;
+  std::vector<DeclaredLoginSession> login_sessions;
+  std::vector<DeclaredPermissionSet> permission_sets;
+  std::vector<UnresolvedDeclaration> unresolved;
+};
+
+/// Parses one declarations file's text, detecting its format by content, and
+/// appends what it declares to `out`. `source_name` prefixes every source
+/// ("roles.json" → "roles.json:12"). Returns a one-sentence error when the
+/// text is none of the supported formats. Never throws.
+std::optional<std::string> ParseDeclarations(std::string_view text, const std::string& source_name,
+                                             Declarations& out);
+
+/// Reads and parses a file (see ParseDeclarations).
+std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out);
+
+}  // namespace samlint

@@ -1,0 +1,225 @@
+// Inputs that hold SAML responses or STS calls inside something else: each
+// part goes through the same pipeline, with what the artifact itself says
+// (the request's DurationSeconds and role, the event's time) taking the place
+// of options.
+#include <algorithm>
+
+#include "declare/join.h"
+#include "declare/roles.h"
+#include "diagnose/make.h"
+#include "evaluate/lifetime.h"
+#include "samlint/artifacts.h"
+#include "samlint/check.h"
+#include "samlint/duration.h"
+
+namespace samlint {
+namespace {
+
+// An observed lifetime this much shorter than requested was cut by the session.
+constexpr std::int64_t kObservedTolerance = 2;
+
+ScenarioId ScenarioForCall(Cloud cloud, std::string_view action) {
+  if (cloud == Cloud::kAws) {
+    if (action == "AssumeRole") return ScenarioId::kAwsAssumeRole;
+    if (action == "AssumeRoleWithWebIdentity") return ScenarioId::kAwsWebIdentity;
+    return ScenarioId::kAwsSamlApi;
+  }
+  if (action == "AssumeRole") return ScenarioId::kAliyunAssumeRole;
+  if (action == "AssumeRoleWithOIDC") return ScenarioId::kAliyunOidcApi;
+  return ScenarioId::kAliyunSamlApi;
+}
+
+// The rule a failed call's error message corresponds to.
+std::string RuleForError(std::string_view code, std::string_view message) {
+  auto has = [&](std::string_view s) { return message.find(s) != std::string_view::npos; };
+  if (has("exceeds the MaxSessionDuration")) return "duration-exceeds-role-max";
+  if (has("1 hour session limit") || has("role chaining")) return "role-chaining-limit";
+  if (has("redeemed within 5 minutes")) return "redemption-window-exceeded";
+  if (has("expired")) return "assertion-expired";
+  if (has("DurationSeconds") || code == "InvalidParameter.DurationSeconds") {
+    return "duration-out-of-range";
+  }
+  if (has("RoleSessionName")) return "role-session-name-invalid";
+  if (has("SourceIdentity")) return "source-identity-invalid";
+  if (has("Audience") || has("audience")) return "audience-mismatch";
+  if (has("Recipient") || has("recipient")) return "recipient-mismatch";
+  return "sts-call-failed";
+}
+
+std::string FactorFixForRule(std::string_view rule) {
+  if (rule == "duration-exceeds-role-max") {
+    return "Request at most the role's MaxSessionDuration, or raise it (`aws iam update-role "
+           "--role-name ROLE --max-session-duration SECONDS`).";
+  }
+  if (rule == "role-chaining-limit") {
+    return "Request at most 3600 seconds when chaining, or assume the role from user or SAML "
+           "credentials instead of another role's session.";
+  }
+  if (rule == "duration-out-of-range") return "Request a DurationSeconds from 900 to the role maximum.";
+  if (rule == "redemption-window-exceeded") return "Redeem the assertion within 5 minutes of issue.";
+  return "See the error message; `samlint rules " + std::string(rule) + "` explains the rule.";
+}
+
+CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
+                            const CheckOptions& options) {
+  const StsRequest& request = *part.request;
+  CheckOptions o = options;
+  o.scenarios = {ScenarioForCall(request.cloud, request.action)};
+  o.cloud = request.cloud;
+  // The request's own DurationSeconds wins; the option fills in only when it has none.
+  if (request.duration_seconds) o.duration_seconds = request.duration_seconds;
+  CheckResult r = CheckBytes(name, part.saml, o);
+  if (r.kind != ResultKind::kSamlResponse) return r;
+  r.kind = ResultKind::kStsRequest;
+
+  if (!request.duration_text.empty()) {
+    r.diagnostics.push_back(MakeDiagnostic(
+        "duration-out-of-range",
+        "The request's DurationSeconds \"" + request.duration_text +
+            "\" is not a whole number of seconds; the call is refused.",
+        std::nullopt, "Send DurationSeconds as an integer from 900 to the role maximum."));
+  }
+  if (request.role_arn.empty()) return r;
+  // Only the requested role is evaluated; the others are the IdP's offer.
+  bool offered = std::any_of(r.roles.begin(), r.roles.end(), [&](const RolePair& p) {
+    return p.role == request.role_arn &&
+           (request.principal_arn.empty() || p.provider == request.principal_arn);
+  });
+  std::erase_if(r.evaluations, [&](const Evaluation& e) { return e.role && *e.role != request.role_arn; });
+  std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
+    return !d.role.empty() && d.role != request.role_arn;
+  });
+  if (!offered) {
+    std::string list;
+    for (const RolePair& p : r.roles) list += (list.empty() ? "" : ", ") + p.role + "," + p.provider;
+    Diagnostic d = MakeDiagnostic(
+        "role-not-in-assertion",
+        "The request asks for " + request.role_arn +
+            (request.principal_arn.empty() ? "" : " with " + request.principal_arn) +
+            ", which is not among the assertion's Role values (" +
+            (list.empty() ? std::string("none") : list) + "); STS refuses the call.",
+        std::nullopt,
+        "Request one of the roles the IdP sends, or add this role to the IdP's Role attribute.");
+    d.severity = Severity::kError;
+    r.diagnostics.push_back(std::move(d));
+    r.evaluations.clear();
+  }
+  return r;
+}
+
+CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, const TrailEvent& event,
+                            const CheckOptions& options) {
+  CheckResult r;
+  r.input = std::string(name);
+  r.kind = kind == "actiontrail" ? ResultKind::kActionTrailEvent : ResultKind::kCloudTrailEvent;
+  r.cloud = event.cloud;
+  r.t_use = event.event_time;
+  r.t_use_source = "eventTime";
+  ScenarioId scenario = ScenarioForCall(event.cloud, event.event_name);
+
+  ScenarioInputs in = DeclarationsFromOptions(event.cloud, options);
+  in.target = options.target;
+  if (event.duration_seconds) {
+    in.duration_seconds = DeclaredValue{*event.duration_seconds, "requestParameters.durationSeconds"};
+  }
+  if (!event.role_arn.empty()) {
+    in.role = event.role_arn;
+    in.role_name = RoleNameOf(event.role_arn);
+  }
+  in.role_chaining = options.role_chaining || event.caller_holds_role;
+  JoinDeclarations(options, event.cloud, event.role_arn, in, r.diagnostics);
+  // A call that succeeded proves the role allows what it asked for.
+  if (event.error_code.empty() && !in.role_max_session && in.duration_seconds &&
+      in.duration_seconds->seconds > 3600) {
+    in.role_max_session = DeclaredValue{in.duration_seconds->seconds,
+                                        "at least the requested duration: the call succeeded"};
+  }
+
+  std::optional<std::int64_t> observed;
+  if (event.expiration && event.event_time) observed = SecondsBetween(*event.event_time, *event.expiration);
+  std::int64_t requested = in.duration_seconds ? in.duration_seconds->seconds : 3600;
+  bool saml_call = scenario == ScenarioId::kAwsSamlApi || scenario == ScenarioId::kAliyunSamlApi;
+  bool clamped = event.error_code.empty() && observed && saml_call &&
+                 *observed + kObservedTolerance < requested;
+  if (clamped) {
+    in.session_not_on_or_after = DocumentValue{*observed, 0, false};
+    in.session_not_on_or_after_inferred = true;
+  }
+
+  ScenarioOutcome o = EvaluateScenario(scenario, in);
+  o.evaluation.observed_seconds = observed;
+  for (Diagnostic& d : o.diagnostics) r.diagnostics.push_back(std::move(d));
+  if (clamped) {
+    Diagnostic d = MakeDiagnostic(
+        "observed-lifetime-short",
+        "The credentials lasted " + SecondsAndHuman(*observed) + ", shorter than the requested " +
+            SecondsAndHuman(requested) +
+            ": the assertion's AuthnStatement/@SessionNotOnOrAfter ended the session first (a "
+            "SessionDuration attribute copied into DurationSeconds by the client has the same "
+            "effect).",
+        std::nullopt,
+        "Lengthen the IdP session that sets SessionNotOnOrAfter, or request no more than it allows.");
+    d.scenario = std::string(GetScenario(scenario).name);
+    if (in.role) d.role = *in.role;
+    r.diagnostics.push_back(std::move(d));
+  }
+
+  if (!event.error_code.empty()) {
+    std::string rule = RuleForError(event.error_code, event.error_message);
+    Evaluation& e = o.evaluation;
+    e.outcome = Outcome::kRejected;
+    e.effective_seconds = std::nullopt;
+    e.binding.clear();
+    e.clamps.clear();
+    // The event's own error is the cause; rejections samlint would infer from
+    // assumed defaults are dropped in its favour.
+    bool already = std::find(e.rejected_by.begin(), e.rejected_by.end(), rule) != e.rejected_by.end();
+    std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
+      return d.rule == "lifetime-below-target" ||
+             (d.rule != rule && (d.rule == "duration-exceeds-role-max" ||
+                                 d.rule == "role-chaining-limit" || d.rule == "duration-out-of-range"));
+    });
+    e.rejected_by.assign({rule});
+    if (!already) {
+      Diagnostic d = MakeDiagnostic(
+          rule,
+          "The " + event.event_name + " call failed with " + event.error_code + ": \"" +
+              event.error_message + "\"",
+          std::nullopt, FactorFixForRule(rule));
+      d.severity = Severity::kError;
+      d.scenario = std::string(GetScenario(scenario).name);
+      if (in.role) d.role = *in.role;
+      r.diagnostics.push_back(std::move(d));
+    }
+  }
+  r.evaluations.push_back(std::move(o.evaluation));
+  return r;
+}
+
+}  // namespace
+
+std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
+                                    const CheckOptions& options) {
+  SplitInput split = SplitArtifact(bytes);
+  // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
+  if (split.kind.empty() && !split.error.empty()) return {UnreadableInput(input_name, split.error)};
+  if (split.kind.empty()) return {CheckBytes(input_name, bytes, options)};
+  if (split.parts.empty()) {
+    return {UnreadableInput(input_name, split.error.empty()
+                                            ? "The " + split.kind + " input holds nothing to check."
+                                            : split.error)};
+  }
+  std::vector<CheckResult> results;
+  for (const ArtifactPart& part : split.parts) {
+    CheckResult r = part.event     ? CheckTrailEvent(input_name, split.kind, *part.event, options)
+                    : part.request ? CheckStsRequest(input_name, part, options)
+                                   : CheckBytes(input_name, part.saml, options);
+    r.part = part.pointer;
+    r.capture_url = part.capture_url;
+    r.capture_time = part.capture_time;
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+}  // namespace samlint

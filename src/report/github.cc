@@ -1,0 +1,131 @@
+// GitHub Actions workflow commands (--format github): one annotation per
+// diagnostic, `::error file=PATH,line=L,col=C,title=RULE::MESSAGE`, so that a
+// workflow step shows each finding on the file (and line) it is about.
+//
+// Every value is escaped the way the Actions runner unescapes it (data: % CR
+// LF; properties also : and ,), so a message quoting attacker-controlled SAML
+// text can neither end the command early nor start a new one on a new line.
+#include <string>
+#include <string_view>
+
+#include "report/emitters.h"
+#include "samlint/report.h"
+
+namespace samlint {
+
+namespace report_paths {
+// Defined in emitters.cc.
+std::string AbsoluteBase(std::string_view base_directory);
+std::string RelativeInputPath(std::string_view input, std::string_view base, bool* inside);
+bool PositionsAreInFile(const CheckResult& result);
+}  // namespace report_paths
+
+namespace {
+
+std::string_view CommandFor(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "notice";
+  }
+  return "warning";
+}
+
+std::string EscapeData(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string EscapeProperty(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += "%3A"; break;
+      case ',': out += "%2C"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class GithubEmitter final : public Emitter {
+ public:
+  GithubEmitter(std::ostream& out, ReportOptions options)
+      : out_(out), base_(report_paths::AbsoluteBase(options.base_directory)) {}
+
+  void Begin() override {}
+
+  void Result(const CheckResult& r) override {
+    std::string file;
+    if (r.input && *r.input != "-") file = report_paths::RelativeInputPath(*r.input, base_, nullptr);
+    // A line:column in a base64, form-encoded, decrypted or multi-response
+    // input points into the decoded document, not into the file: say it in
+    // the message instead of pointing at the wrong line.
+    bool positions_in_file = report_paths::PositionsAreInFile(r);
+    for (const Diagnostic& d : r.diagnostics) {
+      std::string properties;
+      auto add = [&](std::string_view name, const std::string& value) {
+        properties += properties.empty() ? " " : ",";
+        properties.append(name);
+        properties.push_back('=');
+        properties += EscapeProperty(value);
+      };
+      if (!file.empty()) add("file", file);
+      if (!file.empty() && d.location && positions_in_file && d.location->line > 0) {
+        add("line", std::to_string(d.location->line));
+        if (d.location->column > 0) add("col", std::to_string(d.location->column));
+      }
+      add("title", d.rule);
+
+      std::string message;
+      if (!d.scenario.empty()) {
+        message += "[" + d.scenario + (d.role.empty() ? "" : " " + d.role) + "] ";
+      }
+      if (!r.part.empty()) message += "(" + r.part + ") ";
+      message += d.message;
+      if (d.location && !positions_in_file) {
+        message += " (line " + std::to_string(d.location->line) + ", column " +
+                   std::to_string(d.location->column) + " of the decoded " + r.encoding +
+                   " document)";
+      }
+      if (!d.fix.empty()) message += "\nFix: " + d.fix;
+      out_ << "::" << CommandFor(d.severity) << properties << "::" << EscapeData(message) << "\n";
+    }
+    out_.flush();
+  }
+
+  void End(const RunSummary& s) override {
+    // A plain log line (not a workflow command): the run's totals.
+    out_ << "samlint: " << s.checked << (s.checked == 1 ? " input" : " inputs") << " checked, "
+         << s.skipped << " skipped: " << s.errors << (s.errors == 1 ? " error" : " errors") << ", "
+         << s.warnings << (s.warnings == 1 ? " warning" : " warnings") << ", " << s.notes
+         << (s.notes == 1 ? " note" : " notes") << "\n";
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  std::string base_;
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeGithubEmitter(std::ostream& out, ReportOptions options) {
+  return std::make_unique<GithubEmitter>(out, std::move(options));
+}
+
+}  // namespace samlint

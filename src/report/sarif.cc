@@ -1,0 +1,311 @@
+// The SARIF 2.1.0 report (--format sarif): one run whose driver lists every rule
+// of the registry, then one result per diagnostic, streamed as inputs finish.
+//
+// Choices a SARIF consumer can rely on:
+// - No informationUri or helpUri: SARIF wants absolute URIs there and samlint
+//   has no canonical public host to name, so each rule's help text says where
+//   its documentation is (docs/rules.md#<rule-id>, `samlint rules <rule-id>`).
+// - Artifact URIs are relative to %SRCROOT% (ReportOptions::base_directory, or
+//   the working directory), percent-encoded, with forward slashes; an input
+//   outside it gets an absolute file: URI. Declarations and stdin have no
+//   location.
+// - A region is given only when the line and column point into the file's own
+//   bytes (a raw XML input). For base64, form-encoded, decrypted or
+//   multi-response inputs the position refers to the decoded document, so it
+//   goes in the result's properties as "documentPosition" instead.
+// - Columns count bytes, which equals SARIF's default (UTF-16 code units) on
+//   ASCII lines; SAML markup is ASCII in practice.
+// - partialFingerprints["samlint/v1"] is FNV-1a 64 over the rule id, the
+//   artifact URI, the part, the scenario, the role and the message with every
+//   digit run replaced by 0, plus an occurrence number among equal keys in
+//   one result. It ignores line numbers and values, so an edit elsewhere in
+//   the file or a changed duration keeps the alert's identity.
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "report/emitters.h"
+#include "samlint/check.h"
+#include "samlint/report.h"
+#include "samlint/rules.h"
+
+namespace samlint {
+
+namespace report_paths {
+// Defined in emitters.cc.
+std::string AbsoluteBase(std::string_view base_directory);
+std::string RelativeInputPath(std::string_view input, std::string_view base, bool* inside);
+bool PositionsAreInFile(const CheckResult& result);
+}  // namespace report_paths
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr std::string_view kSchemaUri =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+constexpr std::string_view kSrcRoot = "%SRCROOT%";
+constexpr std::string_view kFingerprintKey = "samlint/v1";
+
+// The one mapping from a samlint severity to a SARIF level.
+std::string_view SarifLevel(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "warning";
+}
+
+// "lifetime-below-target" -> "LifetimeBelowTarget" (reportingDescriptor.name).
+std::string PascalCase(std::string_view id) {
+  std::string out;
+  bool upper = true;
+  for (char c : id) {
+    if (c == '-' || c == '_') {
+      upper = true;
+      continue;
+    }
+    out.push_back(upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    upper = false;
+  }
+  return out;
+}
+
+// GitHub code scanning ranks security alerts by this CVSS-like score; only the
+// trust rules (signatures, XML tricks) are security findings.
+std::optional<std::string> SecuritySeverity(const RuleInfo& rule) {
+  if (rule.category != RuleCategory::kTrust) return std::nullopt;
+  switch (rule.default_severity) {
+    case Severity::kError:
+      return "8.0";
+    case Severity::kWarning:
+      return "5.0";
+    case Severity::kNote:
+      return "3.0";
+  }
+  return std::nullopt;
+}
+
+// Every rule reads facts that are in the document or declared, so none is a
+// heuristic; lifetime rules still depend on declarations and documented
+// defaults that may differ from the real account, hence one step lower.
+std::string_view Precision(const RuleInfo& rule) {
+  return rule.category == RuleCategory::kLifetime ? "high" : "very-high";
+}
+
+Json RuleJson(const RuleInfo& rule) {
+  std::string id(rule.id);
+  std::string docs = "docs/rules.md#" + id;
+  Json j;
+  j["id"] = id;
+  j["name"] = PascalCase(rule.id);
+  j["shortDescription"] = Json{{"text", std::string(rule.summary)}};
+  j["fullDescription"] = Json{{"text", std::string(rule.rationale)}};
+  j["help"] = Json{
+      {"text", "Fix: " + std::string(rule.fix) + "\n\nExample: " + std::string(rule.example) +
+                   "\n\nReference: " + std::string(rule.reference) + "\n\nDocumentation: " + docs +
+                   " in the samlint sources, or `samlint rules " + id + "`."},
+      {"markdown", "**Fix.** " + std::string(rule.fix) + "\n\n**Example.** " +
+                       std::string(rule.example) + "\n\n**Reference.** " +
+                       std::string(rule.reference) + "\n\nDocumentation: `" + docs +
+                       "` in the samlint sources, or `samlint rules " + id + "`."}};
+  j["defaultConfiguration"] = Json{{"level", SarifLevel(rule.default_severity)}};
+  Json tags = Json::array({CategoryName(rule.category), "saml"});
+  if (rule.category == RuleCategory::kTrust) tags.push_back("security");
+  Json properties;
+  properties["tags"] = std::move(tags);
+  properties["precision"] = Precision(rule);
+  if (auto score = SecuritySeverity(rule)) properties["security-severity"] = *score;
+  j["properties"] = std::move(properties);
+  return j;
+}
+
+// RFC 3986 path characters stay; everything else (including ':' so that a
+// relative reference never looks like a scheme, '%', '?', '#', spaces and
+// non-ASCII bytes) is percent-encoded.
+std::string PercentEncodePath(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                std::string_view("-._~/!$&'()*+,;=@").find(ch) != std::string_view::npos;
+    if (keep) {
+      out.push_back(ch);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
+}
+
+std::string FileUri(std::string_view absolute_path) {
+  return "file://" + PercentEncodePath(absolute_path);
+}
+
+std::uint64_t Fnv1a64(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string Hex64(std::uint64_t value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kHex[value & 0xF];
+    value >>= 4;
+  }
+  return out;
+}
+
+// The message with every run of digits replaced by one 0: values and line
+// numbers change between runs, the finding does not.
+std::string WithoutNumbers(std::string_view message) {
+  std::string out;
+  bool in_digits = false;
+  for (char c : message) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !in_digits) out.push_back('0');
+    if (!digit) out.push_back(c);
+    in_digits = digit;
+  }
+  return out;
+}
+
+class SarifEmitter final : public Emitter {
+ public:
+  SarifEmitter(std::ostream& out, ReportOptions options)
+      : out_(out), base_(report_paths::AbsoluteBase(options.base_directory)) {
+    std::size_t index = 0;
+    for (const RuleInfo& rule : AllRules()) rule_index_.emplace(std::string(rule.id), index++);
+  }
+
+  void Begin() override {
+    Json driver;
+    driver["name"] = "samlint";
+    driver["version"] = std::string(Version());
+    driver["semanticVersion"] = std::string(Version());
+    Json rules = Json::array();
+    for (const RuleInfo& rule : AllRules()) rules.push_back(RuleJson(rule));
+    driver["rules"] = std::move(rules);
+    Json tool{{"driver", std::move(driver)}};
+    Json bases{{kSrcRoot, Json{{"uri", FileUri(base_)}}}};
+
+    out_ << "{\n  \"$schema\": " << Json(kSchemaUri).dump() << ",\n  \"version\": \"2.1.0\",\n"
+         << "  \"runs\": [\n    {\n      \"tool\": " << Indented(tool, 6) << ",\n"
+         << "      \"originalUriBaseIds\": " << Indented(bases, 6) << ",\n"
+         << "      \"results\": [";
+  }
+
+  void Result(const CheckResult& r) override {
+    std::map<std::string, int> seen;
+    for (const Diagnostic& d : r.diagnostics) {
+      Json result = ResultJson(r, d, seen);
+      out_ << (first_ ? "\n" : ",\n") << "        " << Indented(result, 8);
+      first_ = false;
+    }
+    out_.flush();
+  }
+
+  void End(const RunSummary& summary) override {
+    (void)summary;
+    out_ << (first_ ? "]\n" : "\n      ]\n") << "    }\n  ]\n}\n";
+    out_.flush();
+  }
+
+ private:
+  static std::string Indented(const Json& j, int spaces) {
+    std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+      out.push_back(c);
+      if (c == '\n') out.append(static_cast<std::size_t>(spaces), ' ');
+    }
+    return out;
+  }
+
+  Json ResultJson(const CheckResult& r, const Diagnostic& d, std::map<std::string, int>& seen) {
+    Json j;
+    j["ruleId"] = d.rule;
+    if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) j["ruleIndex"] = it->second;
+    j["level"] = SarifLevel(d.severity);
+    std::string text = d.message;
+    if (!d.fix.empty()) text += " Fix: " + d.fix;
+    j["message"] = Json{{"text", std::move(text)}};
+
+    std::string uri;
+    bool positions_in_file = report_paths::PositionsAreInFile(r);
+    if (r.input && *r.input != "-") {
+      bool inside = false;
+      std::string path = report_paths::RelativeInputPath(*r.input, base_, &inside);
+      Json artifact;
+      if (inside) {
+        uri = PercentEncodePath(path);
+        artifact["uri"] = uri;
+        artifact["uriBaseId"] = kSrcRoot;
+      } else {
+        uri = FileUri(path);
+        artifact["uri"] = uri;
+      }
+      Json physical{{"artifactLocation", std::move(artifact)}};
+      if (d.location && positions_in_file && d.location->line > 0) {
+        Json region{{"startLine", d.location->line}};
+        if (d.location->column > 0) region["startColumn"] = d.location->column;
+        physical["region"] = std::move(region);
+      }
+      j["locations"] = Json::array({Json{{"physicalLocation", std::move(physical)}}});
+    } else if (r.input) {
+      uri = "-";
+    }
+
+    std::string key = d.rule;
+    for (std::string_view field : {std::string_view(uri), std::string_view(r.part),
+                                   std::string_view(d.scenario), std::string_view(d.role)}) {
+      key.push_back('\x1f');
+      key.append(field);
+    }
+    key.push_back('\x1f');
+    key += WithoutNumbers(d.message);
+    int occurrence = seen[key]++;
+    if (occurrence > 0) key += "\x1f#" + std::to_string(occurrence);
+    j["partialFingerprints"] = Json{{kFingerprintKey, Hex64(Fnv1a64(key))}};
+
+    Json properties = Json::object();
+    if (!d.scenario.empty()) properties["scenario"] = d.scenario;
+    if (!d.role.empty()) properties["role"] = d.role;
+    if (!r.part.empty()) properties["part"] = r.part;
+    if (d.location && !positions_in_file) {
+      properties["documentPosition"] = Json{{"line", d.location->line},
+                                            {"column", d.location->column},
+                                            {"encoding", r.encoding}};
+    }
+    if (!properties.empty()) j["properties"] = std::move(properties);
+    return j;
+  }
+
+  std::ostream& out_;
+  std::string base_;
+  std::map<std::string, std::size_t, std::less<>> rule_index_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<Emitter> MakeSarifEmitter(std::ostream& out, ReportOptions options) {
+  return std::make_unique<SarifEmitter>(out, std::move(options));
+}
+
+}  // namespace samlint

@@ -1,0 +1,114 @@
+// certificate-expired (warning): a trust-anchor certificate is outside its
+// validity dates at t_use; the signature is still checked with it (a valid
+// signature stays "verified"). (cli-contract.md § Rule ids, Trust; § Decisions,
+// Default severities and Signatures; testdata/trust/README.md and MANIFEST.tsv.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "samlint/trust.h"
+
+using ::testing::HasSubstr;
+
+namespace {
+
+// idp-expired ran from 2019-01-01 to 2020-01-01; every fixture's t_use
+// (IssueInstant) is 2026-11-23T10:00:00Z.
+constexpr const char* kExpiredCert = "keys/idp-expired.cert.pem";
+constexpr const char* kExpiredSigned = "valid/aws-assertion-signed-expired-cert.xml";
+
+std::string TrustPath(const std::string& relative) {
+  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
+}
+
+std::string ReadTrustFixture(const std::string& relative) {
+  std::ifstream in(TrustPath(relative), std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Options whose only trust anchor is the certificate file `cert` (relative to testdata/trust).
+samlint::CheckOptions WithCert(const std::string& cert) {
+  auto store = std::make_shared<samlint::TrustStore>();
+  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
+  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
+  samlint::CheckOptions options;
+  options.trust_store = store;
+  return options;
+}
+
+samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
+  return samlint::CheckBytes("x.xml", xml, options);
+}
+
+/// The finding is about a file given on the command line, not a place in the
+/// document; the contract does not fix a location. If one is given, it must be
+/// the signature that was checked with the certificate.
+void ExpectNoneOrAtTheSignature(const samlint::Diagnostic& d, const std::string& xml) {
+  if (d.location.has_value()) ExpectLocatedWithin(d, xml, "<ds:Signature ");
+}
+
+}  // namespace
+
+TEST(CertificateExpired, Fires) {
+  const std::string xml = ReadTrustFixture(kExpiredSigned);
+  const samlint::CheckResult result = Check(xml, WithCert(kExpiredCert));
+
+  const auto found = DiagnosticsWithRule(result, "certificate-expired");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kWarning);
+  EXPECT_THAT(d.message, HasSubstr("expired"));
+  EXPECT_THAT(d.message, HasSubstr("2020-01-01"));
+  EXPECT_THAT(d.message, HasSubstr("idp-expired.cert.pem"));
+  ExpectNoneOrAtTheSignature(d, xml);
+  // Still checked with the expired certificate: verified, values signed.
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+  EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
+  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+  ASSERT_FALSE(result.roles.empty());
+  EXPECT_EQ(result.roles[0].is_signed, std::optional<bool>(true));
+}
+
+// The only anchor is the expired certificate of another key: the warning and
+// the untrusted key are reported together.
+TEST(CertificateExpired, FiresBesideAnUntrustedKey) {
+  const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
+  const samlint::CheckResult result = Check(xml, WithCert(kExpiredCert));
+
+  const auto found = DiagnosticsWithRule(result, "certificate-expired");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  EXPECT_EQ(found[0]->severity, samlint::Severity::kWarning);
+  ExpectNoneOrAtTheSignature(*found[0], xml);
+  EXPECT_TRUE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "invalid");
+}
+
+// Fixed: a certificate valid 2025-01-01..2035-01-01 at t_use 2026-11-23.
+TEST(CertificateExpired, DoesNotFireForACurrentCertificate) {
+  const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
+  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+}
+
+// The dates are judged at t_use: inside the certificate's validity (--now
+// 2019-06-01) the same certificate is not expired.
+TEST(CertificateExpired, DoesNotFireWhenTUseIsInsideTheValidity) {
+  samlint::CheckOptions options = WithCert(kExpiredCert);
+  options.now = Utc("2019-06-01T00:00:00Z");
+  const samlint::CheckResult result = Check(ReadTrustFixture(kExpiredSigned), options);
+  EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
+}

@@ -1,0 +1,111 @@
+// issuer-mismatch (error): the response's Issuer is not the entityID of the IdP
+// metadata given with --idp-metadata (cli-contract.md § Declarations:
+// "its entityID must equal the Issuer"). Not yet listed among the contract's
+// rule ids; a trust rule, and every trust rule except certificate-expired and
+// signature-weak-algorithm is an error (§ Decisions, Default severities). The
+// signature itself still verifies with the metadata's key.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "samlint/trust.h"
+
+using ::testing::HasSubstr;
+
+namespace {
+
+constexpr const char* kSigned = "valid/aws-assertion-signed-sha256-exc.xml";
+
+std::string TrustPath(const std::string& relative) {
+  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
+}
+
+std::string ReadTrustFixture(const std::string& relative) {
+  std::ifstream in(TrustPath(relative), std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Options whose trust anchors come from the metadata file `metadata`.
+samlint::CheckOptions WithMetadata(const std::string& metadata) {
+  auto store = std::make_shared<samlint::TrustStore>();
+  const std::optional<std::string> error = samlint::AddMetadataFile(TrustPath(metadata), *store);
+  EXPECT_FALSE(error.has_value()) << metadata << ": " << error.value_or("");
+  samlint::CheckOptions options;
+  options.trust_store = store;
+  return options;
+}
+
+/// Options whose only trust anchor is the certificate file `cert`.
+samlint::CheckOptions WithCert(const std::string& cert) {
+  auto store = std::make_shared<samlint::TrustStore>();
+  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
+  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
+  samlint::CheckOptions options;
+  options.trust_store = store;
+  return options;
+}
+
+samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
+  return samlint::CheckBytes("x.xml", xml, options);
+}
+
+/// The Response's own Issuer element (the first in the document), from its
+/// '<' through its text: the place the finding is about.
+std::string ResponseIssuer(const std::string& xml) {
+  const std::size_t lt = xml.find("<saml:Issuer");
+  if (lt == std::string::npos) return "<saml:Issuer";
+  const std::size_t end = xml.find("</saml:Issuer>", lt);
+  if (end == std::string::npos) return "<saml:Issuer";
+  return xml.substr(lt, end - lt);
+}
+
+}  // namespace
+
+// Right key, but the metadata's entityID is https://other.example.com while
+// the Issuer is https://idp.example.com/saml.
+TEST(IssuerMismatch, Fires) {
+  const std::string xml = ReadTrustFixture(kSigned);
+  const samlint::CheckResult result =
+      Check(xml, WithMetadata("keys/idp-metadata-other-entity.xml"));
+
+  const auto found = DiagnosticsWithRule(result, "issuer-mismatch");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  EXPECT_THAT(d.message, HasSubstr("https://other.example.com"));
+  EXPECT_THAT(d.message, HasSubstr("https://idp.example.com/saml"));
+  ASSERT_NE(ResponseIssuer(xml).find("https://idp.example.com/saml"), std::string::npos);
+  ExpectLocatedWithin(d, xml, ResponseIssuer(xml));
+  EXPECT_TRUE(samlint::HasErrors(result));
+  // The key is the IdP's: the signature itself verifies.
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+}
+
+// Fixed: metadata whose entityID equals the Issuer.
+TEST(IssuerMismatch, DoesNotFireWhenTheEntityIdIsTheIssuer) {
+  const samlint::CheckResult result =
+      Check(ReadTrustFixture(kSigned), WithMetadata("keys/idp-metadata.xml"));
+  EXPECT_FALSE(HasRule(result, "issuer-mismatch")) << Describe(result);
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+  EXPECT_FALSE(samlint::HasErrors(result)) << Describe(result);
+}
+
+// A bare --cert carries no entityID: there is nothing to compare the Issuer with.
+TEST(IssuerMismatch, DoesNotFireWithACertificateAlone) {
+  const samlint::CheckResult result =
+      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
+  EXPECT_FALSE(HasRule(result, "issuer-mismatch")) << Describe(result);
+}

@@ -1,0 +1,151 @@
+// signature-key-untrusted (error): the signature is made with a key that is
+// none of the trust anchors given with --cert or --idp-metadata (a key in
+// KeyInfo is never trusted by itself). signature.status is "invalid".
+// (cli-contract.md § Rule ids, Trust; § Decisions, Default severities and
+// Signatures; testdata/trust/MANIFEST.tsv.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "samlint/trust.h"
+
+using ::testing::HasSubstr;
+
+namespace {
+
+std::string TrustPath(const std::string& relative) {
+  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
+}
+
+std::string ReadTrustFixture(const std::string& relative) {
+  std::ifstream in(TrustPath(relative), std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Options whose only trust anchor is the certificate file `cert` (relative to testdata/trust).
+samlint::CheckOptions WithCert(const std::string& cert) {
+  auto store = std::make_shared<samlint::TrustStore>();
+  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
+  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
+  samlint::CheckOptions options;
+  options.trust_store = store;
+  return options;
+}
+
+/// Options whose trust anchors come from the metadata file `metadata`.
+samlint::CheckOptions WithMetadata(const std::string& metadata) {
+  auto store = std::make_shared<samlint::TrustStore>();
+  const std::optional<std::string> error = samlint::AddMetadataFile(TrustPath(metadata), *store);
+  EXPECT_FALSE(error.has_value()) << metadata << ": " << error.value_or("");
+  samlint::CheckOptions options;
+  options.trust_store = store;
+  return options;
+}
+
+samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
+  return samlint::CheckBytes("x.xml", xml, options);
+}
+
+/// No document factor and no role is reported as signed.
+void ExpectNothingSigned(const samlint::CheckResult& result) {
+  for (const samlint::Evaluation& e : result.evaluations) {
+    for (const samlint::Factor& f : e.factors) {
+      EXPECT_NE(f.is_signed, std::optional<bool>(true)) << samlint::FactorKey(f.name);
+    }
+    for (const samlint::Factor& f : e.context) {
+      EXPECT_NE(f.is_signed, std::optional<bool>(true)) << samlint::FactorKey(f.name);
+    }
+  }
+  for (const samlint::RolePair& r : result.roles) {
+    EXPECT_NE(r.is_signed, std::optional<bool>(true)) << r.role;
+  }
+}
+
+constexpr const char* kAttackerSigned = "attacks/embedded-attacker-key.xml";
+constexpr const char* kIdpSigned = "valid/aws-assertion-signed-sha256-exc.xml";
+
+}  // namespace
+
+// The attacker's Assertion, signed with attacker-rsa2048 whose certificate is
+// embedded in KeyInfo; only the IdP's certificate is trusted.
+TEST(SignatureKeyUntrusted, Fires) {
+  const std::string xml = ReadTrustFixture(kAttackerSigned);
+  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+
+  const auto found = DiagnosticsWithRule(result, "signature-key-untrusted");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  EXPECT_THAT(d.message, HasSubstr("trust anchor"));
+  ExpectLocatedWithin(d, xml, "<ds:Signature ");
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "invalid");
+  EXPECT_TRUE(result.signature->covers.empty());
+  EXPECT_TRUE(samlint::HasErrors(result));
+  ExpectNothingSigned(result);
+}
+
+// The attacker certificate is in the rollover metadata only as
+// use="encryption": it must not become a signing anchor.
+TEST(SignatureKeyUntrusted, FiresWhenTheKeyIsOnlyAnEncryptionKeyInMetadata) {
+  const std::string xml = ReadTrustFixture(kAttackerSigned);
+  const samlint::CheckResult result = Check(xml, WithMetadata("keys/idp-metadata-rollover.xml"));
+
+  const auto found = DiagnosticsWithRule(result, "signature-key-untrusted");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "invalid");
+  ExpectNothingSigned(result);
+}
+
+// The IdP's genuine response, but only the next (rollover) certificate is trusted.
+TEST(SignatureKeyUntrusted, FiresWhenOnlyTheRolloverCertificateIsTrusted) {
+  const std::string xml = ReadTrustFixture(kIdpSigned);
+  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rollover-rsa2048.cert.pem"));
+
+  const auto found = DiagnosticsWithRule(result, "signature-key-untrusted");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "invalid");
+}
+
+// Fixed: the response signed with the key the anchor holds verifies.
+TEST(SignatureKeyUntrusted, DoesNotFireForTheIdpKey) {
+  const std::string xml = ReadTrustFixture(kIdpSigned);
+  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+}
+
+// Control: with the attacker certificate given as the anchor the attacker's
+// response verifies (the anchor, not KeyInfo, decides).
+TEST(SignatureKeyUntrusted, DoesNotFireWhenTheSigningKeyIsTheAnchor) {
+  const std::string xml = ReadTrustFixture(kAttackerSigned);
+  const samlint::CheckResult result = Check(xml, WithCert("keys/attacker-rsa2048.cert.pem"));
+  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+}
+
+// Without any anchor there is nothing to be untrusted by: signature-not-checked.
+TEST(SignatureKeyUntrusted, DoesNotFireWithoutATrustAnchor) {
+  const std::string xml = ReadTrustFixture(kAttackerSigned);
+  const samlint::CheckResult result = Check(xml, samlint::CheckOptions{});
+  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+  EXPECT_TRUE(HasRule(result, "signature-not-checked")) << Describe(result);
+}
