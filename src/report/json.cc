@@ -27,6 +27,8 @@ Json FactorJson(const Factor& f) {
   j["assumed"] = f.assumed();
   j["signed"] = f.is_signed ? Json(*f.is_signed) : Json(nullptr);
   if (f.source) j["source"] = LocationJson(f.source);
+  // Where a declared value comes from: the option, or a declarations file's path:line.
+  if (f.origin == FactorOrigin::kDeclared && !f.via.empty()) j["declared_in"] = f.via;
   if (f.inferred) j["inferred"] = true;
   return j;
 }
