@@ -176,7 +176,8 @@ int RunCheck(const CheckArgs& args) {
   }
   auto fail_on = FailOnSeverity(args.fail_on);
   if (!fail_on) {
-    throw UsageError{"--fail-on: unknown severity '" + args.fail_on + "' (use error, warning or note)"};
+    throw UsageError{"--fail-on: unknown severity '" + args.fail_on +
+                     "' (use error, warning or note)"};
   }
   if (args.jobs && *args.jobs < 1) throw UsageError{"--jobs: must be at least 1"};
   if (args.color != "auto" && args.color != "always" && args.color != "never") {
@@ -247,6 +248,9 @@ int RunCheck(const CheckArgs& args) {
                                            std::max<std::size_t>(1, inputs.size()));
   std::vector<std::jthread> pool;
   for (std::size_t j = 0; j < jobs; ++j) pool.emplace_back(worker);
+  // One input streams; several are gathered first, so audit events can be
+  // joined with the SAML responses they name.
+  std::vector<samlint::CheckResult> gathered;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     std::vector<samlint::CheckResult> parts;
     {
@@ -256,7 +260,18 @@ int RunCheck(const CheckArgs& args) {
       results[i].reset();
     }
     ++summary.checked;
-    for (const samlint::CheckResult& r : parts) {
+    for (samlint::CheckResult& r : parts) {
+      if (inputs.size() > 1) {
+        gathered.push_back(std::move(r));
+        continue;
+      }
+      count(r);
+      emitter->Result(r);
+    }
+  }
+  if (!gathered.empty()) {
+    samlint::JoinEventsWithResponses(gathered, options);
+    for (const samlint::CheckResult& r : gathered) {
       count(r);
       emitter->Result(r);
     }

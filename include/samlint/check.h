@@ -25,6 +25,13 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
 std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
                                     const CheckOptions& options);
 
+/// Joins audit events with SAML responses among the same inputs: an event
+/// whose sAMLAssertionID is the ID of a response's assertion is evaluated
+/// from that response (its SessionNotOnOrAfter measured at the event's time)
+/// instead of inferring the cause from the observed lifetime. Results are
+/// replaced in place; returns how many events were joined.
+int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOptions& options);
+
 /// A result for an input that could not be read at all (missing file, I/O error).
 CheckResult UnreadableInput(std::string_view input_name, std::string_view reason);
 

@@ -32,6 +32,10 @@ struct CheckOptions {
   /// --declarations files, joined by role ARN; an option given on the command
   /// line takes precedence over them.
   std::shared_ptr<const Declarations> declarations;
+  /// A lower bound on every role's MaxSessionDuration that an audit event
+  /// proves (the call succeeded with this DurationSeconds); used when nothing
+  /// declares the maximum.
+  std::optional<std::int64_t> role_max_proven;
 };
 
 }  // namespace samlint

@@ -117,9 +117,20 @@ struct CheckResult {
   std::string t_use_source;        ///< "--now", "Assertion/@IssueInstant", ...
   std::string issuer;
   std::string subject;             ///< the NameID, redacted unless --show-identities
+  std::string assertion_id;        ///< ID of the assertion the values came from (joins audit events)
+  std::string document;            ///< the decoded XML, kept so an audit event can be joined with it
   std::string capture_url;         ///< HAR / SAML-tracer: where the response was posted
   std::string capture_time;        ///< HAR / SAML-tracer: when, as the capture says
   bool cloud_undetected = false;   ///< a scenario needed the cloud and nothing told it
+  /// Audit events: what the event says, kept so it can be joined with a response.
+  std::string event_assertion_id;
+  std::string event_role;
+  std::string event_name;
+  std::optional<Timestamp> event_time;
+  std::optional<std::int64_t> event_duration;
+  std::optional<Timestamp> event_expiration;
+  std::string event_error_code;
+  std::string event_error_message;
 };
 
 /// True when any diagnostic has error severity.

@@ -56,8 +56,20 @@ std::optional<DeclaredValue> Choose(const std::vector<Candidate>& candidates, co
 
 }  // namespace
 
+void JoinDeclarationFiles(const CheckOptions& options, Cloud cloud, const std::string& role_arn,
+                          ScenarioInputs& in, std::vector<Diagnostic>& out);
+
 void JoinDeclarations(const CheckOptions& options, Cloud cloud, const std::string& role_arn,
                       ScenarioInputs& in, std::vector<Diagnostic>& out) {
+  JoinDeclarationFiles(options, cloud, role_arn, in, out);
+  if (!in.role_max_session && options.role_max_proven && *options.role_max_proven > kRoleMaxDefault) {
+    in.role_max_session =
+        DeclaredValue{*options.role_max_proven, "at least the requested duration: the call succeeded"};
+  }
+}
+
+void JoinDeclarationFiles(const CheckOptions& options, Cloud cloud, const std::string& role_arn,
+                          ScenarioInputs& in, std::vector<Diagnostic>& out) {
   const Declarations* d = options.declarations.get();
   if (d == nullptr) return;
   if (!options.role_max_session && !role_arn.empty()) {

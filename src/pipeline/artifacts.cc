@@ -115,6 +115,14 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   r.cloud = event.cloud;
   r.t_use = event.event_time;
   r.t_use_source = "eventTime";
+  r.event_assertion_id = event.saml_assertion_id;
+  r.event_role = event.role_arn;
+  r.event_name = event.event_name;
+  r.event_time = event.event_time;
+  r.event_duration = event.duration_seconds;
+  r.event_expiration = event.expiration;
+  r.event_error_code = event.error_code;
+  r.event_error_message = event.error_message;
   ScenarioId scenario = ScenarioForCall(event.cloud, event.event_name);
 
   ScenarioInputs in = DeclarationsFromOptions(event.cloud, options);
@@ -127,13 +135,10 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
     in.role_name = RoleNameOf(event.role_arn);
   }
   in.role_chaining = options.role_chaining || event.caller_holds_role;
-  JoinDeclarations(options, event.cloud, event.role_arn, in, r.diagnostics);
   // A call that succeeded proves the role allows what it asked for.
-  if (event.error_code.empty() && !in.role_max_session && in.duration_seconds &&
-      in.duration_seconds->seconds > 3600) {
-    in.role_max_session = DeclaredValue{in.duration_seconds->seconds,
-                                        "at least the requested duration: the call succeeded"};
-  }
+  CheckOptions proven = options;
+  if (event.error_code.empty() && event.duration_seconds) proven.role_max_proven = event.duration_seconds;
+  JoinDeclarations(proven, event.cloud, event.role_arn, in, r.diagnostics);
 
   std::optional<std::int64_t> observed;
   if (event.expiration && event.event_time) observed = SecondsBetween(*event.event_time, *event.expiration);
@@ -197,6 +202,49 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
 }
 
 }  // namespace
+
+int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOptions& options) {
+  int joined = 0;
+  for (CheckResult& event : results) {
+    if (event.event_assertion_id.empty() || event.kind != ResultKind::kCloudTrailEvent) continue;
+    if (!event.event_error_code.empty()) continue;  // a refused call is explained by its error
+    auto response = std::find_if(results.begin(), results.end(), [&](const CheckResult& r) {
+      return r.kind == ResultKind::kSamlResponse && r.assertion_id == event.event_assertion_id &&
+             !r.document.empty();
+    });
+    if (response == results.end()) continue;
+    CheckOptions o = options;
+    o.now = event.event_time;
+    o.cloud = Cloud::kAws;
+    o.scenarios = {ScenarioForCall(Cloud::kAws, event.event_name)};
+    if (event.event_duration) {
+      o.duration_seconds = event.event_duration;
+      o.role_max_proven = event.event_duration;
+    }
+    CheckResult joined_result = CheckBytes(event.input.value_or(""), response->document, o);
+    if (joined_result.kind != ResultKind::kSamlResponse) continue;
+    std::erase_if(joined_result.evaluations, [&](const Evaluation& e) {
+      return !event.event_role.empty() && e.role && *e.role != event.event_role;
+    });
+    std::erase_if(joined_result.diagnostics, [&](const Diagnostic& d) {
+      return !d.role.empty() && !event.event_role.empty() && d.role != event.event_role;
+    });
+    std::optional<std::int64_t> observed;
+    if (event.event_time && event.event_expiration) {
+      observed = SecondsBetween(*event.event_time, *event.event_expiration);
+    }
+    for (Evaluation& e : joined_result.evaluations) e.observed_seconds = observed;
+    joined_result.kind = ResultKind::kCloudTrailEvent;
+    joined_result.part = event.part;
+    joined_result.t_use_source = "eventTime (joined with " + response->input.value_or("") +
+                                 (response->part.empty() ? "" : "#" + response->part) + ")";
+    joined_result.event_assertion_id = event.event_assertion_id;
+    joined_result.document.clear();
+    event = std::move(joined_result);
+    ++joined;
+  }
+  return joined;
+}
 
 std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
                                     const CheckOptions& options) {

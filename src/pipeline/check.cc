@@ -302,6 +302,8 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     return result;
   }
   read = values;
+  result.assertion_id = read->id.value;
+  if (!result.assertion_id.empty()) result.document = doc_xml;
   if (read->name_id.present) result.subject = Redact(read->name_id.value, options.show_identities);
 
   std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);

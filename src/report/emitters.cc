@@ -1,11 +1,12 @@
 // The format names and the emitter factory; helpers shared by the emitters
 // that point at files (SARIF, GitHub annotations).
+#include "report/emitters.h"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <system_error>
 
-#include "report/emitters.h"
 #include "samlint/report.h"
 
 namespace samlint {
@@ -19,7 +20,8 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   return std::nullopt;
 }
 
-std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out, ReportOptions options) {
+std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out,
+                                     ReportOptions options) {
   switch (format) {
     case ReportFormat::kJson:
       return MakeJsonEmitter(out);
@@ -41,8 +43,8 @@ namespace report_paths {
 // of the report layer and these are internal to the file-pointing emitters.
 std::string AbsoluteBase(std::string_view base_directory) {
   std::error_code ec;
-  std::filesystem::path base =
-      base_directory.empty() ? std::filesystem::current_path(ec) : std::filesystem::path(base_directory);
+  std::filesystem::path base = base_directory.empty() ? std::filesystem::current_path(ec)
+                                                      : std::filesystem::path(base_directory);
   if (ec) base = ".";
   base = std::filesystem::absolute(base, ec).lexically_normal();
   std::string s = base.generic_string();

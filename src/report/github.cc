@@ -38,10 +38,17 @@ std::string EscapeData(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out.push_back(c);
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -51,12 +58,23 @@ std::string EscapeProperty(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out.push_back(c);
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -71,7 +89,8 @@ class GithubEmitter final : public Emitter {
 
   void Result(const CheckResult& r) override {
     std::string file;
-    if (r.input && *r.input != "-") file = report_paths::RelativeInputPath(*r.input, base_, nullptr);
+    if (r.input && *r.input != "-")
+      file = report_paths::RelativeInputPath(*r.input, base_, nullptr);
     // A line:column in a base64, form-encoded, decrypted or multi-response
     // input points into the decoded document, not into the file: say it in
     // the message instead of pointing at the wrong line.

@@ -37,11 +37,21 @@ std::string Escape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
             c == '\x7f') {
@@ -74,8 +84,8 @@ bool Contains(const std::vector<FactorName>& names, FactorName name) {
 
 // A tick spacing that gives at most six intervals over [0, scale].
 std::int64_t TickStep(std::int64_t scale) {
-  constexpr std::array<std::int64_t, 14> kSteps = {60,    300,   900,    1800,   3600,
-                                                   7200,  10800, 21600,  43200,  86400,
+  constexpr std::array<std::int64_t, 14> kSteps = {60,     300,    900,     1800,    3600,
+                                                   7200,   10800,  21600,   43200,   86400,
                                                    172800, 604800, 2592000, 31536000};
   for (std::int64_t step : kSteps) {
     if (scale / step <= 6) return step;
@@ -253,8 +263,8 @@ class HtmlEmitter final : public Emitter {
       out_ << ".";
     }
     if (e.observed_seconds) {
-      out_ << " The credentials really lasted <strong>" << Escape(FormatDuration(*e.observed_seconds))
-           << "</strong> (observed).";
+      out_ << " The credentials really lasted <strong>"
+           << Escape(FormatDuration(*e.observed_seconds)) << "</strong> (observed).";
     }
     out_ << "</p>\n";
     Timeline(e, id);
@@ -286,9 +296,9 @@ class HtmlEmitter final : public Emitter {
     out_ << "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << kWidth
          << " " << height << "\" width=\"" << kWidth << "\" height=\"" << height
          << "\" role=\"img\" aria-labelledby=\"" << title_id << "\">\n<title id=\"" << title_id
-         << "\">Factors of " << Escape(GetScenario(e.scenario).name)
-         << " from the time of use";
-    if (e.target_seconds) out_ << " against the target " << Escape(FormatDuration(*e.target_seconds));
+         << "\">Factors of " << Escape(GetScenario(e.scenario).name) << " from the time of use";
+    if (e.target_seconds)
+      out_ << " against the target " << Escape(FormatDuration(*e.target_seconds));
     out_ << "</title>\n";
 
     // Axis: ticks in human units, t_use at 0.
@@ -395,8 +405,8 @@ class HtmlEmitter final : public Emitter {
     std::vector<const Diagnostic*> fixes;
     for (const Diagnostic& d : r.diagnostics) {
       if (d.fix.empty() || d.scenario != scenario || d.role != role) continue;
-      bool rejecting = std::find(e.rejected_by.begin(), e.rejected_by.end(), d.rule) !=
-                       e.rejected_by.end();
+      bool rejecting =
+          std::find(e.rejected_by.begin(), e.rejected_by.end(), d.rule) != e.rejected_by.end();
       if (d.rule == "lifetime-below-target" || rejecting) fixes.push_back(&d);
     }
     if (e.clamps.empty() && fixes.empty()) return;
@@ -449,7 +459,8 @@ class HtmlEmitter final : public Emitter {
            << "</td><td class=\"nowrap\"><code";
       if (rule != nullptr) out_ << " title=\"" << Escape(rule->summary) << "\"";
       out_ << ">" << Escape(d.rule) << "</code>";
-      if (!scenario.empty()) out_ << "<div class=\"scope mono muted\">" << Escape(scenario) << "</div>";
+      if (!scenario.empty())
+        out_ << "<div class=\"scope mono muted\">" << Escape(scenario) << "</div>";
       out_ << "</td><td class=\"mono nowrap\">" << Escape(where) << "</td><td>" << Escape(d.message)
            << "</td><td>" << Escape(d.fix) << "</td></tr>\n";
     }

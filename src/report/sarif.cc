@@ -288,9 +288,8 @@ class SarifEmitter final : public Emitter {
     if (!d.role.empty()) properties["role"] = d.role;
     if (!r.part.empty()) properties["part"] = r.part;
     if (d.location && !positions_in_file) {
-      properties["documentPosition"] = Json{{"line", d.location->line},
-                                            {"column", d.location->column},
-                                            {"encoding", r.encoding}};
+      properties["documentPosition"] = Json{
+          {"line", d.location->line}, {"column", d.location->column}, {"encoding", r.encoding}};
     }
     if (!properties.empty()) j["properties"] = std::move(properties);
     return j;

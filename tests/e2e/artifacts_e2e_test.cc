@@ -115,9 +115,9 @@ TEST(E2eArtifacts, CloudTrailLogExplainsClampedAndRejectedCalls) {
   const Json* too_long = nullptr;
   for (const Json& r : report["results"]) {
     EXPECT_EQ(r["kind"], "cloudtrail-event");
-    if (r["part"] == "/Records/2") clamped = &r;
-    if (r["part"] == "/Records/4") chained = &r;
-    if (r["part"] == "/Records/5") too_long = &r;
+    if (r.value("part", "") == "/Records/2") clamped = &r;
+    if (r.value("part", "") == "/Records/4") chained = &r;
+    if (r.value("part", "") == "/Records/5") too_long = &r;
   }
   ASSERT_NE(clamped, nullptr);
   const Json& e = (*clamped)["evaluations"][0];
@@ -213,6 +213,37 @@ TEST(E2eArtifacts, UnknownDeclarationsFileIsAUsageError) {
                        "testdata/responses/aws-api.xml"});
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("--declarations"));
+}
+
+}  // namespace
+}  // namespace samlint::testing
+
+namespace samlint::testing {
+namespace {
+
+// cli-contract.md: when the SAML response with the event's sAMLAssertionID is
+// among the inputs, the factors come from it and are not inferred.
+TEST(E2eArtifacts, CloudTrailEventJoinsTheResponseItNames) {
+  CliRun run = RunCli({"check", "testdata/artifacts/cloudtrail/log.json",
+                       "testdata/responses/aws-three-roles.xml", "--format", "json"});
+  Json report = run.Json();
+  ASSERT_FALSE(report.is_null()) << run.err;
+  const Json* joined = nullptr;
+  for (const Json& r : report["results"]) {
+    if (r.value("part", "") == "/Records/3") joined = &r;
+  }
+  ASSERT_NE(joined, nullptr) << run.out;
+  EXPECT_EQ((*joined)["kind"], "cloudtrail-event");
+  ASSERT_EQ((*joined)["evaluations"].size(), 1u);
+  const Json& e = (*joined)["evaluations"][0];
+  EXPECT_EQ(e["role"], "arn:aws:iam::123456789012:role/ReadOnly");
+  EXPECT_EQ(e["outcome"], "issued");
+  EXPECT_EQ(e["observed_seconds"], 28800);
+  const Json* snooa = FactorNamed(e["factors"], "session_not_on_or_after");
+  ASSERT_NE(snooa, nullptr);
+  EXPECT_FALSE(snooa->contains("inferred"));
+  EXPECT_TRUE(snooa->contains("source"));  // read from the response's document
+  ASSERT_NE(FactorNamed(e["factors"], "session_duration_attribute"), nullptr);
 }
 
 }  // namespace
