@@ -5,11 +5,17 @@
 // (YAML is a superset of JSON) and keeps each node's position for "path:line"
 // sources. The format is told by the document's keys, never by the file name.
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/emitterstyle.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 #include <cerrno>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -19,6 +25,7 @@
 #include <new>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -38,13 +45,15 @@ constexpr std::size_t kMaxFileBytes = std::size_t{64} << 20;
 /// Documents nested deeper than this are refused before yaml-cpp, whose parser
 /// recurses once per level, sees them. Real declarations nest about 12 deep.
 constexpr std::size_t kMaxDepth = 200;
-/// yaml-cpp needs some hundreds of bytes per node: refuse documents whose value
-/// count (estimated from the text) would need gigabytes.
+/// Each value costs a few hundred bytes once parsed: refuse documents whose
+/// value count (estimated from the text) would need gigabytes.
 constexpr std::size_t kMaxValues = 4'000'000;
 /// Terraform module trees: at most this deep, and at most this many modules in
-/// all (YAML aliases can make a module list refer to itself).
+/// all (YAML aliases can repeat one module list at every level: 2^depth visits).
 constexpr int kMaxModuleDepth = 64;
 constexpr int kMaxModules = 10'000;
+/// YAML streams: documents at most (each "---" line starts one).
+constexpr std::size_t kMaxDocuments = 10'000;
 
 constexpr std::string_view kKnownFormats =
     " is not a declarations file samlint knows (aws iam get-role/list-roles, CloudFormation, "
@@ -56,16 +65,24 @@ bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\0'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty()) {
+    return false;
+  }
   for (char c : s) {
-    if (!IsDigit(c)) return false;
+    if (!IsDigit(c)) {
+      return false;
+    }
   }
   return true;
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (IsBlank(s.front()) || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (IsBlank(s.back()) || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (IsBlank(s.front()) || s.front() == '\n')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (IsBlank(s.back()) || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
   return s;
 }
 
@@ -87,6 +104,14 @@ std::string LineOf(const std::string& source, std::size_t line) {
   return source + ":" + std::to_string(line);
 }
 
+/// "source:line" of a 0-based yaml-cpp mark; the source alone for a null mark.
+std::string At(const std::string& source, const YAML::Mark& mark) {
+  if (mark.line < 0) {
+    return source;
+  }
+  return LineOf(source, static_cast<std::size_t>(mark.line) + 1);
+}
+
 // ---------------------------------------------------------------------------
 // The shape check: a cheap scan that bounds nesting depth and value count
 // before yaml-cpp parses the text.
@@ -95,8 +120,12 @@ std::string LineOf(const std::string& source, std::size_t line) {
 /// indentation / chomping indicators, then nothing but blanks or a comment.
 bool IsBlockScalarHeader(std::string_view rest) {
   std::size_t i = 0;
-  while (i < rest.size() && (IsDigit(rest[i]) || rest[i] == '+' || rest[i] == '-')) ++i;
-  while (i < rest.size() && IsBlank(rest[i])) ++i;
+  while (i < rest.size() && (IsDigit(rest[i]) || rest[i] == '+' || rest[i] == '-')) {
+    ++i;
+  }
+  while (i < rest.size() && IsBlank(rest[i])) {
+    ++i;
+  }
   return i == rest.size() || rest[i] == '#';
 }
 
@@ -110,7 +139,10 @@ std::optional<std::string> CheckShape(std::string_view text, const std::string& 
   std::vector<std::size_t> block;  // content columns of the open block-context nodes
   std::size_t flow = 0;            // open '[' / '{'
   char quote = 0;                  // '"' or '\'' while inside a quoted scalar
-  std::optional<std::size_t> block_scalar;  // indentation of the line that opened | or >
+  // Indentation of the line that opened a | or > block scalar; kNoBlock outside one.
+  // (A sentinel, not std::optional: GCC 12 -O2 misreports optional<size_t> here.)
+  constexpr std::size_t kNoBlock = static_cast<std::size_t>(-1);
+  std::size_t block_scalar = kNoBlock;
   std::size_t values = 0;
   std::size_t line_no = 0;
   std::size_t pos = 0;
@@ -120,37 +152,55 @@ std::optional<std::string> CheckShape(std::string_view text, const std::string& 
   };
   while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
+    if (eol == std::string_view::npos) {
+      eol = text.size();
+    }
     const std::string_view line = text.substr(pos, eol - pos);
     pos = eol + 1;
     ++line_no;
 
     std::size_t indent = 0;
-    while (indent < line.size() && line[indent] == ' ') ++indent;
+    while (indent < line.size() && line[indent] == ' ') {
+      ++indent;
+    }
     std::size_t first = indent;
-    while (first < line.size() && IsBlank(line[first])) ++first;
+    while (first < line.size() && IsBlank(line[first])) {
+      ++first;
+    }
     const bool blank = first == line.size() || line[first] == '#';
 
     std::size_t start = 0;
     if (quote == 0 && flow == 0) {
-      if (block_scalar) {
-        if (blank || indent > *block_scalar) continue;
-        block_scalar.reset();
+      if (block_scalar != kNoBlock) {
+        if (blank || indent > block_scalar) {
+          continue;
+        }
+        block_scalar = kNoBlock;
       }
-      if (blank) continue;
-      while (!block.empty() && block.back() >= indent) block.pop_back();
+      if (blank) {
+        continue;
+      }
+      while (!block.empty() && block.back() >= indent) {
+        block.pop_back();
+      }
       block.push_back(indent);
       std::size_t i = indent;
       // "- - x" and "? x": each indicator opens a level on the same line.
       while (i < line.size() && (line[i] == '-' || line[i] == '?') &&
              (i + 1 == line.size() || IsBlank(line[i + 1]))) {
         ++i;
-        while (i < line.size() && IsBlank(line[i])) ++i;
-        if (i == line.size()) break;
+        while (i < line.size() && IsBlank(line[i])) {
+          ++i;
+        }
+        if (i == line.size()) {
+          break;
+        }
         block.push_back(i);
         ++values;
       }
-      if (block.size() > kMaxDepth) return too_deep();
+      if (block.size() > kMaxDepth) {
+        return too_deep();
+      }
       values += 2;
       start = i;
     }
@@ -180,24 +230,34 @@ std::optional<std::string> CheckShape(std::string_view text, const std::string& 
       const bool node_start = i == start || IsBlank(prev) || prev == '[' || prev == '{' ||
                               prev == ',' || (flow > 0 && prev == ':');
       if (c == '"' || c == '\'') {
-        if (node_start) quote = c;
+        if (node_start) {
+          quote = c;
+        }
         continue;
       }
-      if (c == '#' && IsBlank(prev)) break;
+      if (c == '#' && IsBlank(prev)) {
+        break;
+      }
       if (c == '[' || c == '{') {
         if (flow > 0 || node_start) {
           ++flow;
           values += 2;
-          if (block.size() + flow > kMaxDepth) return too_deep();
+          if (block.size() + flow > kMaxDepth) {
+            return too_deep();
+          }
         }
         continue;
       }
       if (c == ']' || c == '}') {
-        if (flow > 0) --flow;
+        if (flow > 0) {
+          --flow;
+        }
         continue;
       }
       if (flow > 0) {
-        if (c == ',') values += 2;
+        if (c == ',') {
+          values += 2;
+        }
         continue;
       }
       if ((c == '|' || c == '>') && node_start && IsBlockScalarHeader(line.substr(i + 1))) {
@@ -214,28 +274,167 @@ std::optional<std::string> CheckShape(std::string_view text, const std::string& 
 }
 
 // ---------------------------------------------------------------------------
-// Node helpers. Nodes are only ever read through const references: yaml-cpp's
-// non-const operator[] inserts keys.
+// The document tree.
+//
+// yaml-cpp's Parser reports events; TreeBuilder turns them into Values that
+// keep each node's Mark. yaml-cpp's own YAML::LoadAll is not used: in 0.7 it
+// loops forever, allocating, on a stray ',' at block level (yaml-cpp#1040,
+// fixed after 0.7 by #1319), where this loop stops when a document makes no
+// progress. Anchors are registered when their node ends, so an alias can never
+// refer to a node that contains it: the tree has no cycles.
 
-struct Entry {
-  YAML::Node key;
-  YAML::Node value;
+struct Value {
+  enum class Kind { kNull, kScalar, kSequence, kMap };
+  Kind kind = Kind::kNull;
+  std::string tag;   ///< "?" plain, "!" quoted, "!Ref", "tag:yaml.org,2002:int", ...
+  std::string text;  ///< a scalar's value
+  YAML::Mark mark;
+  std::vector<const Value*> items;                           ///< a sequence's
+  std::vector<std::pair<const Value*, const Value*>> pairs;  ///< a mapping's
 };
 
-std::optional<Entry> Find(const YAML::Node& map, std::string_view name) {
-  if (!map.IsDefined() || !map.IsMap()) return std::nullopt;
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    if (it->first.IsScalar() && it->first.Scalar() == name) return Entry{it->first, it->second};
+/// A node of a document; nullptr when absent.
+using Node = const Value*;
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  explicit TreeBuilder(std::deque<Value>& arena) : arena_(arena) {}
+
+  Node Root() const { return root_; }
+  const YAML::Mark& DocumentMark() const { return document_mark_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    root_ = nullptr;
+    open_.clear();
+    pending_key_.clear();
+    anchors_.clear();
+    document_mark_ = mark;
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Value* v = Make(Value::Kind::kNull, mark, "");
+    Add(v);
+    Register(anchor, v);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    // An alias of a node still open (a cycle) reads as null.
+    Add(it != anchors_.end() ? it->second : Make(Value::Kind::kNull, mark, ""));
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Value* v = Make(Value::Kind::kScalar, mark, tag);
+    v->text = value;
+    Add(v);
+    Register(anchor, v);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(Make(Value::Kind::kSequence, mark, tag), anchor);
+  }
+  void OnSequenceEnd() override { Close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Open(Make(Value::Kind::kMap, mark, tag), anchor);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct OpenNode {
+    Value* value;
+    YAML::anchor_t anchor;
+  };
+
+  Value* Make(Value::Kind kind, const YAML::Mark& mark, const std::string& tag) {
+    Value& v = arena_.emplace_back();
+    v.kind = kind;
+    v.mark = mark;
+    v.tag = tag;
+    return &v;
+  }
+
+  void Add(Node v) {
+    if (open_.empty()) {
+      root_ = v;
+      return;
+    }
+    Value* parent = open_.back().value;
+    if (parent->kind == Value::Kind::kSequence) {
+      parent->items.push_back(v);
+    } else if (pending_key_.back() == nullptr) {
+      pending_key_.back() = v;
+    } else {
+      parent->pairs.emplace_back(pending_key_.back(), v);
+      pending_key_.back() = nullptr;
+    }
+  }
+
+  void Open(Value* v, YAML::anchor_t anchor) {
+    Add(v);
+    open_.push_back({v, anchor});
+    pending_key_.push_back(nullptr);
+  }
+
+  void Close() {
+    if (open_.empty()) {
+      return;
+    }
+    Register(open_.back().anchor, open_.back().value);
+    open_.pop_back();
+    pending_key_.pop_back();
+  }
+
+  void Register(YAML::anchor_t anchor, Node v) {
+    if (anchor != YAML::NullAnchor) {
+      anchors_[anchor] = v;
+    }
+  }
+
+  std::deque<Value>& arena_;
+  Node root_ = nullptr;
+  YAML::Mark document_mark_;
+  std::vector<OpenNode> open_;
+  std::vector<Node> pending_key_;  ///< per open mapping: its key awaiting a value
+  std::map<YAML::anchor_t, Node> anchors_;
+};
+
+bool IsMap(Node n) { return n != nullptr && n->kind == Value::Kind::kMap; }
+bool IsSequence(Node n) { return n != nullptr && n->kind == Value::Kind::kSequence; }
+bool IsScalar(Node n) { return n != nullptr && n->kind == Value::Kind::kScalar; }
+bool IsNull(Node n) { return n == nullptr || n->kind == Value::Kind::kNull; }
+YAML::Mark MarkOf(Node n) { return n != nullptr ? n->mark : YAML::Mark::null_mark(); }
+
+const std::vector<Node>& Items(Node n) {
+  static const std::vector<Node> none;
+  return IsSequence(n) ? n->items : none;
+}
+
+const std::vector<std::pair<Node, Node>>& Pairs(Node n) {
+  static const std::vector<std::pair<Node, Node>> none;
+  return IsMap(n) ? n->pairs : none;
+}
+
+struct Entry {
+  Node key;
+  Node value;
+};
+
+std::optional<Entry> Find(Node map, std::string_view name) {
+  for (const auto& [key, value] : Pairs(map)) {
+    if (IsScalar(key) && key->text == name) {
+      return Entry{key, value};
+    }
   }
   return std::nullopt;
 }
 
-bool Has(const YAML::Node& map, std::string_view name) { return Find(map, name).has_value(); }
+bool Has(Node map, std::string_view name) { return Find(map, name).has_value(); }
 
-/// The value of `name` in `map`, or a null node.
-YAML::Node Get(const YAML::Node& map, std::string_view name) {
+/// The value of `name` in `map`, or nullptr.
+Node Get(Node map, std::string_view name) {
   std::optional<Entry> e = Find(map, name);
-  return e ? e->value : YAML::Node();
+  return e ? e->value : nullptr;
 }
 
 /// Tags that leave a node's meaning alone: none, plain ("?"), quoted ("!") and
@@ -244,19 +443,23 @@ bool IsCoreTag(const std::string& tag) {
   return tag.empty() || tag == "?" || tag == "!" || tag.starts_with("tag:yaml.org,2002:");
 }
 
-std::optional<std::string> Text(const YAML::Node& node) {
-  if (!node.IsDefined() || !node.IsScalar() || !IsCoreTag(node.Tag())) return std::nullopt;
-  return node.Scalar();
+std::optional<std::string> Text(Node node) {
+  if (!IsScalar(node) || !IsCoreTag(node->tag)) {
+    return std::nullopt;
+  }
+  return node->text;
 }
 
 /// The text of `name` in `map` when it is a non-empty scalar.
-std::optional<std::string> TextAt(const YAML::Node& map, std::string_view name) {
+std::optional<std::string> TextAt(Node map, std::string_view name) {
   std::optional<std::string> text = Text(Get(map, name));
-  if (!text || text->empty()) return std::nullopt;
+  if (!text || text->empty()) {
+    return std::nullopt;
+  }
   return text;
 }
 
-bool IsTrue(const YAML::Node& node) {
+bool IsTrue(Node node) {
   std::optional<std::string> text = Text(node);
   return text && *text == "true";
 }
@@ -274,7 +477,9 @@ std::string AccountOf(std::string_view arn) {
   }
   for (std::size_t i = 0; i < field; ++i) {
     std::size_t colon = arn.find(':');
-    if (colon == std::string_view::npos) return "";
+    if (colon == std::string_view::npos) {
+      return "";
+    }
     arn.remove_prefix(colon + 1);
   }
   std::string_view account = arn.substr(0, arn.find(':'));
@@ -290,9 +495,13 @@ std::string SamlProviderAccount(std::string_view policy) {
   for (std::size_t at = policy.find(kMarker); at != std::string_view::npos;
        at = policy.find(kMarker, at + kMarker.size())) {
     std::size_t begin = at;
-    while (begin > 0 && IsDigit(policy[begin - 1])) --begin;
+    while (begin > 0 && IsDigit(policy[begin - 1])) {
+      --begin;
+    }
     // iam::ACCOUNT:saml-provider/ or ram::ACCOUNT:saml-provider/
-    if (begin == at || begin < 2 || policy.substr(begin - 2, 2) != "::") continue;
+    if (begin == at || begin < 2 || policy.substr(begin - 2, 2) != "::") {
+      continue;
+    }
     std::string_view found = policy.substr(begin, at - begin);
     if (account.empty()) {
       account = found;
@@ -312,11 +521,17 @@ struct Number {
   std::string problem;
 };
 
-Number ReadInteger(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return {};
-  if (node.IsMap()) return {std::nullopt, "it is a mapping, not a number"};
-  if (node.IsSequence()) return {std::nullopt, "it is a list, not a number"};
-  const std::string_view text = Trim(node.Scalar());
+Number ReadInteger(Node node) {
+  if (IsNull(node)) {
+    return {};
+  }
+  if (IsMap(node)) {
+    return {std::nullopt, "it is a mapping, not a number"};
+  }
+  if (IsSequence(node)) {
+    return {std::nullopt, "it is a list, not a number"};
+  }
+  const std::string_view text = Trim(node->text);
   std::string_view digits = text;
   bool negative = false;
   if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) {
@@ -332,7 +547,9 @@ Number ReadInteger(const YAML::Node& node) {
       }
       value = value * 10 + digit;
     }
-    if (negative && value != 0) return {std::nullopt, Quoted(text) + " is negative"};
+    if (negative && value != 0) {
+      return {std::nullopt, Quoted(text) + " is negative"};
+    }
     return {value, ""};
   }
   // 3600.5, 3.6e3, .5: numbers, but not whole ones.
@@ -340,7 +557,9 @@ Number ReadInteger(const YAML::Node& node) {
   bool any_digit = false;
   for (char c : digits) {
     any_digit = any_digit || IsDigit(c);
-    if (!IsDigit(c) && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') numeric = false;
+    if (!IsDigit(c) && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
+      numeric = false;
+    }
   }
   if (numeric && any_digit) {
     return {std::nullopt, Quoted(text) + " is not a whole number"};
@@ -349,12 +568,18 @@ Number ReadInteger(const YAML::Node& node) {
 }
 
 /// An ISO 8601 duration (PT8H), the only form Identity Center takes.
-Number ReadIsoDuration(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return {};
-  if (!node.IsScalar()) return {std::nullopt, "it is not an ISO 8601 duration such as PT8H"};
-  const std::string_view text = Trim(node.Scalar());
+Number ReadIsoDuration(Node node) {
+  if (IsNull(node)) {
+    return {};
+  }
+  if (!IsScalar(node)) {
+    return {std::nullopt, "it is not an ISO 8601 duration such as PT8H"};
+  }
+  const std::string_view text = Trim(node->text);
   if (!text.empty() && (text.front() == 'P' || text.front() == 'p')) {
-    if (std::optional<std::int64_t> seconds = ParseDuration(text)) return {seconds, ""};
+    if (std::optional<std::int64_t> seconds = ParseDuration(text)) {
+      return {seconds, ""};
+    }
   }
   return {std::nullopt, Quoted(text) + " is not an ISO 8601 duration such as PT8H"};
 }
@@ -363,17 +588,20 @@ Number ReadIsoDuration(const YAML::Node& node) {
 /// one-key mapping ({"Ref": X}, {"Fn::If": [...]}).
 struct Intrinsic {
   std::string name;  ///< as written: "!Ref", "Ref", "!GetAtt", "Fn::GetAtt", ...
-  YAML::Node argument;
+  Node argument;
 };
 
-std::optional<Intrinsic> AsIntrinsic(const YAML::Node& node) {
-  if (!node.IsDefined()) return std::nullopt;
-  if (!IsCoreTag(node.Tag())) return Intrinsic{node.Tag(), node};
-  if (node.IsMap() && node.size() == 1) {
-    auto it = node.begin();
-    if (it->first.IsScalar()) {
-      const std::string key = it->first.Scalar();
-      if (key == "Ref" || key.starts_with("Fn::")) return Intrinsic{key, it->second};
+std::optional<Intrinsic> AsIntrinsic(Node node) {
+  if (node == nullptr) {
+    return std::nullopt;
+  }
+  if (!IsCoreTag(node->tag)) {
+    return Intrinsic{node->tag, node};
+  }
+  if (IsMap(node) && node->pairs.size() == 1) {
+    const auto& [key, value] = node->pairs.front();
+    if (IsScalar(key) && (key->text == "Ref" || key->text.starts_with("Fn::"))) {
+      return Intrinsic{key->text, value};
     }
   }
   return std::nullopt;
@@ -383,14 +611,14 @@ std::optional<Intrinsic> AsIntrinsic(const YAML::Node& node) {
 /// that evaluates them, with the template's Parameters.
 struct Evaluator {
   std::string_view engine;  ///< "CloudFormation", "ROS"; empty outside templates
-  YAML::Node parameters;
+  Node parameters = nullptr;
 };
 
 std::string Article(std::string_view name) { return name.starts_with("Fn::") ? "an " : "a "; }
 
 /// A scalar's text whatever its tag: the argument of a short-form function (!Ref X).
-std::string ArgumentText(const YAML::Node& node) {
-  return node.IsDefined() && node.IsScalar() && !node.Scalar().empty() ? node.Scalar() : "?";
+std::string ArgumentText(Node node) {
+  return IsScalar(node) && !node->text.empty() ? node->text : "?";
 }
 
 /// What an intrinsic is, to follow "it is " or "its Properties are ".
@@ -400,7 +628,9 @@ std::string Describe(const Intrinsic& f, const Evaluator& how) {
   }
   const std::string stack = "the " + std::string(how.engine) + " stack";
   std::string_view base = f.name;
-  if (base.starts_with("!")) base.remove_prefix(1);
+  if (base.starts_with("!")) {
+    base.remove_prefix(1);
+  }
   if (base == "Ref") {
     const std::string target = ArgumentText(f.argument);
     if (std::optional<Entry> parameter = Find(how.parameters, target)) {
@@ -416,10 +646,12 @@ std::string Describe(const Intrinsic& f, const Evaluator& how) {
   }
   if (base == "GetAtt" || base == "Fn::GetAtt") {
     std::string target;
-    if (f.argument.IsSequence()) {
-      for (auto it = f.argument.begin(); it != f.argument.end(); ++it) {
-        if (!target.empty()) target += '.';
-        target += ArgumentText(*it);
+    if (IsSequence(f.argument)) {
+      for (Node part : f.argument->items) {
+        if (!target.empty()) {
+          target += '.';
+        }
+        target += ArgumentText(part);
       }
     } else {
       target = ArgumentText(f.argument);
@@ -431,19 +663,21 @@ std::string Describe(const Intrinsic& f, const Evaluator& how) {
          " evaluates only when it deploys the stack";
 }
 
-Number Integer(const YAML::Node& node, const Evaluator& how) {
-  if (std::optional<Intrinsic> f = AsIntrinsic(node)) return {std::nullopt, "it is " + Describe(*f, how)};
+Number Integer(Node node, const Evaluator& how) {
+  if (std::optional<Intrinsic> f = AsIntrinsic(node)) {
+    return {std::nullopt, "it is " + Describe(*f, how)};
+  }
   return ReadInteger(node);
 }
 
-Number IsoDuration(const YAML::Node& node, const Evaluator& how) {
-  if (std::optional<Intrinsic> f = AsIntrinsic(node)) return {std::nullopt, "it is " + Describe(*f, how)};
+Number IsoDuration(Node node, const Evaluator& how) {
+  if (std::optional<Intrinsic> f = AsIntrinsic(node)) {
+    return {std::nullopt, "it is " + Describe(*f, how)};
+  }
   return ReadIsoDuration(node);
 }
 
-bool IsRoleObject(const YAML::Node& node) {
-  return node.IsMap() && (Has(node, "RoleName") || Has(node, "Arn"));
-}
+bool IsRoleObject(Node node) { return IsMap(node) && (Has(node, "RoleName") || Has(node, "Arn")); }
 
 // ---------------------------------------------------------------------------
 
@@ -452,16 +686,20 @@ class Reader {
   Reader(const std::string& source, Declarations& out) : source_(source), out_(out) {}
 
   /// Reads one YAML document; false when it is none of the known formats.
-  bool Document(const YAML::Node& doc) {
-    if (doc.IsMap()) return Map(doc);
-    if (!doc.IsSequence() || doc.size() == 0) return false;
+  bool Document(Node doc) {
+    if (IsMap(doc)) {
+      return Map(doc);
+    }
+    if (!IsSequence(doc) || doc->items.empty()) {
+      return false;
+    }
     // A list of roles (aws iam list-roles --query 'Roles[]') or of pages
     // (--output yaml-stream): every element must be one of them.
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-      const YAML::Node element = *it;
+    for (Node element : doc->items) {
       if (IsRoleObject(element) && !Has(element, "Role") && !Has(element, "Roles")) {
-        CliRole(element, element.Mark(), Cloud::kAws, "aws iam list-roles", "aliyun ram ListRoles");
-      } else if (!element.IsMap() || !Map(element)) {
+        CliRole(element, MarkOf(element), Cloud::kAws, "aws iam list-roles",
+                "aliyun ram ListRoles");
+      } else if (!IsMap(element) || !Map(element)) {
         return false;
       }
     }
@@ -469,12 +707,9 @@ class Reader {
   }
 
  private:
-  std::string At(const YAML::Mark& mark) const {
-    if (mark.line < 0) return source_;
-    return LineOf(source_, static_cast<std::size_t>(mark.line) + 1);
-  }
+  std::string At(const YAML::Mark& mark) const { return samlint::At(source_, mark); }
 
-  bool Map(const YAML::Node& doc) {
+  bool Map(Node doc) {
     if (IsTemplate(doc)) {
       Template(doc);
       return true;
@@ -485,41 +720,44 @@ class Reader {
       return true;
     }
     if (std::optional<Entry> ps = Find(doc, "PermissionSet");
-        ps && ps->value.IsMap() && (Has(ps->value, "PermissionSetArn") || Has(ps->value, "Name"))) {
-      CliPermissionSet(ps->value, ps->key.Mark());
+        ps && IsMap(ps->value) && (Has(ps->value, "PermissionSetArn") || Has(ps->value, "Name"))) {
+      CliPermissionSet(ps->value, MarkOf(ps->key));
       return true;
     }
-    if (std::optional<Entry> sp = Find(doc, "SecurityPreference"); sp && sp->value.IsMap()) {
+    if (std::optional<Entry> sp = Find(doc, "SecurityPreference"); sp && IsMap(sp->value)) {
       SecurityPreference(sp->value);
       return true;
     }
     if (std::optional<Entry> role = Find(doc, "Role"); role && IsRoleObject(role->value)) {
       // aliyun output always carries a RequestId; the ARN decides when present.
       const Cloud hint = Has(doc, "RequestId") ? Cloud::kAliyun : Cloud::kAws;
-      CliRole(role->value, role->key.Mark(), hint, "aws iam get-role", "aliyun ram GetRole");
+      CliRole(role->value, MarkOf(role->key), hint, "aws iam get-role", "aliyun ram GetRole");
       return true;
     }
     if (std::optional<Entry> roles = Find(doc, "Roles")) {
-      if (roles->value.IsSequence()) {  // aws iam list-roles
-        for (auto it = roles->value.begin(); it != roles->value.end(); ++it) {
-          if (!it->IsMap()) return false;
-          if (IsRoleObject(*it)) {
-            CliRole(*it, it->Mark(), Cloud::kAws, "aws iam list-roles", "aliyun ram ListRoles");
+      if (IsSequence(roles->value)) {  // aws iam list-roles
+        for (Node role : roles->value->items) {
+          if (!IsMap(role)) {
+            return false;
+          }
+          if (IsRoleObject(role)) {
+            CliRole(role, MarkOf(role), Cloud::kAws, "aws iam list-roles", "aliyun ram ListRoles");
           }
         }
         return true;
       }
       std::optional<Entry> inner = Find(roles->value, "Role");  // aliyun ram ListRoles
-      if (inner && inner->value.IsSequence()) {
-        for (auto it = inner->value.begin(); it != inner->value.end(); ++it) {
-          if (IsRoleObject(*it)) {
-            CliRole(*it, it->Mark(), Cloud::kAliyun, "aws iam list-roles", "aliyun ram ListRoles");
+      if (inner && IsSequence(inner->value)) {
+        for (Node role : inner->value->items) {
+          if (IsRoleObject(role)) {
+            CliRole(role, MarkOf(role), Cloud::kAliyun, "aws iam list-roles",
+                    "aliyun ram ListRoles");
           }
         }
         return true;
       }
       if (inner && IsRoleObject(inner->value)) {
-        CliRole(inner->value, inner->key.Mark(), Cloud::kAliyun, "aws iam list-roles",
+        CliRole(inner->value, MarkOf(inner->key), Cloud::kAliyun, "aws iam list-roles",
                 "aliyun ram ListRoles");
         return true;
       }
@@ -527,7 +765,7 @@ class Reader {
     }
     // A bare role object: aws iam get-role --query Role.
     if (IsRoleObject(doc) && Has(doc, "RoleId")) {
-      CliRole(doc, doc.Mark(), Cloud::kAws, "aws iam get-role", "aliyun ram GetRole");
+      CliRole(doc, MarkOf(doc), Cloud::kAws, "aws iam get-role", "aliyun ram GetRole");
       return true;
     }
     return false;
@@ -541,7 +779,7 @@ class Reader {
   /// role itself, at `fallback`, when the field is absent), or records why not.
   void AddRole(DeclaredRole role, const std::optional<Entry>& field, const Number& n,
                const YAML::Mark& fallback, const std::string& what) {
-    role.source = field ? At(field->key.Mark()) : At(fallback);
+    role.source = field ? At(MarkOf(field->key)) : At(fallback);
     if (!n.problem.empty()) {
       Unresolved(what, role.source, n.problem);
       return;
@@ -552,7 +790,7 @@ class Reader {
 
   void AddPermissionSet(DeclaredPermissionSet set, const std::optional<Entry>& field,
                         const Number& n, const YAML::Mark& fallback, const std::string& what) {
-    set.source = field ? At(field->key.Mark()) : At(fallback);
+    set.source = field ? At(MarkOf(field->key)) : At(fallback);
     if (!n.problem.empty()) {
       Unresolved(what, set.source, n.problem);
       return;
@@ -563,12 +801,14 @@ class Reader {
 
   // --- aws iam get-role / list-roles, aliyun ram GetRole / ListRoles --------
 
-  void CliRole(const YAML::Node& node, const YAML::Mark& where, Cloud hint,
-               std::string_view aws_origin, std::string_view aliyun_origin) {
+  void CliRole(Node node, const YAML::Mark& where, Cloud hint, std::string_view aws_origin,
+               std::string_view aliyun_origin) {
     DeclaredRole role;
     role.arn = TextAt(node, "Arn").value_or("");
     role.name = TextAt(node, "RoleName").value_or(RoleNameOf(role.arn));
-    if (role.name.empty()) return;
+    if (role.name.empty()) {
+      return;
+    }
     role.account = AccountOf(role.arn);
     if (role.arn.starts_with("acs:")) {
       role.cloud = Cloud::kAliyun;
@@ -582,12 +822,12 @@ class Reader {
     std::optional<Entry> field = Find(node, "MaxSessionDuration");
     Number n = field ? Integer(field->value, {}) : Number{};
     const std::string what = "MaxSessionDuration of role " + role.name;
-    AddRole(std::move(role), field, n, name ? name->key.Mark() : where, what);
+    AddRole(std::move(role), field, n, name ? MarkOf(name->key) : where, what);
   }
 
   // --- aws sso-admin describe-permission-set --------------------------------
 
-  void CliPermissionSet(const YAML::Node& node, const YAML::Mark& where) {
+  void CliPermissionSet(Node node, const YAML::Mark& where) {
     DeclaredPermissionSet set;
     set.arn = TextAt(node, "PermissionSetArn").value_or("");
     set.name = TextAt(node, "Name").value_or(RoleNameOf(set.arn));
@@ -600,17 +840,21 @@ class Reader {
 
   // --- aliyun ram GetSecurityPreference --------------------------------------
 
-  void SecurityPreference(const YAML::Node& node) {
+  void SecurityPreference(Node node) {
     std::optional<Entry> field = Find(Get(node, "LoginProfilePreference"), "LoginSessionDuration");
-    if (!field) return;
-    const std::string where = At(field->key.Mark());
+    if (!field) {
+      return;
+    }
+    const std::string where = At(MarkOf(field->key));
     const std::string what = "LoginSessionDuration of the account";
     Number hours = Integer(field->value, {});
     if (!hours.problem.empty()) {
       Unresolved(what, where, hours.problem);
       return;
     }
-    if (!hours.value) return;
+    if (!hours.value) {
+      return;
+    }
     constexpr std::int64_t kSecondsPerHour = 3600;
     if (*hours.value > std::numeric_limits<std::int64_t>::max() / kSecondsPerHour) {
       Unresolved(what, where, "it is too large to be a number of hours");
@@ -622,43 +866,45 @@ class Reader {
 
   // --- CloudFormation and ROS templates --------------------------------------
 
-  static bool IsTemplate(const YAML::Node& doc) {
+  static bool IsTemplate(Node doc) {
     std::optional<Entry> resources = Find(doc, "Resources");
-    if (!resources || !resources->value.IsMap()) return false;
-    if (Has(doc, "AWSTemplateFormatVersion") || Has(doc, "ROSTemplateFormatVersion")) return true;
-    for (auto it = resources->value.begin(); it != resources->value.end(); ++it) {
-      if (Text(Get(it->second, "Type"))) return true;
+    if (!resources || !IsMap(resources->value)) {
+      return false;
+    }
+    if (Has(doc, "AWSTemplateFormatVersion") || Has(doc, "ROSTemplateFormatVersion")) {
+      return true;
+    }
+    for (const auto& [key, resource] : resources->value->pairs) {
+      if (Text(Get(resource, "Type"))) {
+        return true;
+      }
     }
     return false;
   }
 
-  void Template(const YAML::Node& doc) {
-    const YAML::Node parameters = Get(doc, "Parameters");
-    const YAML::Node resources = Get(doc, "Resources");
-    for (auto it = resources.begin(); it != resources.end(); ++it) {
-      // Copies: it-> yields a temporary, and nodes are cheap handles.
-      const YAML::Node key = it->first;
-      const YAML::Node resource = it->second;
+  void Template(Node doc) {
+    const Node parameters = Get(doc, "Parameters");
+    for (const auto& [key, resource] : Pairs(Get(doc, "Resources"))) {
       std::optional<std::string> logical_id = Text(key);
       std::optional<std::string> type = Text(Get(resource, "Type"));
-      if (!logical_id || !type) continue;
+      if (!logical_id || !type) {
+        continue;
+      }
       if (*type == "AWS::IAM::Role") {
-        TemplateRole(*logical_id, key.Mark(), resource, Cloud::kAws,
+        TemplateRole(*logical_id, MarkOf(key), resource, Cloud::kAws,
                      {"CloudFormation", parameters}, "CloudFormation AWS::IAM::Role ");
       } else if (*type == "ALIYUN::RAM::Role") {
-        TemplateRole(*logical_id, key.Mark(), resource, Cloud::kAliyun, {"ROS", parameters},
+        TemplateRole(*logical_id, MarkOf(key), resource, Cloud::kAliyun, {"ROS", parameters},
                      "ROS ALIYUN::RAM::Role ");
       } else if (*type == "AWS::SSO::PermissionSet") {
-        TemplatePermissionSet(*logical_id, key.Mark(), resource,
-                              {"CloudFormation", parameters});
+        TemplatePermissionSet(*logical_id, MarkOf(key), resource, {"CloudFormation", parameters});
       }
     }
   }
 
-  void TemplateRole(const std::string& logical_id, const YAML::Mark& where,
-                    const YAML::Node& resource, Cloud cloud, const Evaluator& how,
-                    const std::string& origin) {
-    const YAML::Node properties = Get(resource, "Properties");
+  void TemplateRole(const std::string& logical_id, const YAML::Mark& where, Node resource,
+                    Cloud cloud, const Evaluator& how, const std::string& origin) {
+    const Node properties = Get(resource, "Properties");
     DeclaredRole role;
     role.name = TextAt(properties, "RoleName").value_or(logical_id);
     role.cloud = cloud;
@@ -673,9 +919,9 @@ class Reader {
     AddRole(std::move(role), field, n, where, what);
   }
 
-  void TemplatePermissionSet(const std::string& logical_id, const YAML::Mark& where,
-                             const YAML::Node& resource, const Evaluator& how) {
-    const YAML::Node properties = Get(resource, "Properties");
+  void TemplatePermissionSet(const std::string& logical_id, const YAML::Mark& where, Node resource,
+                             const Evaluator& how) {
+    const Node properties = Get(resource, "Properties");
     DeclaredPermissionSet set;
     set.name = TextAt(properties, "Name").value_or(logical_id);
     set.origin = "CloudFormation AWS::SSO::PermissionSet " + logical_id;
@@ -692,88 +938,90 @@ class Reader {
   // --- Terraform (terraform show -json) --------------------------------------
 
   struct TerraformWalk {
-    std::string_view kind;  ///< "plan" or "state"
-    std::map<std::string, YAML::Node> changes;  ///< resource_changes by address
-    std::set<std::string> seen;                 ///< addresses already read
+    std::string_view kind;                ///< "plan" or "state"
+    std::map<std::string, Node> changes;  ///< resource_changes by address
+    std::set<std::string> seen;           ///< addresses already read
     int modules_left = kMaxModules;
   };
 
-  void Terraform(const YAML::Node& doc) {
+  void Terraform(Node doc) {
     const bool is_plan = Has(doc, "planned_values") || Has(doc, "resource_changes");
     TerraformWalk walk;
     walk.kind = is_plan ? "plan" : "state";
-    const YAML::Node changes = Get(doc, "resource_changes");
-    if (changes.IsSequence()) {
-      for (auto it = changes.begin(); it != changes.end(); ++it) {
-        if (std::optional<std::string> address = TextAt(*it, "address")) {
-          walk.changes.emplace(*address, *it);  // the first entry for an address wins
-        }
+    const Node changes = Get(doc, "resource_changes");
+    for (Node change : Items(changes)) {
+      if (std::optional<std::string> address = TextAt(change, "address")) {
+        walk.changes.emplace(*address, change);  // the first entry for an address wins
       }
     }
-    const YAML::Node values = Get(doc, is_plan ? "planned_values" : "values");
+    const Node values = Get(doc, is_plan ? "planned_values" : "values");
     TerraformModule(Get(values, "root_module"), walk, 0);
     // resource_changes describe the same resources as planned_values: read
     // only those planned_values did not have.
-    if (changes.IsSequence()) {
-      for (auto it = changes.begin(); it != changes.end(); ++it) {
-        const YAML::Node change = *it;
-        std::optional<std::string> address = TextAt(change, "address");
-        if (!address || walk.seen.contains(*address)) continue;
-        const YAML::Node body = Get(change, "change");
-        const YAML::Node after = Get(body, "after");
-        if (!after.IsMap()) continue;  // deleted: nothing after apply
-        walk.seen.insert(*address);
-        TerraformResource(change, after, Get(body, "after_unknown"), walk.kind);
+    for (Node change : Items(changes)) {
+      std::optional<std::string> address = TextAt(change, "address");
+      if (!address || walk.seen.contains(*address)) {
+        continue;
       }
+      const Node body = Get(change, "change");
+      const Node after = Get(body, "after");
+      if (!IsMap(after)) {
+        continue;  // deleted: nothing after apply
+      }
+      walk.seen.insert(*address);
+      TerraformResource(change, after, Get(body, "after_unknown"), walk.kind);
     }
   }
 
-  void TerraformModule(const YAML::Node& module, TerraformWalk& walk, int depth) {
-    if (!module.IsMap() || depth > kMaxModuleDepth || walk.modules_left <= 0) return;
-    --walk.modules_left;
-    const YAML::Node resources = Get(module, "resources");
-    if (resources.IsSequence()) {
-      for (auto it = resources.begin(); it != resources.end(); ++it) {
-        const YAML::Node resource = *it;
-        if (!resource.IsMap()) continue;
-        YAML::Node unknown;
-        if (std::optional<std::string> address = TextAt(resource, "address")) {
-          if (!walk.seen.insert(*address).second) continue;
-          if (auto change = walk.changes.find(*address); change != walk.changes.end()) {
-            unknown = Get(Get(change->second, "change"), "after_unknown");
-          }
-        }
-        TerraformResource(resource, Get(resource, "values"), unknown, walk.kind);
-      }
+  void TerraformModule(Node module, TerraformWalk& walk, int depth) {
+    if (!IsMap(module) || depth > kMaxModuleDepth || walk.modules_left <= 0) {
+      return;
     }
-    const YAML::Node children = Get(module, "child_modules");
-    if (children.IsSequence()) {
-      for (auto it = children.begin(); it != children.end(); ++it) {
-        TerraformModule(*it, walk, depth + 1);
+    --walk.modules_left;
+    for (Node resource : Items(Get(module, "resources"))) {
+      if (!IsMap(resource)) {
+        continue;
       }
+      Node unknown = nullptr;
+      if (std::optional<std::string> address = TextAt(resource, "address")) {
+        if (!walk.seen.insert(*address).second) {
+          continue;
+        }
+        if (auto change = walk.changes.find(*address); change != walk.changes.end()) {
+          unknown = Get(Get(change->second, "change"), "after_unknown");
+        }
+      }
+      TerraformResource(resource, Get(resource, "values"), unknown, walk.kind);
+    }
+    for (Node child : Items(Get(module, "child_modules"))) {
+      TerraformModule(child, walk, depth + 1);
     }
   }
 
   /// One resource of planned_values (`values`) or resource_changes
   /// (`change.after`); `unknown` is its change.after_unknown, which marks the
   /// attributes known only after apply (planned_values leaves them out).
-  void TerraformResource(const YAML::Node& resource, const YAML::Node& values,
-                         const YAML::Node& unknown, std::string_view kind) {
+  void TerraformResource(Node resource, Node values, Node unknown, std::string_view kind) {
     const std::string type = TextAt(resource, "type").value_or("");
     const bool aws_role = type == "aws_iam_role";
     const bool aliyun_role = type == "alicloud_ram_role";
     const bool permission_set = type == "aws_ssoadmin_permission_set";
-    if ((!aws_role && !aliyun_role && !permission_set) || !values.IsMap()) return;
+    if ((!aws_role && !aliyun_role && !permission_set) || !IsMap(values)) {
+      return;
+    }
 
     const std::string local_name = TextAt(resource, "name").value_or(type);
     std::optional<Entry> address_entry = Find(resource, "address");
     const std::string address = TextAt(resource, "address").value_or(type + "." + local_name);
-    const YAML::Mark where = address_entry ? address_entry->key.Mark() : resource.Mark();
+    const YAML::Mark where = MarkOf(address_entry ? address_entry->key : resource);
     const std::string origin = "Terraform " + std::string(kind) + " " + address;
 
-    auto read = [&](std::string_view attribute, auto parse) -> std::pair<std::optional<Entry>, Number> {
+    auto read = [&](std::string_view attribute,
+                    auto parse) -> std::pair<std::optional<Entry>, Number> {
       std::optional<Entry> field = Find(values, attribute);
-      if (field && !field->value.IsNull()) return {field, parse(field->value)};
+      if (field && !IsNull(field->value)) {
+        return {field, parse(field->value)};
+      }
       if (IsTrue(Get(unknown, attribute))) {
         return {std::nullopt, Number{std::nullopt, "it is known only after apply"}};
       }
@@ -785,8 +1033,9 @@ class Reader {
       set.arn = TextAt(values, "arn").value_or("");
       set.name = TextAt(values, "name").value_or(local_name);
       set.origin = origin;
-      auto [field, n] = read("session_duration", [](const YAML::Node& v) { return IsoDuration(v, {}); });
-      const std::string what = "session_duration of permission set " + set.name + " (" + address + ")";
+      auto [field, n] = read("session_duration", [](Node v) { return IsoDuration(v, {}); });
+      const std::string what =
+          "session_duration of permission set " + set.name + " (" + address + ")";
       AddPermissionSet(std::move(set), field, n, where, what);
       return;
     }
@@ -799,7 +1048,9 @@ class Reader {
     } else {
       role.name = TextAt(values, "name").value_or("");
     }
-    if (role.name.empty() && !role.arn.empty()) role.name = RoleNameOf(role.arn);
+    if (role.name.empty() && !role.arn.empty()) {
+      role.name = RoleNameOf(role.arn);
+    }
     if (role.name.empty()) {
       // name_prefix: the name is chosen at apply, so no SAML Role value can be matched to it.
       if (IsTrue(Get(unknown, "name")) || IsTrue(Get(unknown, "role_name"))) {
@@ -811,15 +1062,18 @@ class Reader {
     if (!role.arn.empty()) {
       role.account = AccountOf(role.arn);
     } else {
-      for (std::string_view policy : {"assume_role_policy", "assume_role_policy_document", "document"}) {
+      for (std::string_view policy :
+           {"assume_role_policy", "assume_role_policy_document", "document"}) {
         if (std::optional<std::string> text = TextAt(values, policy)) {
           role.account = SamlProviderAccount(*text);
-          if (!role.account.empty()) break;
+          if (!role.account.empty()) {
+            break;
+          }
         }
       }
     }
     role.origin = origin;
-    auto [field, n] = read("max_session_duration", [](const YAML::Node& v) { return Integer(v, {}); });
+    auto [field, n] = read("max_session_duration", [](Node v) { return Integer(v, {}); });
     const std::string what = "max_session_duration of role " + role.name + " (" + address + ")";
     AddRole(std::move(role), field, n, where, what);
   }
@@ -838,26 +1092,47 @@ void Append(std::vector<T>& to, std::vector<T>& from) {
 std::optional<std::string> ParseDeclarations(std::string_view text, const std::string& source_name,
                                              Declarations& out) {
   try {
-    if (std::optional<std::string> error = CheckShape(text, source_name)) return error;
-    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    if (std::optional<std::string> error = CheckShape(text, source_name)) {
+      return error;
+    }
+    std::istringstream input{std::string(text)};
+    YAML::Parser parser(input);
+    std::deque<Value> arena;
+    TreeBuilder builder(arena);
     Declarations found;
     Reader reader(source_name, found);
     bool any = false;
-    for (const YAML::Node& document : documents) {
-      if (!document.IsDefined() || document.IsNull()) continue;
-      if (!reader.Document(document)) return source_name + std::string(kKnownFormats);
+    std::optional<YAML::Mark> previous;
+    for (std::size_t documents = 0; parser.HandleNextDocument(builder); ++documents) {
+      // A document that starts where the previous one did consumed nothing:
+      // yaml-cpp met a token it cannot place and would return it forever.
+      if (previous && builder.DocumentMark().pos <= previous->pos) {
+        return At(source_name, builder.DocumentMark()) +
+               ": is not valid JSON or YAML: unexpected character";
+      }
+      previous = builder.DocumentMark();
+      if (documents >= kMaxDocuments) {
+        return source_name + " holds more than " + std::to_string(kMaxDocuments) +
+               " YAML documents; samlint refuses such declarations files";
+      }
+      if (IsNull(builder.Root())) {
+        continue;
+      }
+      if (!reader.Document(builder.Root())) {
+        return source_name + std::string(kKnownFormats);
+      }
       any = true;
     }
-    if (!any) return source_name + std::string(kKnownFormats);
+    if (!any) {
+      return source_name + std::string(kKnownFormats);
+    }
     Append(out.roles, found.roles);
     Append(out.login_sessions, found.login_sessions);
     Append(out.permission_sets, found.permission_sets);
     Append(out.unresolved, found.unresolved);
     return std::nullopt;
   } catch (const YAML::Exception& e) {
-    const std::string where =
-        e.mark.line < 0 ? source_name
-                        : LineOf(source_name, static_cast<std::size_t>(e.mark.line) + 1);
+    const std::string where = At(source_name, e.mark);
     // yaml-cpp's recursion guard (DeepRecursion, whose type it does not
     // export) reports "bad file"; nothing else does when parsing a string.
     if (e.msg == "bad file") {
@@ -876,7 +1151,9 @@ std::optional<std::string> ParseDeclarations(std::string_view text, const std::s
 std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return "cannot read " + path + ": it is a directory";
+  if (fs::is_directory(path, ec)) {
+    return "cannot read " + path + ": it is a directory";
+  }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     const int error = errno;
@@ -892,7 +1169,9 @@ std::optional<std::string> LoadDeclarations(const std::string& path, Declaration
       return path + " is larger than 64 MiB; samlint does not read declarations files that large";
     }
   }
-  if (file.bad()) return "cannot read " + path;
+  if (file.bad()) {
+    return "cannot read " + path;
+  }
   return ParseDeclarations(text, path, out);
 }
 

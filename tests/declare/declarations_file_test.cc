@@ -52,7 +52,9 @@ std::size_t LineOf(std::string_view text, std::string_view needle, int occurrenc
   }
   std::size_t line = 1;
   for (std::size_t i = 0; i < at; ++i) {
-    if (text[i] == '\n') ++line;
+    if (text[i] == '\n') {
+      ++line;
+    }
   }
   return line;
 }
@@ -82,14 +84,18 @@ Declarations Parse(std::string_view text, std::optional<std::string>* error_out 
 
 const DeclaredRole* FindRole(const Declarations& d, std::string_view name) {
   for (const DeclaredRole& role : d.roles) {
-    if (role.name == name) return &role;
+    if (role.name == name) {
+      return &role;
+    }
   }
   return nullptr;
 }
 
 const UnresolvedDeclaration* FindUnresolved(const Declarations& d, std::string_view what) {
   for (const UnresolvedDeclaration& u : d.unresolved) {
-    if (u.what.find(what) != std::string::npos) return &u;
+    if (u.what.find(what) != std::string::npos) {
+      return &u;
+    }
   }
   return nullptr;
 }
@@ -97,7 +103,9 @@ const UnresolvedDeclaration* FindUnresolved(const Declarations& d, std::string_v
 std::size_t CountRoles(const Declarations& d, std::string_view name) {
   std::size_t n = 0;
   for (const DeclaredRole& role : d.roles) {
-    if (role.name == name) ++n;
+    if (role.name == name) {
+      ++n;
+    }
   }
   return n;
 }
@@ -105,7 +113,7 @@ std::size_t CountRoles(const Declarations& d, std::string_view name) {
 // --- aws iam / sso-admin ------------------------------------------------------
 
 TEST(DeclarationsAwsCli, GetRoleJson) {
-  const char* kFile = "aws-get-role.json";
+  constexpr const char* kFile = "aws-get-role.json";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.roles.size(), 1u);
   const DeclaredRole& role = d.roles[0];
@@ -122,7 +130,7 @@ TEST(DeclarationsAwsCli, GetRoleJson) {
 }
 
 TEST(DeclarationsAwsCli, GetRoleYamlOutput) {
-  const char* kFile = "aws-get-role.yaml";  // aws iam get-role --output yaml
+  constexpr const char* kFile = "aws-get-role.yaml";  // aws iam get-role --output yaml
   Declarations d = Load(kFile);
   ASSERT_EQ(d.roles.size(), 1u);
   EXPECT_EQ(d.roles[0].name, "readonly");
@@ -134,7 +142,7 @@ TEST(DeclarationsAwsCli, GetRoleYamlOutput) {
 }
 
 TEST(DeclarationsAwsCli, ListRolesWithPaginationMarker) {
-  const char* kFile = "aws-list-roles.json";
+  constexpr const char* kFile = "aws-list-roles.json";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.roles.size(), 3u);
   const DeclaredRole* ops = FindRole(d, "ops");
@@ -160,7 +168,7 @@ TEST(DeclarationsAwsCli, ListRolesWithPaginationMarker) {
 }
 
 TEST(DeclarationsAwsCli, DescribePermissionSet) {
-  const char* kFile = "aws-describe-permission-set.json";
+  constexpr const char* kFile = "aws-describe-permission-set.json";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.permission_sets.size(), 1u);
   const DeclaredPermissionSet& set = d.permission_sets[0];
@@ -198,9 +206,11 @@ TEST(DeclarationsAwsCli, QueriedRoleListAndMultipleDocuments) {
   EXPECT_EQ(FindRole(list, "audit")->source, "inline.yaml:6");
   // Two get-role outputs in one YAML stream.
   Declarations stream = Parse(
-      "Role:\n  RoleName: ops\n  Arn: arn:aws:iam::123456789012:role/ops\n  MaxSessionDuration: 7200\n"
+      "Role:\n  RoleName: ops\n  Arn: arn:aws:iam::123456789012:role/ops\n  MaxSessionDuration: "
+      "7200\n"
       "---\n"
-      "Role:\n  RoleName: audit\n  Arn: arn:aws:iam::210987654321:role/audit\n  MaxSessionDuration: 3600\n");
+      "Role:\n  RoleName: audit\n  Arn: arn:aws:iam::210987654321:role/audit\n  "
+      "MaxSessionDuration: 3600\n");
   ASSERT_EQ(stream.roles.size(), 2u);
   EXPECT_EQ(FindRole(stream, "audit")->account, "210987654321");
   EXPECT_EQ(FindRole(stream, "audit")->source, "inline.yaml:9");
@@ -209,7 +219,7 @@ TEST(DeclarationsAwsCli, QueriedRoleListAndMultipleDocuments) {
 // --- aliyun ram -------------------------------------------------------------
 
 TEST(DeclarationsAliyunCli, GetRoleTabIndented) {
-  const char* kFile = "aliyun-get-role.json";
+  constexpr const char* kFile = "aliyun-get-role.json";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.roles.size(), 1u);
   const DeclaredRole& role = d.roles[0];
@@ -223,7 +233,7 @@ TEST(DeclarationsAliyunCli, GetRoleTabIndented) {
 }
 
 TEST(DeclarationsAliyunCli, ListRoles) {
-  const char* kFile = "aliyun-list-roles.json";
+  constexpr const char* kFile = "aliyun-list-roles.json";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.roles.size(), 3u);
   const DeclaredRole* ecs = FindRole(d, "AliyunECSDefaultRole");
@@ -245,7 +255,7 @@ TEST(DeclarationsAliyunCli, ListRoles) {
 }
 
 TEST(DeclarationsAliyunCli, GetSecurityPreference) {
-  const char* kFile = "aliyun-get-security-preference.json";
+  constexpr const char* kFile = "aliyun-get-security-preference.json";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.login_sessions.size(), 1u);
   EXPECT_EQ(d.login_sessions[0].seconds, 12 * 3600);
@@ -257,7 +267,7 @@ TEST(DeclarationsAliyunCli, GetSecurityPreference) {
 // --- CloudFormation ---------------------------------------------------------
 
 TEST(DeclarationsCloudFormation, YamlTemplate) {
-  const char* kFile = "cloudformation-roles.yaml";
+  constexpr const char* kFile = "cloudformation-roles.yaml";
   Declarations d = Load(kFile);
 
   ASSERT_EQ(d.roles.size(), 3u);
@@ -290,7 +300,8 @@ TEST(DeclarationsCloudFormation, YamlTemplate) {
   EXPECT_NE(breakglass->reason.find("!Ref to parameter BreakGlassSessionSeconds"),
             std::string::npos)
       << breakglass->reason;
-  EXPECT_NE(breakglass->reason.find("Default is \"3600\""), std::string::npos) << breakglass->reason;
+  EXPECT_NE(breakglass->reason.find("Default is \"3600\""), std::string::npos)
+      << breakglass->reason;
 
   // RoleName is a !Sub: the logical id names the role; the !If is unresolved.
   const UnresolvedDeclaration* deploy = FindUnresolved(d, "role DeployRole");
@@ -308,7 +319,7 @@ TEST(DeclarationsCloudFormation, YamlTemplate) {
 }
 
 TEST(DeclarationsCloudFormation, JsonTemplateWithRefAndGetAtt) {
-  const char* kFile = "cloudformation-roles.json";
+  constexpr const char* kFile = "cloudformation-roles.json";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.roles.size(), 1u);
   EXPECT_EQ(d.roles[0].name, "billing");
@@ -357,7 +368,8 @@ TEST(DeclarationsCloudFormation, ValuesThatAreNotWholeSeconds) {
   EXPECT_EQ(d.roles[0].max_session, 90000);
   ASSERT_EQ(d.unresolved.size(), 5u);
   EXPECT_NE(FindUnresolved(d, "role float")->reason.find("not a whole number"), std::string::npos);
-  EXPECT_EQ(FindUnresolved(d, "role float")->source, "inline.yaml:" + std::to_string(LineOf(text, "3600.5")));
+  EXPECT_EQ(FindUnresolved(d, "role float")->source,
+            "inline.yaml:" + std::to_string(LineOf(text, "3600.5")));
   EXPECT_NE(FindUnresolved(d, "role negative")->reason.find("negative"), std::string::npos);
   EXPECT_NE(FindUnresolved(d, "role word")->reason.find("not a number"), std::string::npos);
   EXPECT_NE(FindUnresolved(d, "role huge")->reason.find("too large"), std::string::npos);
@@ -367,7 +379,7 @@ TEST(DeclarationsCloudFormation, ValuesThatAreNotWholeSeconds) {
 // --- ROS ----------------------------------------------------------------------
 
 TEST(DeclarationsRos, YamlTemplate) {
-  const char* kFile = "ros-roles.yaml";
+  constexpr const char* kFile = "ros-roles.yaml";
   Declarations d = Load(kFile);
   ASSERT_EQ(d.roles.size(), 2u);
   const DeclaredRole* ops = FindRole(d, "ops");
@@ -392,7 +404,8 @@ TEST(DeclarationsRos, YamlTemplate) {
 // --- Terraform ------------------------------------------------------------------
 
 TEST(DeclarationsTerraform, PlanValuesNamesAndSources) {
-  const char* kFile = "terraform-plan-pretty.json";  // terraform show -json plan.out | jq .
+  constexpr const char* kFile =
+      "terraform-plan-pretty.json";  // terraform show -json plan.out | jq .
   Declarations d = Load(kFile);
 
   // Each address once, although planned_values and resource_changes both list
@@ -404,7 +417,9 @@ TEST(DeclarationsTerraform, PlanValuesNamesAndSources) {
   const DeclaredRole* aws_ops = nullptr;
   const DeclaredRole* aliyun_ops = nullptr;
   for (const DeclaredRole& role : d.roles) {
-    if (role.name == "ops") (role.cloud == Cloud::kAws ? aws_ops : aliyun_ops) = &role;
+    if (role.name == "ops") {
+      (role.cloud == Cloud::kAws ? aws_ops : aliyun_ops) = &role;
+    }
   }
   ASSERT_NE(aws_ops, nullptr);
   ASSERT_NE(aliyun_ops, nullptr);
@@ -431,7 +446,8 @@ TEST(DeclarationsTerraform, PlanValuesNamesAndSources) {
 
   // max_session_duration itself known only after apply.
   ASSERT_EQ(d.unresolved.size(), 1u);
-  EXPECT_EQ(d.unresolved[0].what, "max_session_duration of role breakglass (aws_iam_role.breakglass)");
+  EXPECT_EQ(d.unresolved[0].what,
+            "max_session_duration of role breakglass (aws_iam_role.breakglass)");
   EXPECT_EQ(d.unresolved[0].reason, "it is known only after apply");
   EXPECT_EQ(d.unresolved[0].source, SourceOf(kFile, "\"address\": \"aws_iam_role.breakglass\""));
 
@@ -444,7 +460,7 @@ TEST(DeclarationsTerraform, PlanValuesNamesAndSources) {
 }
 
 TEST(DeclarationsTerraform, CompactPlanAsTerraformPrintsIt) {
-  const char* kFile = "terraform-plan.json";  // terraform show -json plan.out: one line
+  constexpr const char* kFile = "terraform-plan.json";  // terraform show -json plan.out: one line
   Declarations compact = Load(kFile);
   Declarations pretty = Load("terraform-plan-pretty.json");
   ASSERT_EQ(compact.roles.size(), pretty.roles.size());
@@ -510,7 +526,8 @@ TEST(DeclarationsTerraform, NameKnownOnlyAfterApply) {
 
 TEST(DeclarationsTerraform, StateJson) {
   // terraform show -json (no plan file): the current state.
-  Declarations d = Parse(R"({"format_version":"1.0","terraform_version":"1.7.5","values":{"root_module":{"resources":[{"address":"aws_iam_role.ops","mode":"managed","type":"aws_iam_role","name":"ops","provider_name":"registry.terraform.io/hashicorp/aws","schema_version":0,"values":{"arn":"arn:aws:iam::123456789012:role/ops","max_session_duration":28800,"name":"ops","path":"/"},"sensitive_values":{}}]}}})");
+  Declarations d = Parse(
+      R"({"format_version":"1.0","terraform_version":"1.7.5","values":{"root_module":{"resources":[{"address":"aws_iam_role.ops","mode":"managed","type":"aws_iam_role","name":"ops","provider_name":"registry.terraform.io/hashicorp/aws","schema_version":0,"values":{"arn":"arn:aws:iam::123456789012:role/ops","max_session_duration":28800,"name":"ops","path":"/"},"sensitive_values":{}}]}}})");
   ASSERT_EQ(d.roles.size(), 1u);
   EXPECT_EQ(d.roles[0].max_session, 28800);
   EXPECT_EQ(d.roles[0].account, "123456789012");
@@ -557,7 +574,7 @@ TEST(DeclarationsErrors, EmptyAndScalarDocumentsAreRefused) {
 }
 
 TEST(DeclarationsErrors, MalformedYamlNamesTheLine) {
-  const char* kFile = "malformed-cloudformation.yaml";
+  constexpr const char* kFile = "malformed-cloudformation.yaml";
   Declarations out;
   std::optional<std::string> error = LoadDeclarations(FixturePath(kFile), out);
   ASSERT_TRUE(error.has_value());
@@ -590,7 +607,9 @@ TEST(DeclarationsErrors, FileOver64MiBIsRefused) {
   {
     std::ofstream out(path, std::ios::binary);
     const std::string chunk(std::size_t{1} << 20, ' ');
-    for (int i = 0; i < 64; ++i) out << chunk;
+    for (int i = 0; i < 64; ++i) {
+      out << chunk;
+    }
     out << "{}";
   }
   Declarations d;
@@ -613,10 +632,14 @@ TEST(DeclarationsHostile, DeeplyNestedFlowIsRefusedWithoutCrashing) {
 
 TEST(DeclarationsHostile, DeeplyNestedBlockYamlIsRefused) {
   std::string dashes;
-  for (int i = 0; i < 5000; ++i) dashes += "- ";
+  for (int i = 0; i < 5000; ++i) {
+    dashes += "- ";
+  }
   dashes += "x\n";
   std::string indented;
-  for (std::size_t i = 0; i < 400; ++i) indented += std::string(i, ' ') + "k:\n";
+  for (std::size_t i = 0; i < 400; ++i) {
+    indented += std::string(i, ' ') + "k:\n";
+  }
   for (const std::string& text : {dashes, indented}) {
     std::optional<std::string> error;
     Parse(text, &error);
@@ -644,9 +667,21 @@ TEST(DeclarationsHostile, ModeratelyNestedDocumentsStillParse) {
   EXPECT_EQ(*error, "inline.yaml" + std::string(kKnownFormats));
 }
 
+TEST(DeclarationsHostile, StrayCommaDoesNotHang) {
+  // yaml-cpp 0.7's LoadAll loops forever, allocating, on these (yaml-cpp#1040).
+  for (std::string_view text : {",", "\"\",", "{}\"\",", "Role:\n  RoleName: ops\n,\n"}) {
+    std::optional<std::string> error;
+    Parse(text, &error);
+    ASSERT_TRUE(error.has_value()) << text;
+    EXPECT_EQ(error->rfind("inline.yaml", 0), 0u) << *error;
+  }
+}
+
 TEST(DeclarationsHostile, TooManyValuesAreRefused) {
   std::string text = "[0";
-  for (int i = 0; i < 2'100'000; ++i) text += ",0";
+  for (int i = 0; i < 2'100'000; ++i) {
+    text += ",0";
+  }
   text += "]";
   std::optional<std::string> error;
   Parse(text, &error);
@@ -664,10 +699,11 @@ TEST(DeclarationsHostile, AliasesAndOddBytesDoNotCrash) {
   std::optional<std::string> error;
   Parse(laughs, &error);
   EXPECT_TRUE(error.has_value());
-  for (std::string_view text :
-       {std::string_view("\xff\xfe\x00\x01\x02", 5), std::string_view("{\"Role\": {\"RoleName\": \"\x80\"}}"),
-        std::string_view("Role: !Ref\n  - [\n"), std::string_view("*undefined\n"),
-        std::string_view("&a b: *a\n"), std::string_view("%TAG ! tag:x,2000:\n--- !foo\nRole: 1\n")}) {
+  for (std::string_view text : {std::string_view("\xff\xfe\x00\x01\x02", 5),
+                                std::string_view("{\"Role\": {\"RoleName\": \"\x80\"}}"),
+                                std::string_view("Role: !Ref\n  - [\n"),
+                                std::string_view("*undefined\n"), std::string_view("&a b: *a\n"),
+                                std::string_view("%TAG ! tag:x,2000:\n--- !foo\nRole: 1\n")}) {
     Declarations d;
     EXPECT_NO_THROW(ParseDeclarations(text, "odd.yaml", d));
   }
