@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages samlint builds, tests and benchmarks with.
 # Safe to run twice: it installs only what is missing, and needs root (or sudo).
+#
+#   tools/install-deps.sh            everything: build, tests, browser test
+#   tools/install-deps.sh --build    only what building the samlint binary needs
+#                                    (the GitHub Action and the pre-commit hook)
 set -euo pipefail
 
-packages=(
+build=(
   build-essential cmake ninja-build pkg-config git
   libpugixml-dev          # facts: fast DOM with byte offsets
   libxml2-dev libxmlsec1-dev libxmlsec1-openssl libssl-dev  # signatures (xmlsec1 on OpenSSL)
@@ -11,10 +15,25 @@ packages=(
   libcli11-dev            # command line
   zlib1g-dev              # gzip CloudTrail logs
   libyaml-cpp-dev         # declarations: CloudFormation/ROS YAML (and JSON, with line numbers)
+)
+tests=(
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   xmlsec1 openssl         # fixture generation and cross-checks
-  python3                 # end-to-end test driver
+  python3                 # end-to-end test drivers
+  python3-jsonschema      # SARIF 2.1.0 schema test (tests/report/validate_sarif.py)
+  chromium chromium-driver  # the HTML report rendered in a real browser (tests/browser)
+  python3-yaml            # reads action.yml in its test (tests/action)
+  pre-commit              # the hook run the way pre-commit runs it (tests/precommit)
 )
+
+case "${1:-}" in
+  --build) packages=("${build[@]}") ;;
+  "") packages=("${build[@]}" "${tests[@]}")
+      # npm fetches the SARIF schema for its test (tools/fetch-test-assets.sh);
+      # the machine's Node.js usually brings it, Debian's package otherwise.
+      command -v npm >/dev/null 2>&1 || packages+=(npm) ;;
+  *) echo "usage: install-deps.sh [--build]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 bash tools/install-deps.sh
 
 export SAMLINT_CORPUS="${SAMLINT_CORPUS:-$(cd .. && pwd)/shared/corpus}"
+# The SARIF schema test and the browser test run here, never skip.
+SAMLINT_SARIF_SCHEMA=$(bash tools/fetch-test-assets.sh)
+export SAMLINT_SARIF_SCHEMA
+export SAMLINT_REQUIRE_TOOLS=1
 jobs=$(nproc)
 
 for preset in release asan; do

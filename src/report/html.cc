@@ -335,7 +335,9 @@ class HtmlEmitter final : public Emitter {
       std::string tooltip = std::string(FactorKey(f->name)) + ": " + FormatDuration(f->seconds);
       for (const std::string& n : notes) tooltip += "; " + n;
 
-      out_ << "<g>\n<title>" << Escape(tooltip) << "</title>\n"
+      out_ << "<g data-factor=\"" << Escape(FactorKey(f->name)) << "\""
+           << (binds ? " data-binds=\"true\"" : "") << ">\n<title>" << Escape(tooltip)
+           << "</title>\n"
            << "<text x=\"" << kLabelRight << "\" y=\"" << bar_y + kBar - 3
            << "\" text-anchor=\"end\"" << (binds ? " class=\"bind-label\"" : "") << ">"
            << (binds ? "&#9654; " : "") << Escape(label) << "</text>\n"
