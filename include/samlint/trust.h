@@ -1,6 +1,7 @@
 /// Trust anchors (IdP signing certificates, metadata) and the SP decryption key.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,10 @@
 
 namespace samlint {
 
+/// A trust anchor's public key, parsed once when the anchor is loaded (opaque;
+/// defined in src/trust/). Shared by every verification, on every thread.
+struct AnchorKey;
+
 /// One trusted IdP signing certificate.
 struct TrustAnchor {
   std::string der;          ///< the certificate, DER
@@ -17,9 +22,12 @@ struct TrustAnchor {
   std::string subject;      ///< one-line subject, for messages
   std::optional<Timestamp> not_before;
   std::optional<Timestamp> not_after;
-  std::string key_type;     ///< "rsa", "ec", ...
+  std::string key_type;  ///< "rsa", "ec", ...
   int key_bits = 0;
-  std::string source;       ///< the file it came from
+  std::string source;  ///< the file it came from
+  /// The certificate's public key, parsed once; verification falls back to
+  /// parsing `der` when it is absent (an anchor built by hand).
+  std::shared_ptr<const AnchorKey> key;
 };
 
 /// The anchors of one run. Immutable once loaded, so it can be shared by threads.

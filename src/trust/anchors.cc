@@ -3,16 +3,17 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-#include <pugixml.hpp>
 
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <memory>
+#include <pugixml.hpp>
 #include <sstream>
 
 #include "samlint/decode.h"
 #include "samlint/trust.h"
+#include "trust/anchor_key.h"
 
 namespace samlint {
 namespace {
@@ -79,9 +80,13 @@ std::optional<TrustAnchor> FromX509(X509* cert, std::string source) {
   a.not_before = AsnTime(X509_get0_notBefore(cert));
   a.not_after = AsnTime(X509_get0_notAfter(cert));
   if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
+    if (EVP_PKEY_up_ref(key) == 1) a.key = std::make_shared<const AnchorKey>(key);
     a.key_bits = EVP_PKEY_get_bits(key);
     int id = EVP_PKEY_get_base_id(key);
-    a.key_type = id == EVP_PKEY_RSA ? "rsa" : id == EVP_PKEY_EC ? "ec" : id == EVP_PKEY_DSA ? "dsa" : "other";
+    a.key_type = id == EVP_PKEY_RSA   ? "rsa"
+                 : id == EVP_PKEY_EC  ? "ec"
+                 : id == EVP_PKEY_DSA ? "dsa"
+                                      : "other";
   }
   a.source = std::move(source);
   return a;
@@ -133,7 +138,8 @@ std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& 
   auto parsed = doc.load_buffer(bytes.data(), bytes.size(),
                                 pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   for (pugi::xml_node c = doc.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_doctype) return path + " has a DOCTYPE; metadata with a DTD is refused";
+    if (c.type() == pugi::node_doctype)
+      return path + " has a DOCTYPE; metadata with a DTD is refused";
   }
   if (!parsed) return path + " is not well-formed XML: " + parsed.description();
   // Namespace URIs are checked on the way; prefixes vary between IdPs.

@@ -126,9 +126,10 @@ DecryptOutcome DecryptAssertions(std::string_view xml, const SpKey& key) {
   std::vector<Span> spans;
   std::size_t from = 0;
   for (xmlNode* ea : encrypted) {
-    std::string qname = ea->ns != nullptr && ea->ns->prefix != nullptr
-                            ? std::string(reinterpret_cast<const char*>(ea->ns->prefix)) + ":EncryptedAssertion"
-                            : std::string("EncryptedAssertion");
+    std::string qname =
+        ea->ns != nullptr && ea->ns->prefix != nullptr
+            ? std::string(reinterpret_cast<const char*>(ea->ns->prefix)) + ":EncryptedAssertion"
+            : std::string("EncryptedAssertion");
     std::size_t begin = xml.find("<" + qname, from);
     std::size_t close = begin == std::string_view::npos ? begin : xml.find("</" + qname, begin);
     std::size_t end = close == std::string_view::npos ? close : xml.find('>', close);

@@ -10,7 +10,8 @@ namespace samlint {
 
 struct DecryptOutcome {
   bool ok = false;
-  std::string xml;    ///< the document with each decrypted EncryptedAssertion replaced by its Assertion
+  std::string
+      xml;  ///< the document with each decrypted EncryptedAssertion replaced by its Assertion
   std::string error;  ///< why not, one sentence
   int decrypted = 0;
 };

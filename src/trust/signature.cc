@@ -22,7 +22,8 @@ const char* kAnchorFix =
 void WeakAlgorithmFindings(const ResponseFacts& facts, const AssertionFact* read,
                            std::vector<Diagnostic>& out) {
   const SignatureFact* response_sig = facts.signature ? &*facts.signature : nullptr;
-  const SignatureFact* assertion_sig = read != nullptr && read->signature ? &*read->signature : nullptr;
+  const SignatureFact* assertion_sig =
+      read != nullptr && read->signature ? &*read->signature : nullptr;
   for (const SignatureFact* sig : {response_sig, assertion_sig}) {
     if (sig == nullptr) continue;
     std::string method = AlgorithmShortName(sig->signature_method);
@@ -58,10 +59,11 @@ TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* rea
                             const CheckOptions& options, std::vector<Diagnostic>& out) {
   TrustVerdict verdict;
   verdict.values_from = read;
-  const SignatureFact* assertion_sig = read != nullptr && read->signature ? &*read->signature : nullptr;
+  const SignatureFact* assertion_sig =
+      read != nullptr && read->signature ? &*read->signature : nullptr;
   const SignatureFact* covering = assertion_sig != nullptr ? assertion_sig
-                                  : facts.signature         ? &*facts.signature
-                                                            : nullptr;
+                                  : facts.signature        ? &*facts.signature
+                                                           : nullptr;
   if (covering == nullptr) {
     bool sealed = read == nullptr && !facts.encrypted_assertions.empty();
     verdict.summary.status = facts.has_any_signature || sealed ? "not-checked" : "missing";
@@ -180,7 +182,8 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
         "signature-missing",
         "The response is not signed: neither the Response nor the Assertion carries a "
         "ds:Signature; the cloud will refuse it.",
-        here, "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
+        here,
+        "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
     d.severity = Severity::kError;  // with a trust anchor, an unsigned response is an error
     out.push_back(std::move(d));
     return verdict;
@@ -190,8 +193,8 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
   if (!outcome.ran) {
     verdict.summary.status = "invalid";
     out.push_back(MakeDiagnostic("signature-invalid",
-                                 "The signature could not be checked: " + outcome.error + ".",
-                                 here, kAnchorFix));
+                                 "The signature could not be checked: " + outcome.error + ".", here,
+                                 kAnchorFix));
     return verdict;
   }
 
@@ -200,7 +203,8 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
   const SignatureCheck* assertion_check = nullptr;  // valid, covers the read assertion itself
   for (const SignatureCheck& c : outcome.checks) {
     if (!c.valid) continue;
-    if (facts.is_response && (c.whole_document || c.covered_path == facts.path)) response_check = &c;
+    if (facts.is_response && (c.whole_document || c.covered_path == facts.path))
+      response_check = &c;
     if (read != nullptr && c.covered_path == read->path) assertion_check = &c;
     if (read != nullptr && !facts.is_response && c.whole_document) assertion_check = &c;
   }
@@ -212,13 +216,13 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
                      (read != nullptr && c.parent_path == read->path);
     if (!relied_on) continue;
     relied_on_failed = true;
-    out.push_back(MakeDiagnostic(c.rule,
-                                 "The signature on the " +
-                                     std::string(c.parent_path == facts.path && facts.is_response
-                                                     ? "Response"
-                                                     : "Assertion") +
-                                     " is not valid: " + c.reason + ".",
-                                 index.SignatureOffset(c, here), kAnchorFix));
+    out.push_back(MakeDiagnostic(
+        c.rule,
+        "The signature on the " +
+            std::string(c.parent_path == facts.path && facts.is_response ? "Response"
+                                                                         : "Assertion") +
+            " is not valid: " + c.reason + ".",
+        index.SignatureOffset(c, here), kAnchorFix));
   }
 
   bool single_assertion = facts.assertions.size() == 1 && facts.encrypted_assertions.empty();

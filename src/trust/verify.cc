@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "trust/anchor_key.h"
 #include "trust/signature.h"
 #include "trust/xmlsec_adapter.h"
 
@@ -104,7 +105,8 @@ class Verifier {
     }
     xmlNode* signed_info = signed_infos.front();
     auto methods = Children(signed_info, kDsig, "SignatureMethod");
-    if (!methods.empty()) c.method = AlgorithmShortName(xmlsec::Attribute(methods.front(), "Algorithm"));
+    if (!methods.empty())
+      c.method = AlgorithmShortName(xmlsec::Attribute(methods.front(), "Algorithm"));
     auto references = Children(signed_info, kDsig, "Reference");
     if (references.size() != 1) {
       return Fail(c, "signature-invalid",
@@ -113,7 +115,8 @@ class Verifier {
     }
     xmlNode* reference = references.front();
     auto digests = Children(reference, kDsig, "DigestMethod");
-    if (!digests.empty()) c.digest = AlgorithmShortName(xmlsec::Attribute(digests.front(), "Algorithm"));
+    if (!digests.empty())
+      c.digest = AlgorithmShortName(xmlsec::Attribute(digests.front(), "Algorithm"));
 
     std::string uri = xmlsec::Attribute(reference, "URI");
     if (uri.empty()) {
@@ -146,18 +149,6 @@ class Verifier {
       }
     }
 
-    // KeyInfo is read only to say which key the IdP claims; it is never trusted.
-    for (xmlNode* ki : Children(sig, kDsig, "KeyInfo")) {
-      for (xmlNode* data : Children(ki, kDsig, "X509Data")) {
-        for (xmlNode* cert : Children(data, kDsig, "X509Certificate")) {
-          std::string error;
-          if (auto anchor = ParseCertificate(Text(cert), "KeyInfo", error)) {
-            if (c.keyinfo_fingerprint.empty()) c.keyinfo_fingerprint = anchor->fingerprint;
-          }
-        }
-      }
-    }
-
     std::string last_reason;
     for (std::size_t i = 0; i < store_.anchors.size(); ++i) {
       std::string reason;
@@ -168,13 +159,27 @@ class Verifier {
       }
       last_reason = reason;
     }
-    bool keyinfo_is_anchor = std::any_of(
-        store_.anchors.begin(), store_.anchors.end(),
-        [&](const TrustAnchor& a) { return a.fingerprint == c.keyinfo_fingerprint; });
+
+    // KeyInfo is read only to say which key the IdP claims, when no anchor
+    // verifies; it is never trusted.
+    for (xmlNode* ki : Children(sig, kDsig, "KeyInfo")) {
+      for (xmlNode* data : Children(ki, kDsig, "X509Data")) {
+        for (xmlNode* cert : Children(data, kDsig, "X509Certificate")) {
+          std::string error;
+          if (auto anchor = ParseCertificate(Text(cert), "KeyInfo", error)) {
+            if (c.keyinfo_fingerprint.empty()) c.keyinfo_fingerprint = anchor->fingerprint;
+          }
+        }
+      }
+    }
+    bool keyinfo_is_anchor =
+        std::any_of(store_.anchors.begin(), store_.anchors.end(),
+                    [&](const TrustAnchor& a) { return a.fingerprint == c.keyinfo_fingerprint; });
     if (!c.keyinfo_fingerprint.empty() && !keyinfo_is_anchor) {
       return Fail(c, "signature-key-untrusted",
                   "it does not verify with any trust anchor, and its KeyInfo carries a different "
-                  "certificate (" + c.keyinfo_fingerprint + "), which samlint never trusts");
+                  "certificate (" +
+                      c.keyinfo_fingerprint + "), which samlint never trusts");
     }
     return Fail(c, "signature-invalid", last_reason.empty() ? "it does not verify" : last_reason);
   }
@@ -188,7 +193,8 @@ class Verifier {
   }
 
   bool VerifyWith(xmlNode* sig, const TrustAnchor& anchor, std::string& reason) {
-    xmlsec::KeyPtr key = xmlsec::LoadCertificateKey(anchor.der);
+    xmlsec::KeyPtr key = anchor.key ? xmlsec::KeyFromPublicKey(anchor.key->pkey)
+                                    : xmlsec::LoadCertificateKey(anchor.der);
     if (!key) {
       reason = "the trust anchor's key could not be loaded: " + xmlsec::TakeErrors();
       return false;
@@ -202,9 +208,10 @@ class Verifier {
     ctx->enabledReferenceUris = static_cast<xmlSecTransformUriType>(
         xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument);
     for (xmlSecTransformId id :
-         {xmlSecTransformEnvelopedId, xmlSecTransformExclC14NId, xmlSecTransformExclC14NWithCommentsId,
-          xmlSecTransformInclC14NId, xmlSecTransformInclC14NWithCommentsId,
-          xmlSecTransformInclC14N11Id, xmlSecTransformInclC14N11WithCommentsId,
+         {xmlSecTransformEnvelopedId, xmlSecTransformExclC14NId,
+          xmlSecTransformExclC14NWithCommentsId, xmlSecTransformInclC14NId,
+          xmlSecTransformInclC14NWithCommentsId, xmlSecTransformInclC14N11Id,
+          xmlSecTransformInclC14N11WithCommentsId,
           // The digest is a Reference transform too, so the list must name them.
           xmlSecTransformSha1Id, xmlSecTransformSha224Id, xmlSecTransformSha256Id,
           xmlSecTransformSha384Id, xmlSecTransformSha512Id}) {
@@ -214,8 +221,9 @@ class Verifier {
     std::string errors = xmlsec::TakeErrors();
     if (rc == 0 && ctx->status == xmlSecDSigStatusSucceeded) return true;
     if (rc == 0) {
-      reason = "the signature value or a digest does not match: the signed content was changed "
-               "or it was signed with another key";
+      reason =
+          "the signature value or a digest does not match: the signed content was changed "
+          "or it was signed with another key";
     } else {
       reason = errors.empty() ? "xmlsec could not process the signature" : errors;
     }

@@ -2,6 +2,7 @@
 
 #include <xmlsec/crypto.h>
 #include <xmlsec/errors.h>
+#include <xmlsec/openssl/evp.h>
 #include <xmlsec/xmlsec.h>
 
 #include <mutex>
@@ -93,13 +94,29 @@ DocPtr ParseHardened(std::string_view xml) {
   // No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD or
   // DTDATTR (no external subset), no XML_PARSE_HUGE (keep the depth and size limits).
   constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  return DocPtr(xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "input.xml", nullptr, kOptions));
+  return DocPtr(
+      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "input.xml", nullptr, kOptions));
 }
 
 KeyPtr LoadCertificateKey(std::string_view der) {
-  return KeyPtr(xmlSecCryptoAppKeyLoadMemory(reinterpret_cast<const xmlSecByte*>(der.data()),
-                                             static_cast<xmlSecSize>(der.size()),
-                                             xmlSecKeyDataFormatCertDer, nullptr, nullptr, nullptr));
+  return KeyPtr(xmlSecCryptoAppKeyLoadMemory(
+      reinterpret_cast<const xmlSecByte*>(der.data()), static_cast<xmlSecSize>(der.size()),
+      xmlSecKeyDataFormatCertDer, nullptr, nullptr, nullptr));
+}
+
+KeyPtr KeyFromPublicKey(EVP_PKEY* pkey) {
+  if (pkey == nullptr || EVP_PKEY_up_ref(pkey) != 1) return nullptr;
+  xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(pkey);
+  if (data == nullptr) {
+    EVP_PKEY_free(pkey);
+    return nullptr;
+  }
+  KeyPtr key(xmlSecKeyCreate());
+  if (!key || xmlSecKeySetValue(key.get(), data) < 0) {
+    xmlSecKeyDataDestroy(data);
+    return nullptr;
+  }
+  return key;
 }
 
 KeyPtr LoadPrivateKey(std::string_view pem) {

@@ -5,6 +5,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <openssl/evp.h>
 #include <xmlsec/keys.h>
 #include <xmlsec/keysmngr.h>
 #include <xmlsec/xmldsig.h>
@@ -55,6 +56,9 @@ DocPtr ParseHardened(std::string_view xml);
 /// A public key from a DER certificate, or a private key from PEM.
 KeyPtr LoadCertificateKey(std::string_view der);
 KeyPtr LoadPrivateKey(std::string_view pem);
+/// An xmlsec key of its own around a shared public key (takes a reference;
+/// the EVP_PKEY is not copied).
+KeyPtr KeyFromPublicKey(EVP_PKEY* pkey);
 
 /// Text of an attribute (empty when absent).
 std::string Attribute(xmlNode* node, const char* name);
