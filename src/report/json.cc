@@ -121,11 +121,13 @@ class JsonEmitter final : public Emitter {
     first_ = false;
     // Indent the result's lines under "results".
     std::string text = ResultJson(result).dump(2, ' ', false, Json::error_handler_t::replace);
-    out_ << "    ";
+    std::string indented = "    ";
+    indented.reserve(text.size() + text.size() / 8);
     for (char c : text) {
-      out_ << c;
-      if (c == '\n') out_ << "    ";
+      indented += c;
+      if (c == '\n') indented += "    ";
     }
+    out_ << indented;
     out_.flush();
   }
 
