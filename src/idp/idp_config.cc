@@ -615,7 +615,7 @@ void KeycloakTfClient(const TfResource& r, const std::vector<const TfResource*>&
   }
   for (const TfResource* m : mappers) {
     Node mv = m->values;
-    const std::string who_base = "Terraform " + m->type + " " + m->address;
+    const std::string who_base = "Terraform resource " + m->address;
     if (m->type == "keycloak_generic_protocol_mapper" ||
         m->type == "keycloak_generic_client_protocol_mapper") {
       Node config = Get(mv, "config");
