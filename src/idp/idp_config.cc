@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -56,6 +57,8 @@ constexpr std::string_view kAliyunPrefix = "https://www.aliyun.com/SAML-Role/Att
 constexpr std::string_view kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Success";
 constexpr int kMaxModuleDepth = 64;
 constexpr int kMaxModules = 10'000;
+/// Applications read from one input at most (each becomes a result).
+constexpr std::size_t kMaxApplications = 1000;
 
 // Keycloak's defaults (RealmRepresentation / DefaultKeycloakSession...).
 constexpr std::int64_t kKeycloakAccessCodeLifespan = 60;
@@ -321,6 +324,7 @@ void KeycloakRealm(Node realm, const std::string& pointer, Timestamp issued, Idp
   std::size_t index = 0;
   for (Node client : Items(Get(realm, "clients"))) {
     const std::size_t i = index++;
+    if (out.parts.size() >= kMaxApplications) break;
     if (Text(Get(client, "protocol")).value_or("") != "saml") continue;
     App app;
     app.offset = Pos(client);
@@ -766,45 +770,58 @@ void TerraformPlan(Node doc, Timestamp issued, IdpConfigSplit& out) {
     if (std::optional<std::string> a = Text(Get(res, "address")))
       config_by_address.emplace(*a, res);
   }
-  auto refers_to = [&](const TfResource& from, std::string_view key, const TfResource& to) {
+  // The resource an expression of `from` refers to among `targets`
+  // ("keycloak_saml_client.aws.id" and "keycloak_saml_client.aws" both name it).
+  using Targets = std::map<std::string, const TfResource*, std::less<>>;
+  auto referenced = [&](const TfResource& from, std::string_view key,
+                        const Targets& targets) -> const TfResource* {
     auto c = config_by_address.find(from.address);
-    if (c == config_by_address.end()) return false;
+    if (c == config_by_address.end()) return nullptr;
     for (const std::string& ref : References(c->second, key)) {
-      if (ref == to.address || ref.starts_with(to.address + ".")) return true;
+      if (auto t = targets.find(ref); t != targets.end()) return t->second;
+      if (std::size_t dot = ref.rfind('.'); dot != std::string::npos) {
+        if (auto t = targets.find(std::string_view(ref).substr(0, dot)); t != targets.end()) {
+          return t->second;
+        }
+      }
     }
-    return false;
+    return nullptr;
   };
   std::vector<const TfResource*> clients, mappers, realms;
+  Targets client_targets, realm_targets;
   for (const TfResource& r : resources) {
     if (!IsMap(r.values)) continue;
-    if (r.type == "okta_app_saml")
-      OktaApp(r, issued, out);
-    else if (r.type == "keycloak_saml_client")
+    if (r.type == "okta_app_saml") {
+      if (out.parts.size() < kMaxApplications) OktaApp(r, issued, out);
+    } else if (r.type == "keycloak_saml_client") {
       clients.push_back(&r);
-    else if (r.type == "keycloak_realm")
+      client_targets.emplace(r.address, &r);
+    } else if (r.type == "keycloak_realm") {
       realms.push_back(&r);
-    else if (r.type == "keycloak_generic_protocol_mapper" ||
-             r.type == "keycloak_generic_client_protocol_mapper" ||
-             r.type == "keycloak_saml_user_attribute_protocol_mapper" ||
-             r.type == "keycloak_saml_user_property_protocol_mapper" ||
-             r.type == "keycloak_saml_script_protocol_mapper") {
+      realm_targets.emplace(r.address, &r);
+    } else if (r.type == "keycloak_generic_protocol_mapper" ||
+               r.type == "keycloak_generic_client_protocol_mapper" ||
+               r.type == "keycloak_saml_user_attribute_protocol_mapper" ||
+               r.type == "keycloak_saml_user_property_protocol_mapper" ||
+               r.type == "keycloak_saml_script_protocol_mapper") {
       mappers.push_back(&r);
     }
   }
+  // By reference; with a single client, every mapper is its.
+  std::map<const TfResource*, std::vector<const TfResource*>> mappers_of;
+  for (const TfResource* m : mappers) {
+    const TfResource* client =
+        clients.size() == 1 ? clients.front() : referenced(*m, "client_id", client_targets);
+    if (client != nullptr) mappers_of[client].push_back(m);
+  }
   for (const TfResource* client : clients) {
-    std::vector<const TfResource*> own;
-    for (const TfResource* m : mappers) {
-      // By reference; with a single client, every mapper is its.
-      if (refers_to(*m, "client_id", *client) || clients.size() == 1) own.push_back(m);
-    }
-    const TfResource* realm = nullptr;
-    for (const TfResource* r : realms) {
-      if (refers_to(*client, "realm_id", *r)) realm = r;
-    }
+    if (out.parts.size() >= kMaxApplications) break;
+    const TfResource* realm = referenced(*client, "realm_id", realm_targets);
     if (realm == nullptr && realms.size() == 1) realm = realms.front();
     std::optional<KeycloakRealmTf> realm_values;
     if (realm != nullptr) realm_values = ReadRealmTf(*realm);
-    KeycloakTfClient(*client, own, realm_values ? &*realm_values : nullptr, issued, out);
+    KeycloakTfClient(*client, mappers_of[client], realm_values ? &*realm_values : nullptr, issued,
+                     out);
   }
 }
 
@@ -840,6 +857,12 @@ IdpConfigSplit ReadIdpConfig(std::string_view text, Timestamp issued) {
     } else if (IsTerraformPlan(root)) {
       TerraformPlan(root, issued, out);
       out.recognised = !out.parts.empty();
+    }
+    if (out.parts.size() >= kMaxApplications) {
+      out.parts.back().unknowns.push_back(
+          {"samlint reads at most " + std::to_string(kMaxApplications) +
+               " SAML applications from one input; the ones after this were not checked.",
+           0});
     }
     if (out.recognised && out.parts.empty()) {
       out.error =

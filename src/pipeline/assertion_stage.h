@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "parse/facts.h"
+#include "parse/line_index.h"
 #include "samlint/options.h"
 #include "samlint/result.h"
 #include "trust/signature.h"
@@ -23,7 +24,8 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
                            const std::string& decrypt_error, const CheckOptions& options,
                            CheckResult& result);
 
-/// Offsets into `document` to line:column, then findings in report order.
-void FinishResult(std::string_view document, CheckResult& result);
+/// Offsets to line:column with `index` (of the document the facts were read
+/// from), then findings in report order.
+void FinishResult(const LineIndex& index, CheckResult& result);
 
 }  // namespace samlint

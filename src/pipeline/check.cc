@@ -156,8 +156,7 @@ std::pair<std::optional<Timestamp>, std::string> TimeOfUse(const CheckOptions& o
   return {std::nullopt, ""};
 }
 
-void ResolveLocations(std::string_view xml, CheckResult& r) {
-  LineIndex index(xml);
+void ResolveLocations(const LineIndex& index, CheckResult& r) {
   for (Diagnostic& d : r.diagnostics) {
     if (d.offset && !d.location) d.location = index.At(*d.offset);
   }
@@ -293,8 +292,8 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
 }
 
-void FinishResult(std::string_view document, CheckResult& result) {
-  ResolveLocations(document, result);
+void FinishResult(const LineIndex& index, CheckResult& result) {
+  ResolveLocations(index, result);
   OrderDiagnostics(result);
 }
 
@@ -380,7 +379,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
 
   EvaluateReadAssertion(facts, trust, cloud, doc_xml, decrypt_error, options, result);
 
-  ResolveLocations(doc_xml, result);
+  ResolveLocations(LineIndex(doc_xml), result);
   OrderDiagnostics(result);
   return result;
 }

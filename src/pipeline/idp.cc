@@ -133,8 +133,8 @@ void AddConfigFixes(const IdpConfigPart& part, CheckResult& result) {
   }
 }
 
-CheckResult CheckPart(std::string_view input_name, std::string_view text, const IdpConfigPart& part,
-                      const CheckOptions& options) {
+CheckResult CheckPart(std::string_view input_name, std::string_view text, const LineIndex& lines,
+                      const IdpConfigPart& part, const CheckOptions& options) {
   CheckResult result;
   result.input = std::string(input_name);
   result.part = part.pointer;
@@ -169,7 +169,7 @@ CheckResult CheckPart(std::string_view input_name, std::string_view text, const 
   result.assertion_id.clear();
   result.document.clear();
   result.subject.clear();
-  FinishResult(text, result);
+  FinishResult(lines, result);
   return result;
 }
 
@@ -185,8 +185,9 @@ std::optional<std::vector<CheckResult>> CheckIdpConfig(std::string_view input_na
   if (split.parts.empty())
     return std::vector<CheckResult>{UnreadableInput(input_name, split.error)};
   std::vector<CheckResult> results;
+  const LineIndex lines(bytes);  // once: an input may hold many applications
   for (const IdpConfigPart& part : split.parts) {
-    results.push_back(CheckPart(input_name, bytes, part, options));
+    results.push_back(CheckPart(input_name, bytes, lines, part, options));
   }
   return results;
 }
