@@ -124,6 +124,49 @@ TEST(IdpConfig, TerraformValuesKnownAfterApplyAreNotFactors) {
   }
 }
 
+TEST(IdpConfig, OktaAwsFederationAppReadsSessionDurationFromAppSettings) {
+  std::string text = R"({"format_version": "1.2", "resource_changes": [
+    {"address": "okta_app_saml.aws", "type": "okta_app_saml", "name": "aws",
+     "change": {"actions": ["create"], "after": {"label": "AWS", "preconfigured_app": "amazon_aws",
+       "app_settings_json": "{\"sessionDuration\": 14400, \"awsEnvironmentType\": \"aws.amazon\"}"},
+      "after_unknown": {"id": true}}}]})";
+  CheckOptions options;
+  options.scenarios = {ScenarioId::kAwsSamlConsole};
+  auto results = CheckInput("plan.json", text, options);
+  ASSERT_EQ(results.size(), 1u);
+  const CheckResult& r = results[0];
+  EXPECT_EQ(r.kind, ResultKind::kIdpConfig);
+  EXPECT_EQ(r.part, "/resource_changes/0");
+  EXPECT_EQ(r.idp, "okta");
+  ASSERT_EQ(r.evaluations.size(), 1u);
+  EXPECT_EQ(r.evaluations[0].effective_seconds, 14400);
+  EXPECT_FALSE(r.evaluations[0].role.has_value());
+  EXPECT_EQ(Find(r, "role-attribute-missing"), nullptr);
+  EXPECT_EQ(Find(r, "role-session-name-missing"), nullptr);
+  EXPECT_EQ(Find(r, "audience-mismatch"), nullptr);
+}
+
+TEST(IdpConfig, ArrayOfRealmsGivesPointersPerRealm) {
+  std::string realm = Realm(HardcodedRole());
+  std::string text = "[" + realm + ", " + realm + "]";
+  auto results = CheckInput("realms.json", text, CheckOptions{});
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0].part, "/0/clients/0");
+  EXPECT_EQ(results[1].part, "/1/clients/0");
+  ASSERT_TRUE(results[1].evaluations.size() >= 1u);
+  // SSO Session Max of 8 h from the realm, measured from sign-in.
+  bool found = false;
+  for (const Factor& f : results[1].evaluations[0].factors) {
+    if (f.name == FactorName::kSessionNotOnOrAfter) {
+      found = true;
+      EXPECT_EQ(f.seconds, 28800);
+      ASSERT_TRUE(f.source.has_value());
+      EXPECT_GT(f.source->line, 5);  // in the second realm
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(IdpConfig, HostileInputNeverCrashesOrHangs) {
   const std::string deep = std::string(100000, '[') + "\"realm\" \"clients\" \"saml\"";
   for (const std::string& text :
