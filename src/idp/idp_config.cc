@@ -472,7 +472,10 @@ void OktaApp(const TfResource& r, Timestamp issued, IdpConfigSplit& out) {
     }
     return false;
   };
-  text("audience", app.audience, app.audience_offset);
+  if (!text("audience", app.audience, app.audience_offset) && UnknownAt(r.unknown, "audience")) {
+    app.part.audience_unknown = true;
+    Unknown(app, "audience is known only after apply, so the Audience is not checked.", app.offset);
+  }
   if (!text("recipient", app.recipient, app.recipient_offset)) {
     text("sso_url", app.recipient, app.recipient_offset);
   }
@@ -611,6 +614,13 @@ void KeycloakTfClient(const TfResource& r, const std::vector<const TfResource*>&
   if (std::optional<std::string> t = Text(client_id)) {
     app.audience = *t;
     app.audience_offset = Pos(client_id);
+  } else if (UnknownAt(r.unknown, "client_id")) {
+    app.part.audience_unknown = true;
+    Unknown(app, "client_id is known only after apply, so the Audience is not checked.",
+            app.offset);
+  }
+  if (TextAt(v, "include_authn_statement").value_or("true") == "false") {
+    app.authn_statement = false;
   }
   Node acs = Get(v, "assertion_consumer_post_url");
   if (std::optional<std::string> t = Text(acs); t && !t->empty()) {

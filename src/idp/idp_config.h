@@ -42,6 +42,7 @@ struct IdpConfigPart {
   bool roles_unknown = false;
   bool role_session_name_unknown = false;
   bool recipient_unknown = false;
+  bool audience_unknown = false;
   std::vector<IdpUnknown> unknowns;
   /// Where each document factor is declared, to name it in fixes ("" if nowhere).
   std::string session_duration_where;

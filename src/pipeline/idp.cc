@@ -153,6 +153,7 @@ CheckResult CheckPart(std::string_view input_name, std::string_view text, const 
   std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
     return (part.roles_unknown && d.rule == "role-attribute-missing") ||
            (part.role_session_name_unknown && d.rule == "role-session-name-missing") ||
+           (part.audience_unknown && d.rule == "audience-mismatch") ||
            (part.recipient_unknown &&
             (d.rule == "recipient-mismatch" || d.rule == "destination-mismatch"));
   });
