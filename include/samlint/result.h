@@ -46,6 +46,9 @@ struct Factor {
   std::optional<Location> source;     ///< the same place as line:column
   std::string via;                 ///< the option or document path it came from, for people
   bool inferred = false;
+  /// IdP configuration inputs: the setting that declares this document value
+  /// (a Keycloak mapper, an Okta attribute statement, the realm's SSO Session Max).
+  std::string configured_by{};
 
   bool assumed() const { return origin == FactorOrigin::kDefault; }
 };

@@ -161,6 +161,18 @@ CheckResult CheckPart(std::string_view input_name, std::string_view text, const 
     result.diagnostics.push_back(MakeDiagnostic("idp-value-unknown", u.message, u.offset));
   }
   AddConfigFixes(part, result);
+  for (Evaluation& e : result.evaluations) {
+    for (auto* list : {&e.factors, &e.context}) {
+      for (Factor& f : *list) {
+        if (f.origin != FactorOrigin::kDocument) continue;
+        if (f.name == FactorName::kSessionDurationAttribute) {
+          f.configured_by = part.session_duration_where;
+        } else if (f.name == FactorName::kSessionNotOnOrAfter) {
+          f.configured_by = part.session_not_on_or_after_where;
+        }
+      }
+    }
+  }
   if (!options.now) {
     result.t_use.reset();
     result.t_use_source.clear();

@@ -30,6 +30,7 @@ Json FactorJson(const Factor& f) {
   // Where a declared value comes from: the option, or a declarations file's path:line.
   if (f.origin == FactorOrigin::kDeclared && !f.via.empty()) j["declared_in"] = f.via;
   if (f.inferred) j["inferred"] = true;
+  if (!f.configured_by.empty()) j["configured_by"] = f.configured_by;
   return j;
 }
 

@@ -72,6 +72,9 @@ TEST(E2eIdpConfig, KeycloakSsoSessionMaxBindsTheAwsConsoleSession) {
   EXPECT_EQ(SourceLine(Factor(console, "session_not_on_or_after")),
             LineIn(kRealm, "\"ssoSessionMaxLifespan\": 36000"));
   EXPECT_EQ(Get(Factor(console, "session_not_on_or_after"), "signed"), true);
+  EXPECT_THAT(
+      Get(Factor(console, "session_duration_attribute"), "configured_by").get<std::string>(),
+      HasSubstr("Keycloak mapper \"aws-session-duration\""));
 
   std::vector<json> below;
   for (const json& d : Diags(aws, "lifetime-below-target")) {
