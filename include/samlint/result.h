@@ -46,6 +46,9 @@ struct Factor {
   std::optional<Location> source;     ///< the same place as line:column
   std::string via;                 ///< the option or document path it came from, for people
   bool inferred = false;
+  /// IdP configuration inputs: the setting that declares this document value
+  /// (a Keycloak mapper, an Okta attribute statement, the realm's SSO Session Max).
+  std::string configured_by{};
 
   bool assumed() const { return origin == FactorOrigin::kDefault; }
 };
@@ -94,10 +97,11 @@ enum class ResultKind {
   kStsRequest,        ///< an AssumeRoleWithSAML request with its assertion
   kCloudTrailEvent,   ///< an AWS CloudTrail STS event
   kActionTrailEvent,  ///< an Alibaba Cloud ActionTrail STS event
+  kIdpConfig,         ///< one SAML application of an IdP configuration (no response)
 };
 
 /// "saml-response", "declarations", "unreadable", "sts-request",
-/// "cloudtrail-event", "actiontrail-event".
+/// "cloudtrail-event", "actiontrail-event", "idp-config".
 std::string_view ResultKindName(ResultKind kind);
 
 /// Everything samlint says about one input.
@@ -131,6 +135,10 @@ struct CheckResult {
   std::optional<Timestamp> event_expiration;
   std::string event_error_code;
   std::string event_error_message;
+  /// IdP configuration: the product ("keycloak", "okta") and the application's
+  /// client id or resource address.
+  std::string idp;
+  std::string idp_client;
 };
 
 /// True when any diagnostic has error severity.

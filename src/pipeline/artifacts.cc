@@ -8,6 +8,7 @@
 #include "declare/roles.h"
 #include "diagnose/make.h"
 #include "evaluate/lifetime.h"
+#include "pipeline/idp.h"
 #include "samlint/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
@@ -248,6 +249,7 @@ int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOption
 
 std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
                                     const CheckOptions& options) {
+  if (auto idp = CheckIdpConfig(input_name, bytes, options)) return std::move(*idp);
   SplitInput split = SplitArtifact(bytes);
   // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
   if (split.kind.empty() && !split.error.empty()) return {UnreadableInput(input_name, split.error)};

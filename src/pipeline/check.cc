@@ -16,6 +16,7 @@
 #include "evaluate/lifetime.h"
 #include "parse/extract.h"
 #include "parse/line_index.h"
+#include "pipeline/assertion_stage.h"
 #include "samlint/decode.h"
 #include "samlint/duration.h"
 #include "trust/decrypt.h"
@@ -155,8 +156,7 @@ std::pair<std::optional<Timestamp>, std::string> TimeOfUse(const CheckOptions& o
   return {std::nullopt, ""};
 }
 
-void ResolveLocations(std::string_view xml, CheckResult& r) {
-  LineIndex index(xml);
+void ResolveLocations(const LineIndex& index, CheckResult& r) {
   for (Diagnostic& d : r.diagnostics) {
     if (d.offset && !d.location) d.location = index.At(*d.offset);
   }
@@ -185,6 +185,117 @@ void OrderDiagnostics(CheckResult& r) {
 }
 
 }  // namespace
+
+void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
+                           std::optional<Cloud> cloud, std::string_view doc_xml,
+                           const std::string& decrypt_error, const CheckOptions& options,
+                           CheckResult& result) {
+  const AssertionFact* values = trust.values_from;
+  auto [t_use, t_use_source] = TimeOfUse(options, facts, values);
+  result.t_use = t_use;
+  result.t_use_source = t_use_source;
+
+  CheckDocument(facts, options, result.diagnostics);
+  if (!t_use) {
+    result.diagnostics.push_back(MakeDiagnostic(
+        "xml-malformed",
+        "Neither the Assertion nor the Response has a valid IssueInstant, so the time of use is "
+        "unknown: SessionNotOnOrAfter cannot be measured and is left out. Pass --now to set it.",
+        values != nullptr ? values->offset : facts.offset));
+  }
+
+  if (values == nullptr) {
+    if (!facts.encrypted_assertions.empty()) {
+      result.diagnostics.push_back(MakeDiagnostic(
+          "encrypted-assertion-no-key",
+          options.sp_key
+              ? "The assertion is encrypted and could not be decrypted: " + decrypt_error +
+                    ". No lifetime is reported from data samlint cannot read."
+              : "The assertion is encrypted (EncryptedAssertion) and no --sp-key was given to "
+                "decrypt it, so no lifetime is reported from data samlint cannot read.",
+          facts.encrypted_assertions.front(),
+          "Pass the SP private key that decrypts it with --sp-key FILE."));
+    } else if (cloud) {
+      result.diagnostics.push_back(MakeDiagnostic(
+          "role-attribute-missing",
+          "The response carries no Assertion, so there is no Role attribute and no session.",
+          facts.offset, "Check the IdP's status and logs: a successful response has an Assertion."));
+    }
+    return;
+  }
+  const AssertionFact* read = values;
+  result.assertion_id = read->id.value;
+  if (!result.assertion_id.empty()) result.document = std::string(doc_xml);
+  if (read->name_id.present) result.subject = Redact(read->name_id.value, options.show_identities);
+
+  std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
+  if (!cloud && options.scenarios.empty()) {
+    result.cloud_undetected = true;
+    result.diagnostics.push_back(MakeDiagnostic(
+        "cloud-undetected",
+        "Nothing in the response names AWS or Alibaba Cloud (attribute names, Audience, "
+        "Recipient, Destination), so samlint cannot tell which scenarios to evaluate.",
+        read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
+  }
+  if (cloud) CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics);
+
+  // Join: document values of the read assertion with the declarations.
+  ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);
+  base.from_document = true;
+  std::vector<ParsedRole> aws_roles = RolesOf(*read, Cloud::kAws);
+  std::vector<ParsedRole> aliyun_roles = RolesOf(*read, Cloud::kAliyun);
+  if (cloud) {
+    for (const AttributeFact& attr : read->attributes) {
+      if (attr.name != AttributesOf(*cloud).role) continue;
+      for (const TextFact& v : attr.values) {
+        std::string why;
+        if (auto parsed = ParseRoleValue(*cloud, v.value, why)) {
+          RolePair pair;
+          pair.role = parsed->role;
+          pair.provider = parsed->provider;
+          pair.is_signed = trust.values_signed;
+          pair.offset = v.offset;
+          result.roles.push_back(std::move(pair));
+        }
+      }
+    }
+  }
+  if (t_use) {
+    const AuthnStatementFact* earliest = nullptr;
+    for (const AuthnStatementFact& s : read->authn_statements) {
+      if (!s.session_not_on_or_after.value) continue;
+      if (earliest == nullptr ||
+          *s.session_not_on_or_after.value < *earliest->session_not_on_or_after.value) {
+        earliest = &s;
+      }
+    }
+    if (earliest != nullptr) {
+      base.session_not_on_or_after =
+          DocumentValue{SecondsBetween(*t_use, *earliest->session_not_on_or_after.value),
+                        earliest->session_not_on_or_after.offset, trust.values_signed};
+    }
+  }
+
+  // SessionDuration is read per scenario cloud (its findings came from CheckAssertionForCloud).
+  std::vector<ScenarioId> aws_scenarios, aliyun_scenarios;
+  for (ScenarioId id : scenarios) {
+    (GetScenario(id).cloud == Cloud::kAws ? aws_scenarios : aliyun_scenarios).push_back(id);
+  }
+  for (auto [c, list] : {std::pair{Cloud::kAws, &aws_scenarios},
+                         std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
+    if (list->empty()) continue;
+    ScenarioInputs in = base;
+    SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
+    if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
+    Evaluate(*list, in, aws_roles, aliyun_roles, options, result);
+  }
+  NoteIgnoredOptions(options, scenarios, result.diagnostics);
+}
+
+void FinishResult(const LineIndex& index, CheckResult& result) {
+  ResolveLocations(index, result);
+  OrderDiagnostics(result);
+}
 
 std::string_view Version() { return SAMLINT_VERSION; }
 
@@ -265,111 +376,10 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
   TrustVerdict trust = AssessSignatures(doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first,
                                         options, result.diagnostics);
   result.signature = trust.summary;
-  const AssertionFact* values = trust.values_from;
 
-  auto [t_use, t_use_source] = TimeOfUse(options, facts, values);
-  result.t_use = t_use;
-  result.t_use_source = t_use_source;
+  EvaluateReadAssertion(facts, trust, cloud, doc_xml, decrypt_error, options, result);
 
-  CheckDocument(facts, options, result.diagnostics);
-  if (!t_use) {
-    result.diagnostics.push_back(MakeDiagnostic(
-        "xml-malformed",
-        "Neither the Assertion nor the Response has a valid IssueInstant, so the time of use is "
-        "unknown: SessionNotOnOrAfter cannot be measured and is left out. Pass --now to set it.",
-        values != nullptr ? values->offset : facts.offset));
-  }
-
-  if (values == nullptr) {
-    if (!facts.encrypted_assertions.empty()) {
-      result.diagnostics.push_back(MakeDiagnostic(
-          "encrypted-assertion-no-key",
-          options.sp_key
-              ? "The assertion is encrypted and could not be decrypted: " + decrypt_error +
-                    ". No lifetime is reported from data samlint cannot read."
-              : "The assertion is encrypted (EncryptedAssertion) and no --sp-key was given to "
-                "decrypt it, so no lifetime is reported from data samlint cannot read.",
-          facts.encrypted_assertions.front(),
-          "Pass the SP private key that decrypts it with --sp-key FILE."));
-    } else if (cloud) {
-      result.diagnostics.push_back(MakeDiagnostic(
-          "role-attribute-missing",
-          "The response carries no Assertion, so there is no Role attribute and no session.",
-          facts.offset, "Check the IdP's status and logs: a successful response has an Assertion."));
-    }
-    ResolveLocations(doc_xml, result);
-    OrderDiagnostics(result);
-    return result;
-  }
-  read = values;
-  result.assertion_id = read->id.value;
-  if (!result.assertion_id.empty()) result.document = doc_xml;
-  if (read->name_id.present) result.subject = Redact(read->name_id.value, options.show_identities);
-
-  std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
-  if (!cloud && options.scenarios.empty()) {
-    result.cloud_undetected = true;
-    result.diagnostics.push_back(MakeDiagnostic(
-        "cloud-undetected",
-        "Nothing in the response names AWS or Alibaba Cloud (attribute names, Audience, "
-        "Recipient, Destination), so samlint cannot tell which scenarios to evaluate.",
-        read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
-  }
-  if (cloud) CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics);
-
-  // Join: document values of the read assertion with the declarations.
-  ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);
-  base.from_document = true;
-  std::vector<ParsedRole> aws_roles = RolesOf(*read, Cloud::kAws);
-  std::vector<ParsedRole> aliyun_roles = RolesOf(*read, Cloud::kAliyun);
-  if (cloud) {
-    for (const AttributeFact& attr : read->attributes) {
-      if (attr.name != AttributesOf(*cloud).role) continue;
-      for (const TextFact& v : attr.values) {
-        std::string why;
-        if (auto parsed = ParseRoleValue(*cloud, v.value, why)) {
-          RolePair pair;
-          pair.role = parsed->role;
-          pair.provider = parsed->provider;
-          pair.is_signed = trust.values_signed;
-          pair.offset = v.offset;
-          result.roles.push_back(std::move(pair));
-        }
-      }
-    }
-  }
-  if (t_use) {
-    const AuthnStatementFact* earliest = nullptr;
-    for (const AuthnStatementFact& s : read->authn_statements) {
-      if (!s.session_not_on_or_after.value) continue;
-      if (earliest == nullptr ||
-          *s.session_not_on_or_after.value < *earliest->session_not_on_or_after.value) {
-        earliest = &s;
-      }
-    }
-    if (earliest != nullptr) {
-      base.session_not_on_or_after =
-          DocumentValue{SecondsBetween(*t_use, *earliest->session_not_on_or_after.value),
-                        earliest->session_not_on_or_after.offset, trust.values_signed};
-    }
-  }
-
-  // SessionDuration is read per scenario cloud (its findings came from CheckAssertionForCloud).
-  std::vector<ScenarioId> aws_scenarios, aliyun_scenarios;
-  for (ScenarioId id : scenarios) {
-    (GetScenario(id).cloud == Cloud::kAws ? aws_scenarios : aliyun_scenarios).push_back(id);
-  }
-  for (auto [c, list] : {std::pair{Cloud::kAws, &aws_scenarios},
-                         std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
-    if (list->empty()) continue;
-    ScenarioInputs in = base;
-    SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
-    if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
-    Evaluate(*list, in, aws_roles, aliyun_roles, options, result);
-  }
-  NoteIgnoredOptions(options, scenarios, result.diagnostics);
-
-  ResolveLocations(doc_xml, result);
+  ResolveLocations(LineIndex(doc_xml), result);
   OrderDiagnostics(result);
   return result;
 }

@@ -74,7 +74,9 @@ std::string RelativeInputPath(std::string_view input, std::string_view base, boo
 // capture (HAR, audit log); for base64, form-encoded, decrypted or embedded
 // responses it is a position in the decoded document.
 bool PositionsAreInFile(const CheckResult& result) {
-  return result.part.empty() && result.encoding == "xml";
+  // An IdP configuration's positions are in the file itself, whatever its part.
+  return (result.part.empty() && result.encoding == "xml") ||
+         result.kind == ResultKind::kIdpConfig;
 }
 
 }  // namespace report_paths

@@ -30,6 +30,7 @@ Json FactorJson(const Factor& f) {
   // Where a declared value comes from: the option, or a declarations file's path:line.
   if (f.origin == FactorOrigin::kDeclared && !f.via.empty()) j["declared_in"] = f.via;
   if (f.inferred) j["inferred"] = true;
+  if (!f.configured_by.empty()) j["configured_by"] = f.configured_by;
   return j;
 }
 
@@ -75,6 +76,10 @@ Json ResultJson(const CheckResult& r) {
   if (!r.part.empty()) j["part"] = r.part;
   j["kind"] = ResultKindName(r.kind);
   j["cloud"] = r.cloud ? Json(CloudName(*r.cloud)) : Json(nullptr);
+  if (r.kind == ResultKind::kIdpConfig) {
+    j["idp"] = r.idp;
+    j["idp_client"] = r.idp_client;
+  }
   if (r.signature) {
     const SignatureSummary& s = *r.signature;
     Json sig;
@@ -85,7 +90,8 @@ Json ResultJson(const CheckResult& r) {
     sig["key"] = OptionalString(s.key);
     j["signature"] = std::move(sig);
   }
-  if (r.kind == ResultKind::kSamlResponse || r.kind == ResultKind::kStsRequest) {
+  if (r.kind == ResultKind::kSamlResponse || r.kind == ResultKind::kStsRequest ||
+      r.kind == ResultKind::kIdpConfig) {
     Json roles = Json::array();
     for (const RolePair& p : r.roles) {
       roles.push_back(Json{{"role", p.role},

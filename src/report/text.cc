@@ -82,6 +82,16 @@ class TextEmitter final : public Emitter {
       }
       out_ << "\n";
     }
+    if (r.kind == ResultKind::kIdpConfig) {
+      out_ << "  " << r.idp << " " << r.idp_client;
+      if (r.t_use) out_ << "; signed in at " << FormatDateTime(*r.t_use) << " (--now)";
+      if (r.signature) {
+        out_ << "; signature " << r.signature->status << " (configuration";
+        if (r.signature->algorithm) out_ << ", " << *r.signature->algorithm;
+        out_ << ")";
+      }
+      out_ << "\n";
+    }
     for (const Evaluation& e : r.evaluations) Evaluation_(e);
     if (!r.diagnostics.empty()) out_ << "\n";
     for (const Diagnostic& d : r.diagnostics) Diagnostic_(d);

@@ -291,6 +291,28 @@ constexpr std::array kRules = {
                      "cli-contract.md § Declarations (--sp-key)",
     },
     RuleInfo{
+        .id = "idp-value-unknown",
+        .default_severity = kNote,
+        .category = kInput,
+        .summary = "An IdP configuration leaves a value the cloud reads to be computed at sign-in "
+                   "(or known only after apply), so samlint cannot evaluate it from the "
+                   "configuration.",
+        .rationale = "A Keycloak realm export or a Terraform plan says what the IdP will send only "
+                     "for hard-coded values: a mapper that reads a user attribute or the user's "
+                     "roles, an Okta expression or group filter, or a Terraform value known after "
+                     "apply is decided at sign-in. samlint does not invent such values: roles it "
+                     "cannot know are not evaluated one by one, a SessionDuration computed at "
+                     "sign-in is treated as absent, and checks of a value it cannot see are left "
+                     "out. The note says which value and where it is configured.",
+        .example = "A Keycloak client whose Role attribute comes from a saml-role-list-mapper, or "
+                   "an okta_app_saml attribute statement `user.email` for RoleSessionName.",
+        .fix = "Nothing to fix in the configuration; capture a response (browser capture or "
+               "SAML-tracer export) and check it with samlint to see the values sent at sign-in, "
+               "or hard-code the value in the IdP if it should not depend on the user.",
+        .reference = "Keycloak SamlProtocol (SAML mappers); Terraform JSON output format "
+                     "(after_unknown); docs/idp-config.md",
+    },
+    RuleInfo{
         .id = "input-unreadable",
         .default_severity = kError,
         .category = kInput,

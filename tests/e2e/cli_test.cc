@@ -112,7 +112,8 @@ TEST(E2eCli, RulesListsEveryStableRuleId) {
                                         "role-not-in-assertion",
                                         "declaration-conflict",
                                         "declaration-unresolved",
-                                        "option-ignored"};
+                                        "option-ignored",
+                                        "idp-value-unknown"};
   CliRun list = RunCli({"rules"});
   EXPECT_EQ(list.exit_code, 0) << list.err;
   for (const std::string& id : ids) {

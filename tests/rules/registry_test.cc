@@ -17,7 +17,7 @@ namespace {
 // Every rule id of cli-contract.md § Rule ids, plus cloud-undetected,
 // issuer-mismatch, observed-lifetime-short and sts-call-failed, which this
 // project adds. A rule may be added here; none may ever disappear.
-constexpr std::array<std::string_view, 46> kContractRuleIds = {
+constexpr std::array<std::string_view, 47> kContractRuleIds = {
     // Lifetime
     "lifetime-below-target",
     "duration-exceeds-role-max",
@@ -69,6 +69,7 @@ constexpr std::array<std::string_view, 46> kContractRuleIds = {
     "issuer-mismatch",
     "observed-lifetime-short",
     "sts-call-failed",
+    "idp-value-unknown",
 };
 
 const RuleInfo& Rule(std::string_view id) {
@@ -179,7 +180,7 @@ TEST(RuleRegistry, CategoriesFollowTheContractGroups) {
   EXPECT_EQ(Rule("xml-doctype").category, RuleCategory::kTrust);
   for (std::string_view id :
        {"input-unreadable", "xml-malformed", "role-not-in-assertion", "declaration-conflict",
-        "declaration-unresolved", "option-ignored", "cloud-undetected"}) {
+        "declaration-unresolved", "option-ignored", "cloud-undetected", "idp-value-unknown"}) {
     EXPECT_EQ(Rule(id).category, RuleCategory::kInput) << id;
   }
 }

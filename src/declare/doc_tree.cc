@@ -1,0 +1,58 @@
+#include "declare/doc_tree.h"
+
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <exception>
+#include <new>
+#include <sstream>
+
+namespace samlint::doc_tree {
+namespace {
+
+/// YAML streams: documents at most (each "---" line starts one).
+constexpr std::size_t kMaxTreeDocuments = 10'000;
+
+}  // namespace
+
+std::optional<std::string> ParseDocuments(std::string_view text, const std::string& source,
+                                          std::deque<Value>& arena, std::vector<Node>& roots) {
+  try {
+    if (std::optional<std::string> error = CheckShape(text, source)) {
+      return error;
+    }
+    std::istringstream input{std::string(text)};
+    YAML::Parser parser(input);
+    TreeBuilder builder(arena);
+    std::optional<YAML::Mark> previous;
+    for (std::size_t documents = 0; parser.HandleNextDocument(builder); ++documents) {
+      // A document that starts where the previous one did consumed nothing
+      // (see ParseDeclarations): stop rather than loop.
+      if (previous && builder.DocumentMark().pos <= previous->pos) {
+        return At(source, builder.DocumentMark()) +
+               ": is not valid JSON or YAML: unexpected character";
+      }
+      previous = builder.DocumentMark();
+      if (documents >= kMaxTreeDocuments) {
+        return source + " holds more than " + std::to_string(kMaxTreeDocuments) + " documents";
+      }
+      if (!IsNull(builder.Root())) {
+        roots.push_back(builder.Root());
+      }
+    }
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    if (e.msg == "bad file") {
+      return At(source, e.mark) + ": is nested too deeply";
+    }
+    return At(source, e.mark) + ": is not valid JSON or YAML: " + e.msg;
+  } catch (const std::bad_alloc&) {
+    return source + ": is too large to read (out of memory)";
+  } catch (const std::exception& e) {
+    return source + ": cannot be read: " + e.what();
+  } catch (...) {
+    return source + ": cannot be read";
+  }
+}
+
+}  // namespace samlint::doc_tree

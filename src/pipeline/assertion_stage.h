@@ -1,0 +1,31 @@
+// The stages after the trust verdict, shared by every input whose values take
+// the shape of a SAML response's facts (a response, or an IdP configuration
+// that says what its responses will carry).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "parse/facts.h"
+#include "parse/line_index.h"
+#include "samlint/options.h"
+#include "samlint/result.h"
+#include "trust/signature.h"
+
+namespace samlint {
+
+/// Document checks, roles, SessionNotOnOrAfter and SessionDuration joined with
+/// the declarations, and every scenario evaluated for the assertion
+/// `trust.values_from` (none: the reasons there is no lifetime). Fills
+/// `result`; offsets are left for FinishResult.
+void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
+                           std::optional<Cloud> cloud, std::string_view doc_xml,
+                           const std::string& decrypt_error, const CheckOptions& options,
+                           CheckResult& result);
+
+/// Offsets to line:column with `index` (of the document the facts were read
+/// from), then findings in report order.
+void FinishResult(const LineIndex& index, CheckResult& result);
+
+}  // namespace samlint
