@@ -11,6 +11,7 @@ packages=(
   libcli11-dev            # command line
   zlib1g-dev              # gzip CloudTrail logs
   libyaml-cpp-dev         # declarations: CloudFormation/ROS YAML (and JSON, with line numbers)
+  libtomlplusplus-dev     # samlint.toml project config (TOML with line:column for every key)
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   xmlsec1 openssl         # fixture generation and cross-checks
   python3                 # end-to-end test driver

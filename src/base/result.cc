@@ -25,6 +25,7 @@ std::string_view ResultKindName(ResultKind kind) {
     case ResultKind::kStsRequest: return "sts-request";
     case ResultKind::kCloudTrailEvent: return "cloudtrail-event";
     case ResultKind::kActionTrailEvent: return "actiontrail-event";
+    case ResultKind::kConfig: return "config";
   }
   return "unknown";
 }

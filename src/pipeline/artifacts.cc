@@ -2,14 +2,16 @@
 // part goes through the same pipeline, with what the artifact itself says
 // (the request's DurationSeconds and role, the event's time) taking the place
 // of options.
+#include "samlint/artifacts.h"
+
 #include <algorithm>
 
 #include "declare/join.h"
 #include "declare/roles.h"
 #include "diagnose/make.h"
 #include "evaluate/lifetime.h"
-#include "samlint/artifacts.h"
 #include "samlint/check.h"
+#include "samlint/config.h"
 #include "samlint/duration.h"
 
 namespace samlint {
@@ -248,10 +250,15 @@ int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOption
 
 std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
                                     const CheckOptions& options) {
+  if (LooksLikeConfig(input_name, bytes)) return {CheckConfigInput(input_name, bytes)};
   SplitInput split = SplitArtifact(bytes);
-  // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
-  if (split.kind.empty() && !split.error.empty()) return {UnreadableInput(input_name, split.error)};
-  if (split.kind.empty()) return {CheckBytes(input_name, bytes, options)};
+  if (split.kind.empty()) {
+    if (ReadDeclarationsInput(input_name, bytes))
+      return {CheckDeclarationsInput(input_name, bytes)};
+    // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
+    if (!split.error.empty()) return {UnreadableInput(input_name, split.error)};
+    return {CheckBytes(input_name, bytes, options)};
+  }
   if (split.parts.empty()) {
     return {UnreadableInput(input_name, split.error.empty()
                                             ? "The " + split.kind + " input holds nothing to check."

@@ -16,8 +16,10 @@
 #include "evaluate/lifetime.h"
 #include "parse/extract.h"
 #include "parse/line_index.h"
+#include "samlint/config.h"
 #include "samlint/decode.h"
 #include "samlint/duration.h"
+#include "samlint/suppress.h"
 #include "trust/decrypt.h"
 #include "trust/signature.h"
 
@@ -112,6 +114,9 @@ void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& ba
     in.cloud = info.cloud;
     const auto& roles = info.cloud == Cloud::kAws ? roles_for_aws : roles_for_aliyun;
     if (roles.empty()) {
+      if (in.role) {
+        if (auto target = TargetForRole(options.role_targets, *in.role)) in.target = target;
+      }
       JoinDeclarations(options, info.cloud, in.role.value_or(""), in, result.diagnostics);
       ScenarioOutcome o = EvaluateScenario(id, in);
       result.evaluations.push_back(std::move(o.evaluation));
@@ -123,6 +128,7 @@ void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& ba
       per_role.role = role.role;
       per_role.provider = role.provider;
       per_role.role_name = role.role_name;
+      if (auto target = TargetForRole(options.role_targets, role.role)) per_role.target = target;
       JoinDeclarations(options, info.cloud, role.role, per_role, result.diagnostics);
       ScenarioOutcome o = EvaluateScenario(id, per_role);
       result.evaluations.push_back(std::move(o.evaluation));
@@ -297,6 +303,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
           "The response carries no Assertion, so there is no Role attribute and no session.",
           facts.offset, "Check the IdP's status and logs: a successful response has an Assertion."));
     }
+    ApplyInlineSuppressions(doc_xml, result);
     ResolveLocations(doc_xml, result);
     OrderDiagnostics(result);
     return result;
@@ -369,6 +376,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
   }
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
 
+  ApplyInlineSuppressions(doc_xml, result);
   ResolveLocations(doc_xml, result);
   OrderDiagnostics(result);
   return result;

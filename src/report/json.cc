@@ -104,6 +104,7 @@ Json ResultJson(const CheckResult& r) {
   Json diagnostics = Json::array();
   for (const Diagnostic& d : r.diagnostics) diagnostics.push_back(DiagnosticJson(d));
   j["diagnostics"] = std::move(diagnostics);
+  if (r.suppressed > 0) j["suppressed"] = r.suppressed;
   return j;
 }
 
@@ -130,8 +131,10 @@ class JsonEmitter final : public Emitter {
   }
 
   void End(const RunSummary& summary) override {
-    (void)summary;
-    out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n");
+    Json counts{{"checked", summary.checked}, {"skipped", summary.skipped},
+                {"errors", summary.errors},   {"warnings", summary.warnings},
+                {"notes", summary.notes},     {"suppressed", summary.suppressed}};
+    out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << counts.dump() << "\n}\n";
     out_.flush();
   }
 

@@ -112,7 +112,11 @@ TEST(E2eCli, RulesListsEveryStableRuleId) {
                                         "role-not-in-assertion",
                                         "declaration-conflict",
                                         "declaration-unresolved",
-                                        "option-ignored"};
+                                        "option-ignored",
+                                        // Added by samlint (config and suppressions)
+                                        "config-invalid",
+                                        "suppression-invalid",
+                                        "suppression-unused"};
   CliRun list = RunCli({"rules"});
   EXPECT_EQ(list.exit_code, 0) << list.err;
   for (const std::string& id : ids) {

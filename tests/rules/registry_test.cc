@@ -15,9 +15,9 @@ namespace samlint {
 namespace {
 
 // Every rule id of cli-contract.md § Rule ids, plus cloud-undetected,
-// issuer-mismatch, observed-lifetime-short and sts-call-failed, which this
-// project adds. A rule may be added here; none may ever disappear.
-constexpr std::array<std::string_view, 46> kContractRuleIds = {
+// issuer-mismatch, observed-lifetime-short, sts-call-failed, config-invalid,
+// suppression-invalid and suppression-unused, which this project adds. A rule may be added here; none may ever disappear.
+constexpr std::array<std::string_view, 49> kContractRuleIds = {
     // Lifetime
     "lifetime-below-target",
     "duration-exceeds-role-max",
@@ -69,6 +69,9 @@ constexpr std::array<std::string_view, 46> kContractRuleIds = {
     "issuer-mismatch",
     "observed-lifetime-short",
     "sts-call-failed",
+    "config-invalid",
+    "suppression-invalid",
+    "suppression-unused",
 };
 
 const RuleInfo& Rule(std::string_view id) {
