@@ -212,6 +212,9 @@ TEST(E2eSuppressions, InlineCommentSuppressesAndIsCounted) {
 TEST(E2eSuppressions, BaselineDropsKnownFindingsOnly) {
   Checked first = Check({"testdata/responses/aws-api.xml", "--cloud", "aws", "--target", "8h"});
   ASSERT_EQ(first.run.exit_code, 1) << first.Dump();
+  for (const json& d : Get(first.Result(), "diagnostics")) {
+    EXPECT_EQ(Get(d, "fingerprint").get<std::string>().size(), 16u) << d.dump();
+  }
   std::string baseline = TempFile("baseline.json", first.run.out);
   Checked again = Check({"testdata/responses/aws-api.xml", "--cloud", "aws", "--target", "8h",
                          "--baseline", baseline});
