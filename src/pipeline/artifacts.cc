@@ -135,6 +135,7 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   if (!event.role_arn.empty()) {
     in.role = event.role_arn;
     in.role_name = RoleNameOf(event.role_arn);
+    if (auto target = TargetForRole(options.role_targets, event.role_arn)) in.target = target;
   }
   in.role_chaining = options.role_chaining || event.caller_holds_role;
   // A call that succeeded proves the role allows what it asked for.

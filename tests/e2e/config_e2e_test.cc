@@ -46,6 +46,14 @@ TEST(E2eConfig, PerRoleTargetsAreChosenPerRole) {
   EXPECT_EQ(Get(r, "evaluations").size(), 3u);
 }
 
+TEST(E2eConfig, DiscoveryWalksUpFromTheInputsDirectory) {
+  Checked c = Check({"testdata/config/walk-up/deep/dir/response.xml"});
+  ASSERT_EQ(Get(c.Result(), "evaluations").size(), 1u) << c.Dump();
+  const json& e = At(Get(c.Result(), "evaluations"), 0);
+  EXPECT_EQ(Get(e, "scenario"), "aws:saml-api");
+  EXPECT_EQ(Get(e, "target_seconds"), 32400);
+}
+
 TEST(E2eConfig, CommandLineWinsOverTheConfig) {
   Checked c = Check({"testdata/config/per-role/aws-three-roles.xml", "--target", "1h", "--scenario",
                      "aws:saml-api"});
