@@ -45,8 +45,8 @@ std::optional<CheckResult> DeclarationsResult(const Declarations& declarations,
                                               const std::vector<std::string>& files);
 
 /// The declarations of an INPUT that is a declarations file (get-role output,
-/// CloudFormation, Terraform plan, ...: what LoadDeclarations accepts), or
-/// nullopt when it is not one. Never throws.
+/// CloudFormation, Terraform plan, ...: what LoadDeclarations accepts, and no
+/// capture, STS request or audit event), or nullopt when it is not one. Never throws.
 std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
                                                   std::string_view bytes);
 

@@ -4,6 +4,7 @@
 
 #include "declare/join.h"
 #include "diagnose/make.h"
+#include "samlint/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
 
@@ -41,6 +42,9 @@ std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
   std::size_t first = bytes.find_first_not_of(" \t\r\n");
   // XML and its encodings are never declarations; skip the YAML parse for them.
   if (first == std::string_view::npos || bytes[first] == '<') return std::nullopt;
+  // Captures, STS requests and audit events are JSON too; they are never
+  // declarations, whatever a lenient reader might make of them.
+  if (!SplitArtifact(bytes).kind.empty()) return std::nullopt;
   Declarations d;
   if (ParseDeclarations(bytes, std::string(input_name), d)) return std::nullopt;
   return d;
