@@ -399,7 +399,14 @@ ConfigParse LoadConfig(const std::string& path) {
     out.problems.push_back({0, 0, "cannot be read: " + ec.message()});
     return out;
   }
-  if (size > kMaxConfigBytes) return ParseConfig(std::string(kMaxConfigBytes + 1, ' '), path);
+  if (size > kMaxConfigBytes) {
+    ConfigParse out;
+    out.config.path = path;
+    out.problems.push_back(
+        {1, 1,
+         "the file is " + std::to_string(size) + " bytes; samlint reads config files up to 1 MiB"});
+    return out;
+  }
   std::ifstream in(path, std::ios::binary);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) {
