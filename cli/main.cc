@@ -6,19 +6,25 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "samlint/check.h"
+#include "samlint/config.h"
 #include "samlint/declarations.h"
 #include "samlint/duration.h"
 #include "samlint/report.h"
 #include "samlint/rules.h"
 #include "samlint/sources.h"
+#include "samlint/suppress.h"
 #include "samlint/trust.h"
 
 namespace {
@@ -99,18 +105,40 @@ struct CheckArgs {
   std::optional<std::string> sp_key;
   std::vector<std::string> declarations;
   std::string format = "text";
-  std::string fail_on = "error";
+  std::optional<std::string> fail_on;
   std::string color = "auto";
   std::optional<int> jobs;
+  std::optional<std::string> config;
+  bool no_config = false;
+  std::optional<std::string> baseline;
 };
 
-samlint::CheckOptions BuildOptions(const CheckArgs& a) {
+// The command line's value when given, else the config's.
+std::optional<std::int64_t> Pick(const std::optional<std::int64_t>& from_cli,
+                                 const std::optional<std::int64_t>& from_config) {
+  return from_cli ? from_cli : from_config;
+}
+
+std::string Canonical(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(path, ec);
+  return ec ? path : p.string();
+}
+
+// Options for inputs under `config` (nullptr: none): the command line wins over it.
+samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectConfig* config,
+                                   const std::vector<samlint::Declarations>& input_declarations,
+                                   const std::vector<std::string>& declaration_files) {
+  const samlint::ProjectConfig empty;
+  const samlint::ProjectConfig& c = config != nullptr ? *config : empty;
+  const std::string in_config = c.path + ": ";
   samlint::CheckOptions o;
-  if (a.cloud) {
-    o.cloud = samlint::ParseCloud(*a.cloud);
-    if (!o.cloud) throw UsageError{"--cloud: unknown cloud '" + *a.cloud + "' (use aws or aliyun)"};
+  std::optional<std::string> cloud = a.cloud ? a.cloud : c.cloud;
+  if (cloud) {
+    o.cloud = samlint::ParseCloud(*cloud);
+    if (!o.cloud) throw UsageError{"--cloud: unknown cloud '" + *cloud + "' (use aws or aliyun)"};
   }
-  for (const std::string& s : a.scenarios) {
+  for (const std::string& s : a.scenarios.empty() ? c.scenarios : a.scenarios) {
     const samlint::ScenarioInfo* info = samlint::FindScenario(s);
     if (info == nullptr) {
       std::string all;
@@ -121,12 +149,19 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a) {
       o.scenarios.push_back(info->id);
     }
   }
-  o.role_max_session = Duration("--role-max-session", a.role_max_session);
-  o.duration_seconds = Duration("--duration-seconds", a.duration_seconds);
-  o.login_session = Duration("--login-session", a.login_session);
-  o.permission_set_session = Duration("--permission-set-session", a.permission_set_session);
+  o.role_max_session = Pick(Duration("--role-max-session", a.role_max_session), c.role_max_session);
+  o.duration_seconds = Pick(Duration("--duration-seconds", a.duration_seconds), c.duration_seconds);
+  o.login_session = Pick(Duration("--login-session", a.login_session), c.login_session);
+  o.permission_set_session = Pick(Duration("--permission-set-session", a.permission_set_session),
+                                  c.permission_set_session);
   o.target = Duration("--target", a.target);
-  if (auto skew = Duration("--clock-skew", a.clock_skew)) o.clock_skew = *skew;
+  if (!o.target) {
+    // --target on the command line is for every role; without it the config's
+    // per-role targets apply, and its global target to the other roles.
+    o.target = c.target;
+    o.role_targets = c.targets;
+  }
+  if (auto skew = Pick(Duration("--clock-skew", a.clock_skew), c.clock_skew)) o.clock_skew = *skew;
   if (a.now) {
     o.now = samlint::ParseDateTime(*a.now);
     if (!o.now) {
@@ -134,14 +169,20 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a) {
                        "' (use ISO 8601 like 2026-11-23T10:00:00Z)"};
     }
   }
-  if (!a.certs.empty() || !a.metadata.empty()) {
+  bool certs_from_cli = !a.certs.empty() || !a.metadata.empty();
+  const auto& certs = certs_from_cli ? a.certs : c.certs;
+  const auto& metadata = certs_from_cli ? a.metadata : c.idp_metadata;
+  if (!certs.empty() || !metadata.empty()) {
     auto store = std::make_shared<samlint::TrustStore>();
-    for (const std::string& path : a.certs) {
-      if (auto error = samlint::AddCertificateFile(path, *store)) throw UsageError{"--cert: " + *error};
+    for (const std::string& path : certs) {
+      if (auto error = samlint::AddCertificateFile(path, *store)) {
+        throw UsageError{(certs_from_cli ? "--cert: " : in_config + "certs: ") + *error};
+      }
     }
-    for (const std::string& path : a.metadata) {
+    for (const std::string& path : metadata) {
       if (auto error = samlint::AddMetadataFile(path, *store)) {
-        throw UsageError{"--idp-metadata: " + *error};
+        throw UsageError{(certs_from_cli ? "--idp-metadata: " : in_config + "idp-metadata: ") +
+                         *error};
       }
     }
     o.trust_store = std::move(store);
@@ -151,32 +192,98 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a) {
     if (auto error = samlint::LoadSpKey(*a.sp_key, *key)) throw UsageError{"--sp-key: " + *error};
     o.sp_key = std::move(key);
   }
-  if (!a.declarations.empty()) {
+  if (!declaration_files.empty() || !input_declarations.empty()) {
     auto declarations = std::make_shared<samlint::Declarations>();
-    for (const std::string& path : a.declarations) {
+    for (const std::string& path : declaration_files) {
       if (auto error = samlint::LoadDeclarations(path, *declarations)) {
-        throw UsageError{"--declarations: " + *error};
+        throw UsageError{
+            (a.declarations.empty() ? in_config + "declarations: " : "--declarations: ") + *error};
       }
+    }
+    for (const samlint::Declarations& d : input_declarations) {
+      auto append = [](auto& to, const auto& from) {
+        to.insert(to.end(), from.begin(), from.end());
+      };
+      append(declarations->roles, d.roles);
+      append(declarations->login_sessions, d.login_sessions);
+      append(declarations->permission_sets, d.permission_sets);
     }
     o.declarations = std::move(declarations);
   }
-  o.role_chaining = a.role_chaining;
-  o.require_signature = a.require_signature;
+  o.role_chaining = a.role_chaining || c.role_chaining.value_or(false);
+  o.require_signature = a.require_signature || c.require_signature.value_or(false);
   o.show_identities = a.show_identities;
+  o.rule_settings = c.rules;
   return o;
+}
+
+// The configs of one run: found per input directory, loaded once each.
+class Configs {
+ public:
+  explicit Configs(const CheckArgs& args, const std::vector<std::string>& input_paths)
+      : args_(args) {
+    for (const std::string& p : input_paths) inputs_.insert(Canonical(p));
+  }
+
+  // The config for an input in `directory`, or nullptr.
+  const samlint::ProjectConfig* For(const std::string& directory) {
+    if (args_.no_config) return nullptr;
+    std::optional<std::string> path = args_.config;
+    if (!path) {
+      auto found = by_directory_.find(directory);
+      if (found == by_directory_.end()) {
+        found = by_directory_.emplace(directory, samlint::FindConfig(directory)).first;
+      }
+      path = found->second;
+    }
+    if (!path) return nullptr;
+    auto it = loaded_.find(*path);
+    if (it != loaded_.end()) return it->second.get();
+    samlint::ConfigParse parsed = samlint::LoadConfig(*path);
+    if (!parsed.problems.empty()) {
+      // A broken config that is itself an INPUT is reported there as
+      // config-invalid findings; the run goes on without it.
+      if (!args_.config && inputs_.count(Canonical(*path)) != 0) {
+        loaded_.emplace(*path, nullptr);
+        return nullptr;
+      }
+      const samlint::ConfigProblem& p = parsed.problems.front();
+      std::string where =
+          *path + (p.line > 0 ? ":" + std::to_string(p.line) + ":" + std::to_string(p.column)
+                              : std::string());
+      std::string more = parsed.problems.size() > 1
+                             ? " (and " + std::to_string(parsed.problems.size() - 1) +
+                                   " more problems: run samlint check " + *path + ")"
+                             : std::string();
+      throw UsageError{(args_.config ? "--config: " : std::string("config: ")) + where + ": " +
+                       p.message + more};
+    }
+    auto config = std::make_shared<samlint::ProjectConfig>(std::move(parsed.config));
+    return loaded_.emplace(*path, std::move(config)).first->second.get();
+  }
+
+ private:
+  const CheckArgs& args_;
+  std::set<std::string> inputs_;
+  std::map<std::string, std::optional<std::string>> by_directory_;
+  std::map<std::string, std::shared_ptr<samlint::ProjectConfig>> loaded_;
+};
+
+std::string DirectoryOf(const samlint::InputRef& input) {
+  if (input.is_stdin) return ".";
+  std::filesystem::path parent = std::filesystem::path(input.path).parent_path();
+  return parent.empty() ? "." : parent.string();
 }
 
 // Checks every input, `jobs` at a time, and emits results in input order.
 int RunCheck(const CheckArgs& args) {
-  samlint::CheckOptions options = BuildOptions(args);
   auto format = samlint::ParseReportFormat(args.format);
   if (!format) {
     throw UsageError{"--format: unknown format '" + args.format +
                      "' (use text, json, sarif, github or html)"};
   }
-  auto fail_on = FailOnSeverity(args.fail_on);
-  if (!fail_on) {
-    throw UsageError{"--fail-on: unknown severity '" + args.fail_on +
+  if (args.fail_on && !FailOnSeverity(*args.fail_on)) {
+    throw UsageError{"--fail-on: unknown severity '" + *args.fail_on +
                      "' (use error, warning or note)"};
   }
   if (args.jobs && *args.jobs < 1) throw UsageError{"--jobs: must be at least 1"};
@@ -186,8 +293,93 @@ int RunCheck(const CheckArgs& args) {
   if (std::count(args.inputs.begin(), args.inputs.end(), "-") > 1) {
     throw UsageError{"INPUT: standard input (-) can be read only once"};
   }
-  if (auto problem = samlint::ValidateOptions(options, !args.inputs.empty())) {
+  if (args.config && args.no_config)
+    throw UsageError{"--config and --no-config exclude each other"};
+  if (args.config) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(*args.config, ec)) {
+      throw UsageError{"--config: cannot read " + *args.config + ": no such file"};
+    }
+  }
+
+  samlint::ExpandedInputs expanded = samlint::ExpandInputs(args.inputs);
+  std::vector<std::string> input_paths;
+  for (const auto& in : expanded.inputs) {
+    if (!in.is_stdin) input_paths.push_back(in.path);
+  }
+  Configs configs(args, input_paths);
+  const samlint::ProjectConfig* run_config =
+      configs.For(expanded.inputs.empty() ? "." : DirectoryOf(expanded.inputs.front()));
+
+  // Excludes apply to files named on the command line too: pre-commit names them.
+  std::vector<samlint::InputRef> inputs;
+  std::vector<const samlint::ProjectConfig*> input_config;
+  for (samlint::InputRef& in : expanded.inputs) {
+    const samlint::ProjectConfig* c = configs.For(DirectoryOf(in));
+    if (c != nullptr && !in.is_stdin && samlint::IsExcluded(*c, in.path)) {
+      ++expanded.skipped;
+      continue;
+    }
+    inputs.push_back(std::move(in));
+    input_config.push_back(c);
+  }
+
+  // Declarations files among the inputs join every evaluation of the run.
+  std::vector<std::optional<std::string>> stdin_bytes(inputs.size());
+  std::vector<samlint::Declarations> input_declarations;
+  std::set<std::string> declaration_inputs;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::string bytes, error;
+    if (!samlint::ReadInput(inputs[i], samlint::kMaxInputBytes, bytes, error)) continue;
+    if (inputs[i].is_stdin) stdin_bytes[i] = bytes;
+    if (samlint::LooksLikeConfig(inputs[i].name, bytes)) continue;
+    if (auto d = samlint::ReadDeclarationsInput(inputs[i].name, bytes)) {
+      if (inputs[i].is_stdin || declaration_inputs.insert(Canonical(inputs[i].path)).second) {
+        input_declarations.push_back(std::move(*d));
+      }
+    }
+  }
+
+  // Declarations files from --declarations (else the config), minus those also given as INPUT.
+  auto declaration_files = [&](const samlint::ProjectConfig* c) {
+    std::vector<std::string> files;
+    std::set<std::string> seen = declaration_inputs;
+    for (const std::string& f :
+         !args.declarations.empty() || c == nullptr ? args.declarations : c->declarations) {
+      if (seen.insert(Canonical(f)).second) files.push_back(f);
+    }
+    return files;
+  };
+
+  std::map<const samlint::ProjectConfig*, std::shared_ptr<const samlint::CheckOptions>> built;
+  auto options_for = [&](const samlint::ProjectConfig* c) {
+    auto it = built.find(c);
+    if (it != built.end()) return it->second;
+    auto o = std::make_shared<const samlint::CheckOptions>(
+        BuildOptions(args, c, input_declarations, declaration_files(c)));
+    if (auto problem = samlint::ValidateOptions(*o, true)) throw UsageError{*problem};
+    return built.emplace(c, std::move(o)).first->second;
+  };
+  std::shared_ptr<const samlint::CheckOptions> run_options = options_for(run_config);
+  if (auto problem = samlint::ValidateOptions(*run_options, !args.inputs.empty())) {
     throw UsageError{*problem};
+  }
+  std::vector<std::shared_ptr<const samlint::CheckOptions>> per_input;
+  for (const samlint::ProjectConfig* c : input_config) per_input.push_back(options_for(c));
+
+  std::string fail_on_name = args.fail_on.value_or(
+      run_config != nullptr && run_config->fail_on ? *run_config->fail_on : std::string("error"));
+  samlint::Severity fail_on = FailOnSeverity(fail_on_name).value_or(samlint::Severity::kError);
+
+  std::optional<samlint::Baseline> baseline;
+  if (args.baseline || (run_config != nullptr && run_config->baseline)) {
+    baseline.emplace();
+    bool from_cli = args.baseline.has_value();
+    const std::string& path = from_cli ? *args.baseline : *run_config->baseline;
+    if (auto error = samlint::LoadBaseline(path, *baseline)) {
+      throw UsageError{(from_cli ? "--baseline: " : run_config->path + ": baseline: ") + *error +
+                       " (make one with: samlint check ... --format json > " + path + ")"};
+    }
   }
 
   samlint::ReportOptions report;
@@ -197,36 +389,43 @@ int RunCheck(const CheckArgs& args) {
                  (args.color == "auto" && tty && (no_color == nullptr || *no_color == '\0'));
   auto emitter = samlint::MakeEmitter(*format, std::cout, report);
 
-  samlint::ExpandedInputs expanded = samlint::ExpandInputs(args.inputs);
   samlint::RunSummary summary;
   summary.skipped = expanded.skipped;
   bool any_failing = false;
   std::vector<std::string> undetected;
 
-  auto count = [&](const samlint::CheckResult& r) {
+  // Severity overrides, then the baseline, then counting: what the report shows is what counts.
+  auto emit = [&](samlint::CheckResult& r, const samlint::CheckOptions& o) {
+    samlint::ApplyRuleSettings(r, o.rule_settings);
+    if (baseline) baseline->Apply(r);
+    summary.suppressed += r.suppressed;
     for (const auto& d : r.diagnostics) {
-      if (d.severity == samlint::Severity::kError) ++summary.errors;
-      else if (d.severity == samlint::Severity::kWarning) ++summary.warnings;
-      else ++summary.notes;
+      if (d.severity == samlint::Severity::kError)
+        ++summary.errors;
+      else if (d.severity == samlint::Severity::kWarning)
+        ++summary.warnings;
+      else
+        ++summary.notes;
+      // Severity is ordered note < warning < error.
+      any_failing |= d.severity >= fail_on;
     }
-    // Severity is ordered note < warning < error.
-    for (const auto& d : r.diagnostics) any_failing |= d.severity >= *fail_on;
     if (r.cloud_undetected && r.input) undetected.push_back(*r.input);
+    emitter->Result(r);
   };
 
   emitter->Begin();
-  if (options.declarations) {
-    if (auto findings = samlint::DeclarationsResult(*options.declarations, args.declarations)) {
-      count(*findings);
-      emitter->Result(*findings);
+  if (run_options->declarations) {
+    std::vector<std::string> files = declaration_files(run_config);
+    if (!files.empty()) {
+      samlint::Declarations from_files;
+      for (const std::string& f : files) (void)samlint::LoadDeclarations(f, from_files);
+      if (auto findings = samlint::DeclarationsResult(from_files, files))
+        emit(*findings, *run_options);
     }
   }
-  if (auto declarations = samlint::CheckDeclarations(options)) {
-    count(*declarations);
-    emitter->Result(*declarations);
-  }
+  if (auto declarations = samlint::CheckDeclarations(*run_options))
+    emit(*declarations, *run_options);
 
-  const auto& inputs = expanded.inputs;
   std::vector<std::optional<std::vector<samlint::CheckResult>>> results(inputs.size());
   std::mutex mutex;
   std::condition_variable ready;
@@ -234,10 +433,17 @@ int RunCheck(const CheckArgs& args) {
   auto worker = [&]() {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       std::string bytes, error;
+      bool read = true;
+      if (stdin_bytes[i]) {
+        bytes = std::move(*stdin_bytes[i]);
+      } else {
+        read = samlint::ReadInput(inputs[i], samlint::kMaxInputBytes, bytes, error);
+      }
+      // CheckInput recognises declarations files (and IdP configurations that
+      // also declare roles) by content, like every other kind.
       std::vector<samlint::CheckResult> r =
-          samlint::ReadInput(inputs[i], samlint::kMaxInputBytes, bytes, error)
-              ? samlint::CheckInput(inputs[i].name, bytes, options)
-              : std::vector<samlint::CheckResult>{samlint::UnreadableInput(inputs[i].name, error)};
+          !read ? std::vector<samlint::CheckResult>{samlint::UnreadableInput(inputs[i].name, error)}
+                : samlint::CheckInput(inputs[i].name, bytes, *per_input[i]);
       std::lock_guard lock(mutex);
       results[i] = std::move(r);
       ready.notify_all();
@@ -251,6 +457,7 @@ int RunCheck(const CheckArgs& args) {
   // One input streams; several are gathered first, so audit events can be
   // joined with the SAML responses they name.
   std::vector<samlint::CheckResult> gathered;
+  std::vector<const samlint::CheckOptions*> gathered_options;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     std::vector<samlint::CheckResult> parts;
     {
@@ -263,18 +470,15 @@ int RunCheck(const CheckArgs& args) {
     for (samlint::CheckResult& r : parts) {
       if (inputs.size() > 1) {
         gathered.push_back(std::move(r));
+        gathered_options.push_back(per_input[i].get());
         continue;
       }
-      count(r);
-      emitter->Result(r);
+      emit(r, *per_input[i]);
     }
   }
   if (!gathered.empty()) {
-    samlint::JoinEventsWithResponses(gathered, options);
-    for (const samlint::CheckResult& r : gathered) {
-      count(r);
-      emitter->Result(r);
-    }
+    samlint::JoinEventsWithResponses(gathered, *run_options);
+    for (std::size_t i = 0; i < gathered.size(); ++i) emit(gathered[i], *gathered_options[i]);
   }
   pool.clear();
   emitter->End(summary);
@@ -340,6 +544,16 @@ int main(int argc, char** argv) {
   check->add_flag("--show-identities", args.show_identities,
                   "do not redact NameID, RoleSessionName and identity attributes");
   check->add_option("--jobs", args.jobs, "inputs checked in parallel (default: the cores available)")->type_name("N");
+  check
+      ->add_option("--config", args.config,
+                   "the samlint.toml to use instead of the one found above each input")
+      ->type_name("FILE");
+  check->add_flag("--no-config", args.no_config, "do not read any samlint.toml");
+  check
+      ->add_option(
+          "--baseline", args.baseline,
+          "a previous --format json (or sarif) report: its findings are not reported again")
+      ->type_name("FILE");
   check->add_option("--color", args.color, "auto, always or never (default auto; NO_COLOR honoured)")->type_name("WHEN");
 
   std::optional<std::string> rule_id;

@@ -15,6 +15,7 @@ build=(
   libcli11-dev            # command line
   zlib1g-dev              # gzip CloudTrail logs
   libyaml-cpp-dev         # declarations: CloudFormation/ROS YAML (and JSON, with line numbers)
+  libtomlplusplus-dev     # samlint.toml project config (TOML with line:column for every key)
 )
 tests=(
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks

@@ -44,6 +44,16 @@ std::optional<CheckResult> CheckDeclarations(const CheckOptions& options);
 std::optional<CheckResult> DeclarationsResult(const Declarations& declarations,
                                               const std::vector<std::string>& files);
 
+/// The declarations of an INPUT that is a declarations file (get-role output,
+/// CloudFormation, Terraform plan, ...: what LoadDeclarations accepts, and no
+/// capture, STS request or audit event), or nullopt when it is not one. Never throws.
+std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
+                                                  std::string_view bytes);
+
+/// The `"kind": "declarations"` result for a declarations file given as INPUT:
+/// findings about its own values (out of range, unresolved), `input` its name.
+CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes);
+
 /// Checks options for combinations that make no sense (a usage error, exit 2):
 /// returns the one-line message, or nullopt when they are fine.
 std::optional<std::string> ValidateOptions(const CheckOptions& options, bool has_inputs);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "samlint/config.h"
 #include "samlint/declarations.h"
 #include "samlint/scenario.h"
 #include "samlint/timestamp.h"
@@ -23,6 +24,11 @@ struct CheckOptions {
   std::optional<std::int64_t> permission_set_session;  ///< --permission-set-session
   bool role_chaining = false;                 ///< --role-chaining
   std::optional<std::int64_t> target;         ///< --target
+  /// samlint.toml [[targets]]: per-role targets, first match wins; used for a
+  /// role they match when --target was not given on the command line.
+  std::vector<RoleTarget> role_targets;
+  /// samlint.toml [rules]: severity overrides and disabled rules (see ApplyRuleSettings).
+  std::vector<RuleSetting> rule_settings;
   std::optional<Timestamp> now;               ///< --now (t_use)
   std::int64_t clock_skew = 180;              ///< --clock-skew
   bool require_signature = false;             ///< --require-signature

@@ -30,6 +30,7 @@ struct RunSummary {
   int errors = 0;
   int warnings = 0;
   int notes = 0;
+  int suppressed = 0;  ///< findings left out by inline comments or the baseline
 };
 
 /// Streams a report: Begin once, Result per input in order, End once.

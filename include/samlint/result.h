@@ -98,10 +98,11 @@ enum class ResultKind {
   kCloudTrailEvent,   ///< an AWS CloudTrail STS event
   kActionTrailEvent,  ///< an Alibaba Cloud ActionTrail STS event
   kIdpConfig,         ///< one SAML application of an IdP configuration (no response)
+  kConfig,            ///< a samlint.toml project configuration
 };
 
 /// "saml-response", "declarations", "unreadable", "sts-request",
-/// "cloudtrail-event", "actiontrail-event", "idp-config".
+/// "cloudtrail-event", "actiontrail-event", "idp-config", "config".
 std::string_view ResultKindName(ResultKind kind);
 
 /// Everything samlint says about one input.
@@ -126,6 +127,8 @@ struct CheckResult {
   std::string capture_url;         ///< HAR / SAML-tracer: where the response was posted
   std::string capture_time;        ///< HAR / SAML-tracer: when, as the capture says
   bool cloud_undetected = false;   ///< a scenario needed the cloud and nothing told it
+  /// Findings left out by an inline `samlint-disable` comment or the --baseline.
+  int suppressed = 0;
   /// Audit events: what the event says, kept so it can be joined with a response.
   std::string event_assertion_id;
   std::string event_role;

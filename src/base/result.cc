@@ -26,6 +26,7 @@ std::string_view ResultKindName(ResultKind kind) {
     case ResultKind::kCloudTrailEvent: return "cloudtrail-event";
     case ResultKind::kActionTrailEvent: return "actiontrail-event";
     case ResultKind::kIdpConfig: return "idp-config";
+    case ResultKind::kConfig: return "config";
   }
   return "unknown";
 }

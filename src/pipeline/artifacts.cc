@@ -2,6 +2,8 @@
 // part goes through the same pipeline, with what the artifact itself says
 // (the request's DurationSeconds and role, the event's time) taking the place
 // of options.
+#include "samlint/artifacts.h"
+
 #include <algorithm>
 
 #include "declare/join.h"
@@ -11,6 +13,7 @@
 #include "pipeline/idp.h"
 #include "samlint/artifacts.h"
 #include "samlint/check.h"
+#include "samlint/config.h"
 #include "samlint/duration.h"
 
 namespace samlint {
@@ -134,6 +137,7 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   if (!event.role_arn.empty()) {
     in.role = event.role_arn;
     in.role_name = RoleNameOf(event.role_arn);
+    if (auto target = TargetForRole(options.role_targets, event.role_arn)) in.target = target;
   }
   in.role_chaining = options.role_chaining || event.caller_holds_role;
   // A call that succeeded proves the role allows what it asked for.
@@ -249,11 +253,24 @@ int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOption
 
 std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
                                     const CheckOptions& options) {
-  if (auto idp = CheckIdpConfig(input_name, bytes, options)) return std::move(*idp);
+  if (auto idp = CheckIdpConfig(input_name, bytes, options)) {
+    // A Terraform plan can declare roles as well as IdP applications: what is
+    // wrong with its declarations is reported beside the applications.
+    if (ReadDeclarationsInput(input_name, bytes)) {
+      CheckResult declared = CheckDeclarationsInput(input_name, bytes);
+      if (!declared.diagnostics.empty()) idp->push_back(std::move(declared));
+    }
+    return std::move(*idp);
+  }
+  if (LooksLikeConfig(input_name, bytes)) return {CheckConfigInput(input_name, bytes)};
   SplitInput split = SplitArtifact(bytes);
-  // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
-  if (split.kind.empty() && !split.error.empty()) return {UnreadableInput(input_name, split.error)};
-  if (split.kind.empty()) return {CheckBytes(input_name, bytes, options)};
+  if (split.kind.empty()) {
+    if (ReadDeclarationsInput(input_name, bytes))
+      return {CheckDeclarationsInput(input_name, bytes)};
+    // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
+    if (!split.error.empty()) return {UnreadableInput(input_name, split.error)};
+    return {CheckBytes(input_name, bytes, options)};
+  }
   if (split.parts.empty()) {
     return {UnreadableInput(input_name, split.error.empty()
                                             ? "The " + split.kind + " input holds nothing to check."

@@ -17,8 +17,10 @@
 #include "parse/extract.h"
 #include "parse/line_index.h"
 #include "pipeline/assertion_stage.h"
+#include "samlint/config.h"
 #include "samlint/decode.h"
 #include "samlint/duration.h"
+#include "samlint/suppress.h"
 #include "trust/decrypt.h"
 #include "trust/signature.h"
 
@@ -113,6 +115,9 @@ void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& ba
     in.cloud = info.cloud;
     const auto& roles = info.cloud == Cloud::kAws ? roles_for_aws : roles_for_aliyun;
     if (roles.empty()) {
+      if (in.role) {
+        if (auto target = TargetForRole(options.role_targets, *in.role)) in.target = target;
+      }
       JoinDeclarations(options, info.cloud, in.role.value_or(""), in, result.diagnostics);
       ScenarioOutcome o = EvaluateScenario(id, in);
       result.evaluations.push_back(std::move(o.evaluation));
@@ -124,6 +129,7 @@ void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& ba
       per_role.role = role.role;
       per_role.provider = role.provider;
       per_role.role_name = role.role_name;
+      if (auto target = TargetForRole(options.role_targets, role.role)) per_role.target = target;
       JoinDeclarations(options, info.cloud, role.role, per_role, result.diagnostics);
       ScenarioOutcome o = EvaluateScenario(id, per_role);
       result.evaluations.push_back(std::move(o.evaluation));
@@ -379,6 +385,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
 
   EvaluateReadAssertion(facts, trust, cloud, doc_xml, decrypt_error, options, result);
 
+  ApplyInlineSuppressions(doc_xml, result);
   ResolveLocations(LineIndex(doc_xml), result);
   OrderDiagnostics(result);
   return result;

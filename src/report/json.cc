@@ -4,6 +4,7 @@
 #include "report/emitters.h"
 #include "samlint/check.h"
 #include "samlint/report.h"
+#include "samlint/suppress.h"
 
 namespace samlint {
 namespace {
@@ -58,7 +59,7 @@ Json EvaluationJson(const Evaluation& e) {
   return j;
 }
 
-Json DiagnosticJson(const Diagnostic& d) {
+Json DiagnosticJson(const Diagnostic& d, const std::string& fingerprint) {
   Json j;
   j["rule"] = d.rule;
   j["severity"] = SeverityName(d.severity);
@@ -67,6 +68,8 @@ Json DiagnosticJson(const Diagnostic& d) {
   if (!d.role.empty()) j["role"] = d.role;
   j["location"] = LocationJson(d.location);
   j["fix"] = d.fix.empty() ? Json(nullptr) : Json(d.fix);
+  // The identity --baseline matches on (the same definition as SARIF's samlint/v1).
+  j["fingerprint"] = fingerprint;
   return j;
 }
 
@@ -108,8 +111,12 @@ Json ResultJson(const CheckResult& r) {
   for (const Evaluation& e : r.evaluations) evaluations.push_back(EvaluationJson(e));
   j["evaluations"] = std::move(evaluations);
   Json diagnostics = Json::array();
-  for (const Diagnostic& d : r.diagnostics) diagnostics.push_back(DiagnosticJson(d));
+  std::vector<std::string> fingerprints = ResultFingerprints(r, r.input.value_or(""));
+  for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+    diagnostics.push_back(DiagnosticJson(r.diagnostics[i], fingerprints[i]));
+  }
   j["diagnostics"] = std::move(diagnostics);
+  if (r.suppressed > 0) j["suppressed"] = r.suppressed;
   return j;
 }
 
@@ -138,8 +145,10 @@ class JsonEmitter final : public Emitter {
   }
 
   void End(const RunSummary& summary) override {
-    (void)summary;
-    out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n");
+    Json counts{{"checked", summary.checked}, {"skipped", summary.skipped},
+                {"errors", summary.errors},   {"warnings", summary.warnings},
+                {"notes", summary.notes},     {"suppressed", summary.suppressed}};
+    out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << counts.dump() << "\n}\n";
     out_.flush();
   }
 

@@ -30,12 +30,14 @@
 #include "samlint/check.h"
 #include "samlint/report.h"
 #include "samlint/rules.h"
+#include "samlint/suppress.h"
 
 namespace samlint {
 
 namespace report_paths {
 // Defined in emitters.cc.
 std::string AbsoluteBase(std::string_view base_directory);
+std::string SarifArtifactUri(std::string_view input, std::string_view base);
 std::string RelativeInputPath(std::string_view input, std::string_view base, bool* inside);
 bool PositionsAreInFile(const CheckResult& result);
 }  // namespace report_paths
@@ -151,39 +153,6 @@ std::string FileUri(std::string_view absolute_path) {
   return "file://" + PercentEncodePath(absolute_path);
 }
 
-std::uint64_t Fnv1a64(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-std::string Hex64(std::uint64_t value) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    out[static_cast<std::size_t>(i)] = kHex[value & 0xF];
-    value >>= 4;
-  }
-  return out;
-}
-
-// The message with every run of digits replaced by one 0: values and line
-// numbers change between runs, the finding does not.
-std::string WithoutNumbers(std::string_view message) {
-  std::string out;
-  bool in_digits = false;
-  for (char c : message) {
-    bool digit = c >= '0' && c <= '9';
-    if (digit && !in_digits) out.push_back('0');
-    if (!digit) out.push_back(c);
-    in_digits = digit;
-  }
-  return out;
-}
-
 class SarifEmitter final : public Emitter {
  public:
   SarifEmitter(std::ostream& out, ReportOptions options)
@@ -210,9 +179,13 @@ class SarifEmitter final : public Emitter {
   }
 
   void Result(const CheckResult& r) override {
-    std::map<std::string, int> seen;
-    for (const Diagnostic& d : r.diagnostics) {
-      Json result = ResultJson(r, d, seen);
+    std::string artifact = !r.input          ? std::string()
+                           : *r.input == "-" ? std::string("-")
+                                             : report_paths::SarifArtifactUri(*r.input, base_);
+    std::vector<std::string> fingerprints = ResultFingerprints(r, artifact);
+    for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+      const Diagnostic& d = r.diagnostics[i];
+      Json result = ResultJson(r, d, fingerprints[i]);
       out_ << (first_ ? "\n" : ",\n") << "        " << Indented(result, 8);
       first_ = false;
     }
@@ -237,7 +210,7 @@ class SarifEmitter final : public Emitter {
     return out;
   }
 
-  Json ResultJson(const CheckResult& r, const Diagnostic& d, std::map<std::string, int>& seen) {
+  Json ResultJson(const CheckResult& r, const Diagnostic& d, const std::string& fingerprint) {
     Json j;
     j["ruleId"] = d.rule;
     if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) j["ruleIndex"] = it->second;
@@ -271,17 +244,7 @@ class SarifEmitter final : public Emitter {
       uri = "-";
     }
 
-    std::string key = d.rule;
-    for (std::string_view field : {std::string_view(uri), std::string_view(r.part),
-                                   std::string_view(d.scenario), std::string_view(d.role)}) {
-      key.push_back('\x1f');
-      key.append(field);
-    }
-    key.push_back('\x1f');
-    key += WithoutNumbers(d.message);
-    int occurrence = seen[key]++;
-    if (occurrence > 0) key += "\x1f#" + std::to_string(occurrence);
-    j["partialFingerprints"] = Json{{kFingerprintKey, Hex64(Fnv1a64(key))}};
+    j["partialFingerprints"] = Json{{kFingerprintKey, fingerprint}};
 
     Json properties = Json::object();
     if (!d.scenario.empty()) properties["scenario"] = d.scenario;
@@ -302,6 +265,14 @@ class SarifEmitter final : public Emitter {
 };
 
 }  // namespace
+
+namespace report_paths {
+std::string SarifArtifactUri(std::string_view input, std::string_view base) {
+  bool inside = false;
+  std::string path = RelativeInputPath(input, base, &inside);
+  return inside ? PercentEncodePath(path) : FileUri(path);
+}
+}  // namespace report_paths
 
 std::unique_ptr<Emitter> MakeSarifEmitter(std::ostream& out, ReportOptions options) {
   return std::make_unique<SarifEmitter>(out, std::move(options));

@@ -103,7 +103,9 @@ class TextEmitter final : public Emitter {
          << " skipped: " << p_.ForSeverity(Severity::kError) << s.errors
          << (s.errors == 1 ? " error" : " errors") << p_.Reset() << ", " << s.warnings
          << (s.warnings == 1 ? " warning" : " warnings") << ", " << s.notes
-         << (s.notes == 1 ? " note" : " notes") << "\n";
+         << (s.notes == 1 ? " note" : " notes");
+    if (s.suppressed > 0) out_ << " (" << s.suppressed << " suppressed)";
+    out_ << "\n";
     out_.flush();
   }
 

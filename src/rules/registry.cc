@@ -158,6 +158,23 @@ constexpr std::array kRules = {
                      "§ Alibaba Cloud (attribute names and endpoints)",
     },
     RuleInfo{
+        .id = "config-invalid",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "A samlint.toml given as INPUT has a TOML syntax error, an unknown key, an "
+                   "unknown rule id or a value of the wrong type or range.",
+        .rationale = "A broken project config stops every later samlint run (it is a usage "
+                     "error when loaded to configure a run), and a misspelt key is silently "
+                     "nothing: `tagret = \"8h\"` would leave the target unset. Linting the "
+                     "file itself, as pre-commit does with a staged samlint.toml, catches both "
+                     "before they land.",
+        .example = "`samlint check samlint.toml` where line 3 reads `tagret = \"8h\"`: "
+                   "\"unknown key 'tagret' (did you mean 'target'?)\" at 3:1.",
+        .fix = "Correct the key or value at the reported line and column; docs/config.md lists "
+               "every key, the values it takes, and the rule ids [rules] accepts.",
+        .reference = "docs/config.md (samlint project configuration); TOML v1.0.0",
+    },
+    RuleInfo{
         .id = "declaration-conflict",
         .default_severity = kError,
         .category = kInput,
@@ -842,6 +859,35 @@ constexpr std::array kRules = {
         .fix = "Read the quoted error message; for AccessDenied, check the role's trust policy "
                "and the SAML provider ARN.",
         .reference = "AWS STS API Reference (Errors); cli-contract.md § Decisions (Other inputs)",
+    },
+    RuleInfo{
+        .id = "suppression-invalid",
+        .default_severity = kWarning,
+        .category = kInput,
+        .summary = "An inline `samlint-disable` comment gives no reason, names no rule, or names "
+                   "a rule that does not exist; the rules it cannot name are not suppressed.",
+        .rationale = "A suppression is a decision someone must be able to review: without a "
+                     "reason it is not applied, and a misspelt rule id would otherwise hide "
+                     "nothing while looking like it does.",
+        .example = "`<!-- samlint-disable audience-mismatch -->` (no reason), or "
+                   "`<!-- samlint-disable audience-mismatc: staging SP -->` (unknown rule).",
+        .fix = "Write `<!-- samlint-disable RULE[,RULE...]: why the finding is acceptable -->` "
+               "with rule ids from `samlint rules`.",
+        .reference = "docs/config.md § Inline suppressions",
+    },
+    RuleInfo{
+        .id = "suppression-unused",
+        .default_severity = kWarning,
+        .category = kInput,
+        .summary = "An inline `samlint-disable` comment names a rule that does not fire where the "
+                   "comment applies.",
+        .rationale = "A stale suppression outlives the problem it excused and would silently "
+                     "hide the same finding if it came back for another reason; removing it "
+                     "keeps the file honest (like ruff's unused-noqa).",
+        .example = "`<!-- samlint-disable recipient-mismatch: legacy ACS -->` before an element "
+                   "whose Recipient matches.",
+        .fix = "Remove the rule from the comment, or the comment when it names nothing else.",
+        .reference = "docs/config.md § Inline suppressions",
     },
     RuleInfo{
         .id = "xml-comment-in-value",

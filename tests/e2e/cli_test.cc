@@ -113,7 +113,11 @@ TEST(E2eCli, RulesListsEveryStableRuleId) {
                                         "declaration-conflict",
                                         "declaration-unresolved",
                                         "option-ignored",
-                                        "idp-value-unknown"};
+                                        "idp-value-unknown",
+                                        // Added by samlint (config and suppressions)
+                                        "config-invalid",
+                                        "suppression-invalid",
+                                        "suppression-unused"};
   CliRun list = RunCli({"rules"});
   EXPECT_EQ(list.exit_code, 0) << list.err;
   for (const std::string& id : ids) {

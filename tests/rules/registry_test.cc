@@ -15,9 +15,10 @@ namespace samlint {
 namespace {
 
 // Every rule id of cli-contract.md § Rule ids, plus cloud-undetected,
-// issuer-mismatch, observed-lifetime-short and sts-call-failed, which this
+// issuer-mismatch, observed-lifetime-short, sts-call-failed, idp-value-unknown,
+// config-invalid, suppression-invalid and suppression-unused, which this
 // project adds. A rule may be added here; none may ever disappear.
-constexpr std::array<std::string_view, 47> kContractRuleIds = {
+constexpr std::array<std::string_view, 50> kContractRuleIds = {
     // Lifetime
     "lifetime-below-target",
     "duration-exceeds-role-max",
@@ -70,6 +71,9 @@ constexpr std::array<std::string_view, 47> kContractRuleIds = {
     "observed-lifetime-short",
     "sts-call-failed",
     "idp-value-unknown",
+    "config-invalid",
+    "suppression-invalid",
+    "suppression-unused",
 };
 
 const RuleInfo& Rule(std::string_view id) {

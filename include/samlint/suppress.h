@@ -1,0 +1,66 @@
+/// Suppressions and rule settings applied to finished results: the config's
+/// [rules] severities, inline `samlint-disable` comments, and --baseline reports.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "samlint/config.h"
+#include "samlint/result.h"
+
+namespace samlint {
+
+/// Baseline files are refused above this size.
+inline constexpr std::size_t kMaxBaselineBytes = 64u * 1024u * 1024u;
+
+/// A finding's stable identity: FNV-1a 64 (16 hex digits) over the rule id,
+/// the artifact (the input as reported, or SARIF's artifact URI), the part,
+/// the scenario, the role and the message with every digit run replaced by 0,
+/// plus the occurrence number among equal keys in one result (0 for the first).
+/// SARIF's partialFingerprints["samlint/v1"] is this value.
+std::string FindingFingerprint(std::string_view rule, std::string_view artifact,
+                               std::string_view part, std::string_view scenario,
+                               std::string_view role, std::string_view message, int occurrence);
+
+/// The fingerprints of a result's diagnostics, in order, with `artifact` naming the input.
+std::vector<std::string> ResultFingerprints(const CheckResult& result, std::string_view artifact);
+
+/// The findings of a previous run. Each fingerprint absorbs one finding.
+class Baseline {
+ public:
+  /// Parses a samlint JSON report (--format json) or SARIF report. Returns a
+  /// one-sentence error when the text is neither.
+  std::optional<std::string> Parse(std::string_view text);
+
+  /// Drops the diagnostics of `result` that the baseline holds, counting them
+  /// in `result.suppressed`. `base_directory` is SARIF's %SRCROOT% (empty: the
+  /// working directory). Not thread-safe: call it for one result at a time.
+  void Apply(CheckResult& result, std::string_view base_directory = {});
+
+  std::size_t size() const { return total_; }
+
+ private:
+  std::map<std::string, int> remaining_;
+  std::size_t total_ = 0;
+  bool sarif_ = false;
+};
+
+/// Reads and parses a baseline file (see Baseline::Parse).
+std::optional<std::string> LoadBaseline(const std::string& path, Baseline& out);
+
+/// Applies [rules] settings: a rule set to "off" leaves the diagnostics, any
+/// other setting replaces the severity.
+void ApplyRuleSettings(CheckResult& result, const std::vector<RuleSetting>& settings);
+
+/// Applies inline `<!-- samlint-disable RULE[,RULE...]: reason -->` comments
+/// of `xml` (the document the diagnostics' offsets point into) to `result`:
+/// suppressed diagnostics leave it and are counted; reasonless, unknown-rule
+/// and unused suppressions become findings (suppression-invalid,
+/// suppression-unused) located at the comment.
+void ApplyInlineSuppressions(std::string_view xml, CheckResult& result);
+
+}  // namespace samlint

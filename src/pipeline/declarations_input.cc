@@ -1,0 +1,96 @@
+// A declarations file named as INPUT (pre-commit passes staged files by name):
+// its own values are linted, and the caller joins its declarations with the run's.
+#include <filesystem>
+
+#include "declare/join.h"
+#include "diagnose/make.h"
+#include "samlint/artifacts.h"
+#include "samlint/check.h"
+#include "samlint/duration.h"
+
+namespace samlint {
+namespace {
+
+constexpr std::int64_t kHour = 3600;
+
+// "path:12" -> line 12 at column 1, so text and SARIF reports can point at it.
+std::optional<Location> LineOf(const std::string& source) {
+  auto colon = source.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= source.size()) return std::nullopt;
+  int line = 0;
+  for (std::size_t i = colon + 1; i < source.size(); ++i) {
+    char c = source[i];
+    if (c < '0' || c > '9' || line > 100000000) return std::nullopt;
+    line = line * 10 + (c - '0');
+  }
+  if (line <= 0) return std::nullopt;
+  return Location{line, 1};
+}
+
+void Add(std::vector<Diagnostic>& out, std::string_view rule, std::string message,
+         const std::string& source, std::string fix) {
+  Diagnostic d = MakeDiagnostic(rule, std::move(message), std::nullopt, std::move(fix));
+  d.location = LineOf(source);
+  out.push_back(std::move(d));
+}
+
+}  // namespace
+
+std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
+                                                  std::string_view bytes) {
+  if (bytes.size() > kMaxInputBytes) return std::nullopt;
+  std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  // XML and its encodings are never declarations; skip the YAML parse for them.
+  if (first == std::string_view::npos || bytes[first] == '<') return std::nullopt;
+  // Captures, STS requests and audit events are JSON too; they are never
+  // declarations, whatever a lenient reader might make of them.
+  if (!SplitArtifact(bytes).kind.empty()) return std::nullopt;
+  Declarations d;
+  if (ParseDeclarations(bytes, std::string(input_name), d)) return std::nullopt;
+  return d;
+}
+
+CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes) {
+  CheckResult result;
+  result.input = std::string(input_name);
+  result.kind = ResultKind::kDeclarations;
+  Declarations d;
+  if (auto error = ParseDeclarations(bytes, std::string(input_name), d)) {
+    return UnreadableInput(input_name, *error);
+  }
+  for (const DeclaredRole& r : d.roles) {
+    if (!r.max_session || (*r.max_session >= kHour && *r.max_session <= 12 * kHour)) continue;
+    Add(result.diagnostics, "role-max-out-of-range",
+        "Role " + (r.arn.empty() ? r.name : r.arn) + " declares MaxSessionDuration " +
+            SecondsAndHuman(*r.max_session) + " (" + r.origin +
+            "), outside what the cloud accepts (3600 to 43200 seconds).",
+        r.source, "Set a value from 3600 to 43200 seconds.");
+  }
+  for (const DeclaredLoginSession& l : d.login_sessions) {
+    if (l.seconds % kHour == 0 && l.seconds >= kHour && l.seconds <= 24 * kHour) continue;
+    Add(result.diagnostics, "login-session-out-of-range",
+        "LoginSessionDuration " + SecondsAndHuman(l.seconds) + " (" + l.origin +
+            ") is not accepted by SetSecurityPreference: it takes whole hours from 1 to 24.",
+        l.source, "Use whole hours from 1 to 24.");
+  }
+  for (const DeclaredPermissionSet& p : d.permission_sets) {
+    if (!p.session_duration ||
+        (*p.session_duration >= kHour && *p.session_duration <= 12 * kHour)) {
+      continue;
+    }
+    Add(result.diagnostics, "permission-set-duration-out-of-range",
+        "Permission set " + (p.name.empty() ? p.arn : p.name) + " declares SessionDuration " +
+            SecondsAndHuman(*p.session_duration) + " (" + p.origin +
+            "), outside what IAM Identity Center accepts (PT1H to PT12H).",
+        p.source, "Choose a value from PT1H to PT12H.");
+  }
+  for (Diagnostic& f : DeclarationFileFindings(d)) {
+    for (const UnresolvedDeclaration& u : d.unresolved) {
+      if (f.message.find(u.source) != std::string::npos) f.location = LineOf(u.source);
+    }
+    result.diagnostics.push_back(std::move(f));
+  }
+  return result;
+}
+
+}  // namespace samlint

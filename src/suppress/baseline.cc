@@ -1,0 +1,214 @@
+// Baselines: a previous report's findings are accepted, so only new ones count.
+// Findings are matched by the same fingerprint SARIF publishes, which ignores
+// line numbers and values (see FindingFingerprint), so an unrelated edit does
+// not resurrect an accepted finding.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "samlint/suppress.h"
+
+namespace samlint {
+
+namespace report_paths {
+// Defined in src/report/.
+std::string AbsoluteBase(std::string_view base_directory);
+std::string SarifArtifactUri(std::string_view input, std::string_view base);
+}  // namespace report_paths
+
+namespace {
+
+std::uint64_t Fnv1a64(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+std::string Hex64(std::uint64_t value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kHex[value & 0xF];
+    value >>= 4;
+  }
+  return out;
+}
+
+// The message with every run of digits replaced by one 0: values and line
+// numbers change between runs, the finding does not.
+std::string WithoutNumbers(std::string_view message) {
+  std::string out;
+  bool in_digits = false;
+  for (char c : message) {
+    bool digit = c >= '0' && c <= '9';
+    if (digit && !in_digits) out.push_back('0');
+    if (!digit) out.push_back(c);
+    in_digits = digit;
+  }
+  return out;
+}
+
+std::string Key(std::string_view rule, std::string_view artifact, std::string_view part,
+                std::string_view scenario, std::string_view role, std::string_view message) {
+  std::string key(rule);
+  for (std::string_view field : {artifact, part, scenario, role}) {
+    key.push_back('\x1f');
+    key.append(field);
+  }
+  key.push_back('\x1f');
+  key += WithoutNumbers(message);
+  return key;
+}
+
+std::string StringAt(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Deeper JSON than this is refused before parsing: a real report nests about 8 levels.
+bool TooDeep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"')
+      in_string = true;
+    else if (c == '[' || c == '{') {
+      if (++depth > 64) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string FindingFingerprint(std::string_view rule, std::string_view artifact,
+                               std::string_view part, std::string_view scenario,
+                               std::string_view role, std::string_view message, int occurrence) {
+  std::string key = Key(rule, artifact, part, scenario, role, message);
+  if (occurrence > 0) key += "\x1f#" + std::to_string(occurrence);
+  return Hex64(Fnv1a64(key));
+}
+
+std::vector<std::string> ResultFingerprints(const CheckResult& result, std::string_view artifact) {
+  std::map<std::string, int> seen;
+  std::vector<std::string> out;
+  for (const Diagnostic& d : result.diagnostics) {
+    std::string key = Key(d.rule, artifact, result.part, d.scenario, d.role, d.message);
+    int occurrence = seen[key]++;
+    out.push_back(FindingFingerprint(d.rule, artifact, result.part, d.scenario, d.role, d.message,
+                                     occurrence));
+  }
+  return out;
+}
+
+std::optional<std::string> Baseline::Parse(std::string_view text) {
+  if (TooDeep(text)) return "is nested more than 64 levels deep: not a samlint report";
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return "is not JSON: give a samlint report made with --format json (or sarif)";
+  }
+  if (auto results = doc.find("results"); results != doc.end() && results->is_array()) {
+    // A samlint JSON report: fingerprints are recomputed from the fields, so
+    // a hand-trimmed baseline still works.
+    for (const nlohmann::json& r : *results) {
+      if (!r.is_object()) continue;
+      auto diagnostics = r.find("diagnostics");
+      if (diagnostics == r.end() || !diagnostics->is_array()) continue;
+      std::string input = StringAt(r, "input");
+      std::string part = StringAt(r, "part");
+      std::map<std::string, int> seen;
+      for (const nlohmann::json& d : *diagnostics) {
+        if (!d.is_object()) continue;
+        std::string rule = StringAt(d, "rule"), scenario = StringAt(d, "scenario"),
+                    role = StringAt(d, "role"), message = StringAt(d, "message");
+        int occurrence = seen[Key(rule, input, part, scenario, role, message)]++;
+        ++remaining_[FindingFingerprint(rule, input, part, scenario, role, message, occurrence)];
+        ++total_;
+      }
+    }
+    return std::nullopt;
+  }
+  if (auto runs = doc.find("runs"); runs != doc.end() && runs->is_array()) {
+    sarif_ = true;
+    for (const nlohmann::json& run : *runs) {
+      if (!run.is_object()) continue;
+      auto results = run.find("results");
+      if (results == run.end() || !results->is_array()) continue;
+      for (const nlohmann::json& r : *results) {
+        if (!r.is_object()) continue;
+        auto fp = r.find("partialFingerprints");
+        if (fp == r.end() || !fp->is_object()) continue;
+        std::string value = StringAt(*fp, "samlint/v1");
+        if (value.empty()) continue;
+        ++remaining_[value];
+        ++total_;
+      }
+    }
+    return std::nullopt;
+  }
+  return "is neither a samlint JSON report (no \"results\") nor SARIF (no \"runs\")";
+}
+
+void Baseline::Apply(CheckResult& result, std::string_view base_directory) {
+  if (remaining_.empty() || result.diagnostics.empty()) return;
+  std::string artifact = result.input.value_or("");
+  if (sarif_ && result.input && *result.input != "-") {
+    artifact =
+        report_paths::SarifArtifactUri(*result.input, report_paths::AbsoluteBase(base_directory));
+  }
+  std::vector<std::string> fingerprints = ResultFingerprints(result, artifact);
+  std::vector<Diagnostic> kept;
+  for (std::size_t i = 0; i < result.diagnostics.size(); ++i) {
+    auto it = remaining_.find(fingerprints[i]);
+    if (it != remaining_.end() && it->second > 0) {
+      --it->second;
+      ++result.suppressed;
+      continue;
+    }
+    kept.push_back(std::move(result.diagnostics[i]));
+  }
+  result.diagnostics = std::move(kept);
+}
+
+std::optional<std::string> LoadBaseline(const std::string& path, Baseline& out) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return path + ": cannot be read: " + ec.message();
+  if (size > kMaxBaselineBytes) return path + ": is larger than 64 MiB";
+  std::ifstream in(path, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (auto error = out.Parse(text)) return path + ": " + *error;
+  return std::nullopt;
+}
+
+void ApplyRuleSettings(CheckResult& result, const std::vector<RuleSetting>& settings) {
+  if (settings.empty()) return;
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : result.diagnostics) {
+    auto it = std::find_if(settings.rbegin(), settings.rend(),
+                           [&](const RuleSetting& s) { return s.rule == d.rule; });
+    if (it != settings.rend()) {
+      if (!it->severity) continue;
+      d.severity = *it->severity;
+    }
+    kept.push_back(std::move(d));
+  }
+  result.diagnostics = std::move(kept);
+}
+
+}  // namespace samlint

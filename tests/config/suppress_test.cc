@@ -1,0 +1,86 @@
+// Baselines and [rules] settings on finished results (docs/config.md).
+#include "samlint/suppress.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace samlint {
+namespace {
+
+CheckResult TwoFindings() {
+  CheckResult r;
+  r.input = "r.xml";
+  r.kind = ResultKind::kSamlResponse;
+  Diagnostic a;
+  a.rule = "assumed-default";
+  a.severity = Severity::kNote;
+  a.message = "The role maximum 3600 s is assumed.";
+  Diagnostic b;
+  b.rule = "lifetime-below-target";
+  b.severity = Severity::kError;
+  b.message = "The session lasts 3600 s.";
+  b.scenario = "aws:saml-api";
+  r.diagnostics = {a, b};
+  return r;
+}
+
+TEST(Suppress, FingerprintIgnoresNumbersAndCountsOccurrences) {
+  EXPECT_EQ(FindingFingerprint("r", "a.xml", "", "", "", "lasts 3600 s", 0),
+            FindingFingerprint("r", "a.xml", "", "", "", "lasts 7 s", 0));
+  EXPECT_NE(FindingFingerprint("r", "a.xml", "", "", "", "lasts 1 s", 0),
+            FindingFingerprint("r", "a.xml", "", "", "", "lasts 1 s", 1));
+  EXPECT_NE(FindingFingerprint("r", "a.xml", "", "", "", "x", 0),
+            FindingFingerprint("r", "b.xml", "", "", "", "x", 0));
+  EXPECT_EQ(FindingFingerprint("r", "a.xml", "", "", "", "x", 0).size(), 16u);
+}
+
+TEST(Suppress, JsonBaselineDropsMatchingFindingsOnce) {
+  Baseline b;
+  ASSERT_FALSE(b.Parse(R"({"results": [{"input": "r.xml", "diagnostics": [
+      {"rule": "lifetime-below-target", "message": "The session lasts 900 s.", "scenario": "aws:saml-api"}]}]})"));
+  EXPECT_EQ(b.size(), 1u);
+  CheckResult r = TwoFindings();
+  b.Apply(r);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].rule, "assumed-default");
+  EXPECT_EQ(r.suppressed, 1);
+  CheckResult again = TwoFindings();
+  b.Apply(again);  // the entry was used up
+  EXPECT_EQ(again.diagnostics.size(), 2u);
+}
+
+TEST(Suppress, InvalidBaselinesAreErrors) {
+  Baseline b;
+  EXPECT_TRUE(b.Parse("not json").has_value());
+  EXPECT_TRUE(b.Parse("[]").has_value());
+  EXPECT_TRUE(b.Parse("{}").has_value());
+  EXPECT_TRUE(b.Parse(std::string(100000, '[')).has_value());
+  EXPECT_TRUE(b.Parse("{\"a\":" + std::string(100000, '{')).has_value());
+  EXPECT_FALSE(b.Parse(R"({"results": [1, {"diagnostics": [2, {}]}]})").has_value());
+}
+
+TEST(Suppress, SarifBaselineUsesItsFingerprints) {
+  CheckResult r = TwoFindings();
+  r.input = "-";
+  std::vector<std::string> fps = ResultFingerprints(r, "-");
+  Baseline b;
+  ASSERT_FALSE(b.Parse(R"({"runs": [{"results": [{"partialFingerprints": {"samlint/v1": ")" +
+                       fps[1] + R"("}}]}]})"));
+  b.Apply(r);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].rule, "assumed-default");
+}
+
+TEST(Suppress, RuleSettingsOverrideAndDisable) {
+  CheckResult r = TwoFindings();
+  ApplyRuleSettings(
+      r, {{"assumed-default", std::nullopt}, {"lifetime-below-target", Severity::kWarning}});
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].rule, "lifetime-below-target");
+  EXPECT_EQ(r.diagnostics[0].severity, Severity::kWarning);
+  EXPECT_EQ(r.suppressed, 0);  // "off" is not a suppression
+}
+
+}  // namespace
+}  // namespace samlint
