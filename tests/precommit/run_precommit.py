@@ -8,7 +8,8 @@ change the report's fix asks for, as `git apply` takes it) and `expect.json`:
 
   {"hook": "samlint",                      hook id in .pre-commit-hooks.yaml
    "findings": [{"rule": ..., "file": ..., "line": N}, ...],  must be reported
-   "fix_mentions": ["...", ...]}           text the reported fixes must contain
+   "fix_mentions": ["...", ...],           text the reported fixes must contain
+   "absent": ["rule", ...]}                rules that must not be reported
 
 The test copies `repo/` into a new git repository, stages it, and runs
 `pre-commit try-repo <samlint sources> <hook> --all-files` (pre-commit passes the
@@ -21,10 +22,18 @@ SAMLINT_REQUIRE_TOOLS=1 (tools/test.sh sets it).
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+
+try:
+    import yaml
+except ImportError:  # Debian's python3-yaml serves /usr/bin/python3
+    if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    yaml = None
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 HANG_GUARD_SECONDS = 300  # a hang guard, not a speed assertion
@@ -48,6 +57,8 @@ def main():
         return 2
     samlint_dir, case = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     missing = [tool for tool in ("pre-commit", "git") if shutil.which(tool) is None]
+    if yaml is None:
+        missing.append("PyYAML (python3-yaml)")
     if not os.path.isdir(os.path.join(SOURCE_DIR, ".git")):
         missing.append(f"a git checkout of samlint at {SOURCE_DIR}")
     if missing:
@@ -59,6 +70,8 @@ def main():
         return 77
     with open(os.path.join(case, "expect.json")) as f:
         expect = json.load(f)
+    with open(os.path.join(SOURCE_DIR, ".pre-commit-hooks.yaml")) as f:
+        manifest = yaml.safe_load(f)
 
     problems = []
     with tempfile.TemporaryDirectory() as work:
@@ -83,7 +96,11 @@ def main():
             problems.append(f"before the fix: pre-commit exited {before.returncode}, expected 1")
         # The same files through the JSON report: where each finding is, and
         # what the report tells the user to change.
-        files = run(["git", "ls-files"], repo, env).stdout.split()
+        # The files pre-commit hands the hook: `files` and not `exclude`, by re.search.
+        hook_spec = next(h for h in manifest if h["id"] == expect["hook"])
+        files = [f for f in run(["git", "ls-files"], repo, env).stdout.split()
+                 if re.search(hook_spec.get("files", ""), f)
+                 and not re.search(hook_spec.get("exclude", "^$"), f)]
         report = run(["samlint", "check", "--format", "json"] + files, repo, env, check=False)
         found = [(r["input"], d) for r in json.loads(report.stdout)["results"]
                  for d in r["diagnostics"]]
@@ -95,6 +112,10 @@ def main():
                        for i, d in found):
                 problems.append(f"before the fix: no {rule} at {file}:{line} in the report: "
                                 f"{[(i, d['rule'], d.get('location')) for i, d in found]}")
+        for rule in expect.get("absent", []):
+            if any(d["rule"] == rule for _, d in found):
+                problems.append(f"before the fix: {rule} was reported: "
+                                f"{[(i, d['message']) for i, d in found if d['rule'] == rule]}")
         fixes = " ".join(d.get("fix") or "" for _, d in found)
         for text in expect["fix_mentions"]:
             if text not in fixes:
