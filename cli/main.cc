@@ -48,12 +48,14 @@ int Usage(const std::string& message) {
   return kExitUsage;
 }
 
-std::optional<std::int64_t> Duration(const std::string& option, const std::optional<std::string>& text) {
+std::optional<std::int64_t> Duration(const std::string& option,
+                                     const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
   auto seconds = samlint::ParseDuration(*text);
   if (!seconds) {
-    throw UsageError{option + ": invalid duration '" + *text +
-                     "' (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or ISO 8601 like PT8H)"};
+    throw UsageError{
+        option + ": invalid duration '" + *text +
+        "' (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or ISO 8601 like PT8H)"};
   }
   return seconds;
 }
@@ -71,7 +73,8 @@ int ListRules(const std::optional<std::string>& id) {
     return kExitClean;
   }
   const samlint::RuleInfo* r = samlint::FindRule(*id);
-  if (r == nullptr) return Usage("rules: unknown rule '" + *id + "' (run 'samlint rules' for the list)");
+  if (r == nullptr)
+    return Usage("rules: unknown rule '" + *id + "' (run 'samlint rules' for the list)");
   std::cout << r->id << "\n\n"
             << "Severity:  " << samlint::SeverityName(r->default_severity) << "\n"
             << "Category:  " << samlint::CategoryName(r->category) << "\n\n"
@@ -106,6 +109,7 @@ struct CheckArgs {
   std::vector<std::string> declarations;
   std::string format = "text";
   std::optional<std::string> fail_on;
+  std::optional<std::string> docs_url;
   std::string color = "auto";
   std::optional<int> jobs;
   std::optional<std::string> config;
@@ -142,7 +146,8 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectCon
     const samlint::ScenarioInfo* info = samlint::FindScenario(s);
     if (info == nullptr) {
       std::string all;
-      for (const auto& sc : samlint::AllScenarios()) all += (all.empty() ? "" : ", ") + std::string(sc.name);
+      for (const auto& sc : samlint::AllScenarios())
+        all += (all.empty() ? "" : ", ") + std::string(sc.name);
       throw UsageError{"--scenario: unknown scenario '" + s + "' (one of " + all + ")"};
     }
     if (std::find(o.scenarios.begin(), o.scenarios.end(), info->id) == o.scenarios.end()) {
@@ -282,6 +287,11 @@ int RunCheck(const CheckArgs& args) {
     throw UsageError{"--format: unknown format '" + args.format +
                      "' (use text, json, sarif, github or html)"};
   }
+  if (args.docs_url && !samlint::IsDocsUrl(*args.docs_url)) {
+    throw UsageError{"--docs-url: '" + *args.docs_url +
+                     "' is not an http(s) URL without a fragment (for example "
+                     "https://github.com/OWNER/samlint/blob/v0.1.0/docs/rules.md)"};
+  }
   if (args.fail_on && !FailOnSeverity(*args.fail_on)) {
     throw UsageError{"--fail-on: unknown severity '" + *args.fail_on +
                      "' (use error, warning or note)"};
@@ -383,6 +393,7 @@ int RunCheck(const CheckArgs& args) {
   }
 
   samlint::ReportOptions report;
+  report.docs_url = args.docs_url.value_or("");
   const char* no_color = std::getenv("NO_COLOR");
   bool tty = isatty(STDOUT_FILENO) != 0;
   report.color = args.color == "always" ||
@@ -450,8 +461,9 @@ int RunCheck(const CheckArgs& args) {
     }
   };
   unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-  std::size_t jobs = std::min<std::size_t>(args.jobs ? static_cast<std::size_t>(*args.jobs) : hardware,
-                                           std::max<std::size_t>(1, inputs.size()));
+  std::size_t jobs =
+      std::min<std::size_t>(args.jobs ? static_cast<std::size_t>(*args.jobs) : hardware,
+                            std::max<std::size_t>(1, inputs.size()));
   std::vector<std::jthread> pool;
   for (std::size_t j = 0; j < jobs; ++j) pool.emplace_back(worker);
   // One input streams; several are gathered first, so audit events can be
@@ -484,9 +496,11 @@ int RunCheck(const CheckArgs& args) {
   emitter->End(summary);
 
   if (!undetected.empty()) {
-    return Usage("cannot tell the cloud of " + undetected.front() +
-                 (undetected.size() > 1 ? " and " + std::to_string(undetected.size() - 1) + " more" : "") +
-                 " from its attribute names, Audience or Recipient: pass --cloud aws|aliyun or --scenario ID");
+    return Usage(
+        "cannot tell the cloud of " + undetected.front() +
+        (undetected.size() > 1 ? " and " + std::to_string(undetected.size() - 1) + " more" : "") +
+        " from its attribute names, Audience or Recipient: pass --cloud aws|aliyun or --scenario "
+        "ID");
   }
   return any_failing ? kExitFindings : kExitClean;
 }
@@ -494,56 +508,91 @@ int RunCheck(const CheckArgs& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"samlint: explains how long a federated AWS or Alibaba Cloud session lasts, what "
-               "binds it, and what the cloud will refuse.",
-               "samlint"};
+  CLI::App app{
+      "samlint: explains how long a federated AWS or Alibaba Cloud session lasts, what "
+      "binds it, and what the cloud will refuse.",
+      "samlint"};
   app.set_version_flag("--version", "samlint " + std::string(samlint::Version()));
   app.require_subcommand(1);
 
   CheckArgs args;
-  CLI::App* check = app.add_subcommand("check", "Check SAML responses and declared session settings");
+  CLI::App* check =
+      app.add_subcommand("check", "Check SAML responses and declared session settings");
   check->add_option("INPUT", args.inputs,
                     "SAML response files (XML, base64, SAMLResponse= form body), directories "
                     "(recursed), or - for stdin");
-  check->add_option("--cloud", args.cloud, "aws or aliyun (default: detected per response)")->type_name("CLOUD");
-  check->add_option("--scenario", args.scenarios,
-                    "scenario id (aws:saml-console, aliyun:saml-api, ...); repeatable")
+  check->add_option("--cloud", args.cloud, "aws or aliyun (default: detected per response)")
+      ->type_name("CLOUD");
+  check
+      ->add_option("--scenario", args.scenarios,
+                   "scenario id (aws:saml-console, aliyun:saml-api, ...); repeatable")
       ->type_name("ID")
       ->allow_extra_args(false);
-  check->add_option("--role-max-session", args.role_max_session, "the role's MaxSessionDuration (DURATION)")->type_name("DURATION");
-  check->add_option("--duration-seconds", args.duration_seconds, "the STS request's DurationSeconds (DURATION)")->type_name("DURATION");
-  check->add_option("--login-session", args.login_session, "Alibaba LoginSessionDuration (whole hours)")->type_name("DURATION");
-  check->add_option("--permission-set-session", args.permission_set_session,
-                    "Identity Center permission-set SessionDuration (DURATION)")->type_name("DURATION");
-  check->add_flag("--role-chaining", args.role_chaining, "the AssumeRole caller holds role credentials");
-  check->add_option("--target", args.target, "the session length wanted (DURATION)")->type_name("DURATION");
-  check->add_option("--now", args.now, "time of use, ISO 8601 (default: the assertion's IssueInstant)")->type_name("TIME");
+  check
+      ->add_option("--role-max-session", args.role_max_session,
+                   "the role's MaxSessionDuration (DURATION)")
+      ->type_name("DURATION");
+  check
+      ->add_option("--duration-seconds", args.duration_seconds,
+                   "the STS request's DurationSeconds (DURATION)")
+      ->type_name("DURATION");
+  check
+      ->add_option("--login-session", args.login_session,
+                   "Alibaba LoginSessionDuration (whole hours)")
+      ->type_name("DURATION");
+  check
+      ->add_option("--permission-set-session", args.permission_set_session,
+                   "Identity Center permission-set SessionDuration (DURATION)")
+      ->type_name("DURATION");
+  check->add_flag("--role-chaining", args.role_chaining,
+                  "the AssumeRole caller holds role credentials");
+  check->add_option("--target", args.target, "the session length wanted (DURATION)")
+      ->type_name("DURATION");
+  check
+      ->add_option("--now", args.now,
+                   "time of use, ISO 8601 (default: the assertion's IssueInstant)")
+      ->type_name("TIME");
   check->add_option("--format", args.format, "text, json, sarif, github or html (default text)")
       ->type_name("FORMAT");
-  check->add_option("--fail-on", args.fail_on,
-                    "exit 1 when a finding has this severity or a higher one: error, warning or "
-                    "note (default error)")
+  check
+      ->add_option("--docs-url", args.docs_url,
+                   "URL of docs/rules.md where the samlint sources are published: SARIF rules "
+                   "link to their documentation (helpUri)")
+      ->type_name("URL");
+  check
+      ->add_option("--fail-on", args.fail_on,
+                   "exit 1 when a finding has this severity or a higher one: error, warning or "
+                   "note (default error)")
       ->type_name("SEVERITY");
-  check->add_option("--cert", args.certs,
-                    "a trusted IdP signing certificate, PEM or DER; repeatable (key rollover)")
+  check
+      ->add_option("--cert", args.certs,
+                   "a trusted IdP signing certificate, PEM or DER; repeatable (key rollover)")
       ->type_name("FILE")
       ->allow_extra_args(false);
-  check->add_option("--idp-metadata", args.metadata,
-                    "the IdP's SAML metadata: its signing certificates become trust anchors")
+  check
+      ->add_option("--idp-metadata", args.metadata,
+                   "the IdP's SAML metadata: its signing certificates become trust anchors")
       ->type_name("FILE")
       ->allow_extra_args(false);
-  check->add_option("--sp-key", args.sp_key, "private key that decrypts an EncryptedAssertion")->type_name("FILE");
-  check->add_option("--declarations", args.declarations,
-                    "role and account declarations (get-role output, CloudFormation, Terraform "
-                    "plan, ...); repeatable")
+  check->add_option("--sp-key", args.sp_key, "private key that decrypts an EncryptedAssertion")
+      ->type_name("FILE");
+  check
+      ->add_option("--declarations", args.declarations,
+                   "role and account declarations (get-role output, CloudFormation, Terraform "
+                   "plan, ...); repeatable")
       ->type_name("FILE")
       ->allow_extra_args(false);
   check->add_flag("--require-signature", args.require_signature,
                   "an unverified response is an error, not a note");
-  check->add_option("--clock-skew", args.clock_skew, "tolerance for validity windows (DURATION, default 3m)")->type_name("DURATION");
+  check
+      ->add_option("--clock-skew", args.clock_skew,
+                   "tolerance for validity windows (DURATION, default 3m)")
+      ->type_name("DURATION");
   check->add_flag("--show-identities", args.show_identities,
                   "do not redact NameID, RoleSessionName and identity attributes");
-  check->add_option("--jobs", args.jobs, "inputs checked in parallel (default: the cores available)")->type_name("N");
+  check
+      ->add_option("--jobs", args.jobs, "inputs checked in parallel (default: the cores available)")
+      ->type_name("N");
   check
       ->add_option("--config", args.config,
                    "the samlint.toml to use instead of the one found above each input")
@@ -554,10 +603,13 @@ int main(int argc, char** argv) {
           "--baseline", args.baseline,
           "a previous --format json (or sarif) report: its findings are not reported again")
       ->type_name("FILE");
-  check->add_option("--color", args.color, "auto, always or never (default auto; NO_COLOR honoured)")->type_name("WHEN");
+  check
+      ->add_option("--color", args.color, "auto, always or never (default auto; NO_COLOR honoured)")
+      ->type_name("WHEN");
 
   std::optional<std::string> rule_id;
-  CLI::App* rules = app.add_subcommand("rules", "List the rules, or print one rule's documentation");
+  CLI::App* rules =
+      app.add_subcommand("rules", "List the rules, or print one rule's documentation");
   rules->add_option("RULE", rule_id, "a rule id");
 
   try {

@@ -21,7 +21,15 @@ struct ReportOptions {
   /// Directory that relative artifact URIs (SARIF, GitHub annotations) are
   /// relative to; empty: the current working directory.
   std::string base_directory;
+  /// Absolute http(s) URL of the rules documentation (docs/rules.md where the
+  /// samlint sources are published); SARIF rules then carry
+  /// helpUri = docs_url + "#" + rule id. Empty: no helpUri.
+  std::string docs_url;
 };
+
+/// True when `url` can be ReportOptions::docs_url: http or https, and only
+/// characters a URI allows unencoded, no fragment.
+bool IsDocsUrl(std::string_view url);
 
 /// Counts for the closing line of a run.
 struct RunSummary {

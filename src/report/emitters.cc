@@ -20,6 +20,24 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   return std::nullopt;
 }
 
+bool IsDocsUrl(std::string_view url) {
+  std::string_view rest;
+  if (url.rfind("https://", 0) == 0)
+    rest = url.substr(8);
+  else if (url.rfind("http://", 0) == 0)
+    rest = url.substr(7);
+  else
+    return false;
+  if (rest.empty() || rest.front() == '/') return false;  // a host is required
+  for (char ch : rest) {
+    auto c = static_cast<unsigned char>(ch);
+    bool allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   std::string_view("-._~:/?[]@!$&'()*+,;=%").find(ch) != std::string_view::npos;
+    if (!allowed) return false;  // '#' too: the rule id is the fragment
+  }
+  return true;
+}
+
 std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out,
                                      ReportOptions options) {
   switch (format) {
@@ -75,8 +93,7 @@ std::string RelativeInputPath(std::string_view input, std::string_view base, boo
 // responses it is a position in the decoded document.
 bool PositionsAreInFile(const CheckResult& result) {
   // An IdP configuration's positions are in the file itself, whatever its part.
-  return (result.part.empty() && result.encoding == "xml") ||
-         result.kind == ResultKind::kIdpConfig;
+  return (result.part.empty() && result.encoding == "xml") || result.kind == ResultKind::kIdpConfig;
 }
 
 }  // namespace report_paths

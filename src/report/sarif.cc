@@ -2,9 +2,11 @@
 // of the registry, then one result per diagnostic, streamed as inputs finish.
 //
 // Choices a SARIF consumer can rely on:
-// - No informationUri or helpUri: SARIF wants absolute URIs there and samlint
-//   has no canonical public host to name, so each rule's help text says where
-//   its documentation is (docs/rules.md#<rule-id>, `samlint rules <rule-id>`).
+// - helpUri only with --docs-url (ReportOptions::docs_url): SARIF wants an
+//   absolute URI there and samlint has no canonical public host to name (the
+//   GitHub Action passes the URL of the docs/rules.md it runs from). Each
+//   rule's help text also says where its documentation is
+//   (docs/rules.md#<rule-id>, `samlint rules <rule-id>`).
 // - Artifact URIs are relative to %SRCROOT% (ReportOptions::base_directory, or
 //   the working directory), percent-encoded, with forward slashes; an input
 //   outside it gets an absolute file: URI. Declarations and stdin have no
@@ -101,11 +103,12 @@ std::string_view Precision(const RuleInfo& rule) {
   return rule.category == RuleCategory::kLifetime ? "high" : "very-high";
 }
 
-Json RuleJson(const RuleInfo& rule) {
+Json RuleJson(const RuleInfo& rule, const std::string& docs_url) {
   std::string id(rule.id);
   std::string docs = "docs/rules.md#" + id;
   Json j;
   j["id"] = id;
+  if (!docs_url.empty()) j["helpUri"] = docs_url + "#" + id;
   j["name"] = PascalCase(rule.id);
   j["shortDescription"] = Json{{"text", std::string(rule.summary)}};
   j["fullDescription"] = Json{{"text", std::string(rule.rationale)}};
@@ -156,7 +159,9 @@ std::string FileUri(std::string_view absolute_path) {
 class SarifEmitter final : public Emitter {
  public:
   SarifEmitter(std::ostream& out, ReportOptions options)
-      : out_(out), base_(report_paths::AbsoluteBase(options.base_directory)) {
+      : out_(out),
+        base_(report_paths::AbsoluteBase(options.base_directory)),
+        docs_url_(IsDocsUrl(options.docs_url) ? options.docs_url : std::string()) {
     std::size_t index = 0;
     for (const RuleInfo& rule : AllRules()) rule_index_.emplace(std::string(rule.id), index++);
   }
@@ -167,7 +172,7 @@ class SarifEmitter final : public Emitter {
     driver["version"] = std::string(Version());
     driver["semanticVersion"] = std::string(Version());
     Json rules = Json::array();
-    for (const RuleInfo& rule : AllRules()) rules.push_back(RuleJson(rule));
+    for (const RuleInfo& rule : AllRules()) rules.push_back(RuleJson(rule, docs_url_));
     driver["rules"] = std::move(rules);
     Json tool{{"driver", std::move(driver)}};
     Json bases{{kSrcRoot, Json{{"uri", FileUri(base_)}}}};
@@ -260,6 +265,7 @@ class SarifEmitter final : public Emitter {
 
   std::ostream& out_;
   std::string base_;
+  std::string docs_url_;
   std::map<std::string, std::size_t, std::less<>> rule_index_;
   bool first_ = true;
 };

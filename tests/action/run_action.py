@@ -28,6 +28,10 @@ except ImportError:  # Debian's python3-yaml serves /usr/bin/python3
     sys.exit(77)
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# The github context of a run that uses the action as OWNER/samlint@v0.1.0.
+GITHUB_CONTEXT = {"server_url": "https://github.com", "action_repository": "example/samlint",
+                  "action_ref": "v0.1.0"}
+DOCS_URL = "https://github.com/example/samlint/blob/v0.1.0/docs/rules.md"
 EXPRESSION = re.compile(r"\$\{\{\s*([^}]*?)\s*\}\}")
 
 
@@ -41,6 +45,8 @@ def evaluate(expression, inputs, outputs):
             return term[1:-1]
         if term.startswith("inputs."):
             return inputs[term[len("inputs."):]]
+        if term.startswith("github."):
+            return GITHUB_CONTEXT[term[len("github."):]]
         match = re.fullmatch(r"steps\.([\w-]+)\.outputs\.([\w-]+)", term)
         if match:
             return outputs.get(match.group(1), {}).get(match.group(2), "")
@@ -136,6 +142,9 @@ def main():
                 with open(sarif) as f:
                     log = json.load(f)
                 results = log["runs"][0]["results"]
+                rules = log["runs"][0]["tool"]["driver"]["rules"]
+                if any(r.get("helpUri") != f"{DOCS_URL}#{r['id']}" for r in rules):
+                    problems.append(f"{name}: SARIF rules do not link to {DOCS_URL}#<rule id>")
                 if expected == 1 and not any(r["ruleId"] == "lifetime-below-target" for r in results):
                     problems.append(f"{name}: the SARIF has no lifetime-below-target result")
             except (OSError, ValueError, KeyError, IndexError) as e:

@@ -35,6 +35,9 @@ using OJson = nlohmann::ordered_json;
 using samlint::testing::CliRun;
 using samlint::testing::RunCli;
 
+constexpr std::string_view kDocsUrl =
+    "https://github.com/example/samlint/blob/v0.1.0/docs/rules.md";
+
 const std::vector<std::string> kAliyunArgs = {"check",
                                               "testdata/examples/aliyun-console-clamped.xml",
                                               "--scenario",
@@ -191,8 +194,8 @@ TEST(ReportSarif, ValidatesAgainstTheSarifSchema) {
                     "(tools/test.sh does) to validate against the SARIF 2.1.0 schema";
   }
   // Set but wrong is a broken set-up, not a reason to skip.
-  ASSERT_TRUE(std::filesystem::exists(schema)) << "SAMLINT_SARIF_SCHEMA=" << schema
-                                               << " does not exist";
+  ASSERT_TRUE(std::filesystem::exists(schema))
+      << "SAMLINT_SARIF_SCHEMA=" << schema << " does not exist";
   // The first Python that has jsonschema: python3 on PATH, else Debian's
   // (python3-jsonschema installs for /usr/bin/python3 only).
   std::string python;
@@ -209,6 +212,9 @@ TEST(ReportSarif, ValidatesAgainstTheSarifSchema) {
   std::vector<std::string> logs;
   logs.push_back(RunCli(kAliyunArgs).out);
   logs.push_back(RunCli(kMixedArgs).out);
+  std::vector<std::string> with_docs = kAliyunArgs;
+  with_docs.push_back("--docs-url=" + std::string(kDocsUrl));
+  logs.push_back(RunCli(with_docs).out);
   CheckResult odd = XmlResult("/work/base/dir/a b#c:d%.xml",
                               {Diag("xml-malformed", Severity::kError, "bad", Location{3, 4})});
   CheckResult outside = XmlResult("/elsewhere/x.xml", {Diag("no-such-rule", Severity::kNote, "n")});
@@ -226,6 +232,30 @@ TEST(ReportSarif, ValidatesAgainstTheSarifSchema) {
     int status = pclose(pipe);
     std::remove(file.c_str());
     EXPECT_EQ(status, 0) << output << "\n" << log.substr(0, 2000);
+  }
+}
+
+TEST(ReportSarif, HelpUriLinksEveryRuleToItsDocsOnlyWhenADocsUrlIsGiven) {
+  std::vector<std::string> args = kAliyunArgs;
+  args.push_back("--docs-url=" + std::string(kDocsUrl));
+  CliRun run = RunCli(args);
+  ASSERT_EQ(run.exit_code, 1) << run.err;
+  OJson with = Parse(run.out);
+  std::size_t rules = 0;
+  for (const OJson& rule : Run0(with)["tool"]["driver"]["rules"]) {
+    EXPECT_EQ(rule["helpUri"], std::string(kDocsUrl) + "#" + rule["id"].get<std::string>());
+    ++rules;
+  }
+  EXPECT_EQ(rules, AllRules().size());
+  for (const OJson& rule : Run0(Parse(RunCli(kAliyunArgs).out))["tool"]["driver"]["rules"]) {
+    EXPECT_FALSE(rule.contains("helpUri")) << rule["id"];
+  }
+  for (const char* bad : {"docs/rules.md", "ftp://example.com/rules.md", "https://",
+                          "https://example.com/rules.md#x", "https://exa mple.com/"}) {
+    CliRun refused = RunCli({"check", "--docs-url", bad, "--format", "sarif",
+                             "testdata/examples/aliyun-console-clamped.xml"});
+    EXPECT_EQ(refused.exit_code, 2) << bad;
+    EXPECT_NE(refused.err.find("--docs-url"), std::string::npos) << refused.err;
   }
 }
 
