@@ -864,11 +864,15 @@ constexpr std::array kRules = {
         .id = "suppression-invalid",
         .default_severity = kWarning,
         .category = kInput,
-        .summary = "An inline `samlint-disable` comment gives no reason, names no rule, or names "
-                   "a rule that does not exist; the rules it cannot name are not suppressed.",
+        .summary = "An inline `samlint-disable` comment gives no reason, names no rule, names "
+                   "a rule that does not exist, or names a trust rule; the rules it cannot name "
+                   "are not suppressed.",
         .rationale = "A suppression is a decision someone must be able to review: without a "
                      "reason it is not applied, and a misspelt rule id would otherwise hide "
-                     "nothing while looking like it does.",
+                     "nothing while looking like it does. Trust rules (signatures, keys, "
+                     "issuer) cannot be silenced from inside the document: comments are outside "
+                     "the signed canonical form, so anyone on the path could add one to a "
+                     "signed response.",
         .example = "`<!-- samlint-disable audience-mismatch -->` (no reason), or "
                    "`<!-- samlint-disable audience-mismatc: staging SP -->` (unknown rule).",
         .fix = "Write `<!-- samlint-disable RULE[,RULE...]: why the finding is acceptable -->` "

@@ -2,7 +2,8 @@
 // XML forbids "--" inside a comment, so the reason follows a colon (the
 // shellcheck/ruff "directive, then why" shape in a form XML accepts). A
 // comment outside the root element covers the whole file; one inside covers
-// the next element after it and that element's subtree, by byte offsets. The
+// the next element after it and that element's subtree, by byte offsets.
+// Trust rules cannot be silenced this way (see ParseDirective). The
 // document was already found well-formed, so a small tag scanner suffices.
 #include <algorithm>
 
@@ -81,7 +82,23 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
   std::vector<std::string_view> ids;
   for (const RuleInfo& r : AllRules()) ids.push_back(r.id);
   for (std::string& n : names) {
-    if (FindRule(n) == nullptr) {
+    const RuleInfo* rule = FindRule(n);
+    if (rule != nullptr && rule->category == RuleCategory::kTrust) {
+      // Comments are outside the signed canonical form: anyone on the path
+      // can add one to a validly signed response. What the document says
+      // about itself never silences what samlint says about its signature.
+      findings.push_back(MakeDiagnostic(
+          "suppression-invalid",
+          "This samlint-disable comment names the trust rule '" + n +
+              "': signature and trust findings cannot be silenced from inside the document "
+              "being judged (a comment can be added to a signed response without breaking "
+              "its signature).",
+          offset,
+          "Silence it in samlint.toml's [rules] table, or accept it with --baseline, if it is "
+          "really expected."));
+      continue;
+    }
+    if (rule == nullptr) {
       std::string near = NearestWord(n, ids);
       findings.push_back(
           MakeDiagnostic("suppression-invalid",

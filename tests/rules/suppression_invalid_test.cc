@@ -51,6 +51,24 @@ TEST(SuppressionInvalid, FiresForAnUnknownRuleWithASuggestion) {
   ExpectLocatedAt(*d, xml, comment);
 }
 
+TEST(SuppressionInvalid, FiresForATrustRuleWhichStaysReported) {
+  // Comments are outside the signed form: the document cannot silence what
+  // samlint says about its own signature.
+  const std::string comment = "<!-- samlint-disable signature-missing: unsigned on purpose -->";
+  SamlBuilder b;
+  std::string xml = b.Build();
+  auto root = xml.find("<samlp:Response");
+  ASSERT_NE(root, std::string::npos);
+  xml.insert(root, comment + "\n");
+  const samlint::CheckResult result = CheckXml(xml);
+  const samlint::Diagnostic* d = FindDiagnostic(result, "suppression-invalid");
+  ASSERT_NE(d, nullptr) << Describe(result);
+  EXPECT_THAT(d->message, HasSubstr("names the trust rule 'signature-missing'"));
+  ExpectLocatedAt(*d, xml, comment);
+  EXPECT_TRUE(HasRule(result, "signature-missing")) << Describe(result);
+  EXPECT_EQ(result.suppressed, 0);
+}
+
 TEST(SuppressionInvalid, DoesNotFireForAValidSuppression) {
   const std::string xml =
       WithCommentBeforeAudience("<!-- samlint-disable audience-mismatch: staging SP -->");
