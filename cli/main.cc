@@ -21,6 +21,7 @@
 #include "samlint/config.h"
 #include "samlint/declarations.h"
 #include "samlint/duration.h"
+#include "samlint/limits.h"
 #include "samlint/report.h"
 #include "samlint/rules.h"
 #include "samlint/sources.h"
@@ -115,6 +116,7 @@ struct CheckArgs {
   std::optional<std::string> config;
   bool no_config = false;
   std::optional<std::string> baseline;
+  std::vector<std::string> limits;
 };
 
 // The command line's value when given, else the config's.
@@ -191,6 +193,9 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectCon
       }
     }
     o.trust_store = std::move(store);
+  }
+  for (const std::string& assignment : a.limits) {
+    if (auto error = samlint::SetLimit(o.limits, assignment)) throw UsageError{"--limit: " + *error};
   }
   if (a.sp_key) {
     auto key = std::make_shared<samlint::SpKey>();
@@ -598,6 +603,12 @@ int main(int argc, char** argv) {
                    "the samlint.toml to use instead of the one found above each input")
       ->type_name("FILE");
   check->add_flag("--no-config", args.no_config, "do not read any samlint.toml");
+  check
+      ->add_option("--limit", args.limits,
+                   "raise or lower a work limit (repeatable): input-bytes, inflated-bytes, "
+                   "signatures, xml-nodes, json-nodes; a limit-exceeded finding names the one "
+                   "an input reached")
+      ->type_name("NAME=N");
   check
       ->add_option(
           "--baseline", args.baseline,

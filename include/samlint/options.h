@@ -8,6 +8,7 @@
 
 #include "samlint/config.h"
 #include "samlint/declarations.h"
+#include "samlint/limits.h"
 #include "samlint/scenario.h"
 #include "samlint/timestamp.h"
 #include "samlint/trust.h"
@@ -42,6 +43,8 @@ struct CheckOptions {
   /// proves (the call succeeded with this DurationSeconds); used when nothing
   /// declares the maximum.
   std::optional<std::int64_t> role_max_proven;
+  /// --limit NAME=N: bounds on the work one input may cause.
+  Limits limits;
 };
 
 }  // namespace samlint

@@ -118,6 +118,22 @@ constexpr std::array kRules = {
                      "§ AWS (Audience) and § Alibaba Cloud (Endpoints)",
     },
     RuleInfo{
+        .id = "certificate-not-yet-valid",
+        .default_severity = kWarning,
+        .category = kTrust,
+        .summary = "A trust-anchor certificate's validity starts after the moment of use "
+                   "(its NotBefore is later than t_use).",
+        .rationale = "samlint still checks the signature with the anchor's key, as most SAML "
+                     "service providers do, but a provider that checks certificate dates refuses "
+                     "the response, and a certificate dated in the future usually means the IdP "
+                     "rotated to a key the cloud does not have yet, or a clock is wrong.",
+        .example = "--cert next-idp.pem whose certificate runs from 2027-01-01, checking a "
+                   "response issued on 2026-11-23.",
+        .fix = "Check the IdP's clock and which certificate it signs with; upload the IdP's "
+               "current metadata to the cloud before the IdP switches keys.",
+        .reference = "RFC 5280 § 4.1.2.5 (Validity); cli-contract.md § Decisions (Signatures)",
+    },
+    RuleInfo{
         .id = "certificate-expired",
         .default_severity = kWarning,
         .category = kTrust,
@@ -137,6 +153,26 @@ constexpr std::array kRules = {
                "--idp-metadata.",
         .reference = "XML Signature Syntax and Processing (KeyInfo, X509Data); cli-contract.md "
                      "§ Decisions (Signatures)",
+    },
+    RuleInfo{
+        .id = "content-outside-assertion",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "An Assertion, statement or attribute sits outside the assertion the cloud "
+                   "reads: in samlp:Extensions, a ds:Object, saml:Advice, StatusDetail, or as a "
+                   "Response-level statement.",
+        .rationale = "Service providers read one Assertion, the Response's; SAML content anywhere "
+                     "else is never read by them and never needs to be there. It is the shape of "
+                     "a signature-wrapping attack: the attacker hides a signed original (or their "
+                     "own values) where one parser looks and another does not, so that what is "
+                     "verified is not what is used.",
+        .example = "An unsigned saml:Assertion with Role role/admin inside samlp:Extensions before "
+                   "the signed Assertion (XSW7), or a second AttributeStatement with "
+                   "SessionDuration directly under the Response.",
+        .fix = "Reject the response. If your IdP produced it, find what rewrites responses in "
+               "transit; a conforming IdP puts every statement inside the one signed Assertion.",
+        .reference = "SAML 2.0 Core § 2.3.3 and § 3.3.3; OASIS SAML V2.0 Security and Privacy "
+                     "Considerations; Somorovsky et al., On Breaking SAML (2012)",
     },
     RuleInfo{
         .id = "cloud-undetected",
@@ -389,6 +425,44 @@ constexpr std::array kRules = {
                      "examples (example 1)",
     },
     RuleInfo{
+        .id = "limit-exceeded",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "An input reached one of samlint's work limits (input size, gzip inflation, "
+                   "signatures verified, XML or JSON nodes); what lies beyond the limit was not "
+                   "checked.",
+        .rationale = "Every byte samlint reads may come from an attacker or a broken IdP, so the "
+                     "work one input may cause is bounded: thousands of signatures, a gzip bomb "
+                     "or millions of tiny JSON values would otherwise take minutes and gigabytes. "
+                     "A real SAML response or declarations file is far below every limit; an "
+                     "input that reaches one was not fully checked, which must not pass "
+                     "silently.",
+        .example = "A response carrying 4,000 ds:Signature elements, or a .gz CloudTrail log that "
+                   "inflates past 64 MiB.",
+        .fix = "Check that the input is what you meant to give; if it is a genuine input, raise "
+               "the limit the message names with --limit NAME=N (or `limit` in samlint.toml).",
+        .reference = "README § Reference (Limits); issue Trust § Bounded work",
+    },
+    RuleInfo{
+        .id = "limit-exceeded",
+        .default_severity = kError,
+        .category = kInput,
+        .summary = "An input reached one of samlint's work limits (input size, gzip inflation, "
+                   "signatures verified, XML or JSON nodes); what lies beyond the limit was not "
+                   "checked.",
+        .rationale = "Every byte samlint reads may come from an attacker or a broken IdP, so the "
+                     "work one input may cause is bounded: thousands of signatures, a gzip bomb "
+                     "or millions of tiny JSON values would otherwise take minutes and gigabytes. "
+                     "A real SAML response or declarations file is far below every limit; an "
+                     "input that reaches one was not fully checked, which must not pass "
+                     "silently.",
+        .example = "A response carrying 4,000 ds:Signature elements, or a .gz CloudTrail log that "
+                   "inflates past 64 MiB.",
+        .fix = "Check that the input is what you meant to give; if it is a genuine input, raise "
+               "the limit the message names with --limit NAME=N.",
+        .reference = "README § Reference (Limits)",
+    },
+    RuleInfo{
         .id = "login-session-out-of-range",
         .default_severity = kError,
         .category = kLifetime,
@@ -419,6 +493,23 @@ constexpr std::array kRules = {
                "did not put there means the response was tampered with.",
         .reference = "SAML 2.0 Core, Response; cli-contract.md § Decisions (Signatures: a signed "
                      "Response counts only with exactly one assertion)",
+    },
+    RuleInfo{
+        .id = "namespace-prefix-rebound",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "A namespace prefix is bound to two different namespaces in one response, so "
+                   "elements that look alike in the text are different elements.",
+        .rationale = "SAML and XML Signature are matched by namespace, not by prefix text. A "
+                     "prefix such as `saml` rebound to another namespace makes an element read as "
+                     "saml:Assertion by a prefix-matching parser and as something else by a "
+                     "namespace-aware one: a way to make two parsers disagree about which "
+                     "Assertion and which values the response carries. IdPs never need it.",
+        .example = "`<saml:Assertion xmlns:saml=\"urn:example:not-saml:assertion\">` before the "
+                   "signed Assertion, whose `saml` prefix is the SAML assertion namespace.",
+        .fix = "Reject the response. If your IdP produced it, configure it (or what rewrites the "
+               "response) to bind each prefix once.",
+        .reference = "Namespaces in XML 1.0 § 6; SAML 2.0 Core § 1.2",
     },
     RuleInfo{
         .id = "observed-lifetime-short",
@@ -704,6 +795,23 @@ constexpr std::array kRules = {
         .reference = "SAML 2.0 Core, AuthnStatement (SessionNotOnOrAfter); lifetime-rules.md "
                      "§ Vocabulary (session_not_on_or_after) and § Alibaba Cloud and § AWS "
                      "(scenario tables); cli-contract.md § Decisions (Outcomes)",
+    },
+    RuleInfo{
+        .id = "signature-algorithm-unsupported",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "The signature uses an algorithm samlint's xmlsec 1.2 cannot check (for "
+                   "example RSA-PSS), so it was not verified.",
+        .rationale = "A signature that cannot be checked proves nothing to samlint, so no value is "
+                     "reported as signed and the status is not-checked. The cloud may still "
+                     "accept the algorithm; this finding is about what samlint could verify, not "
+                     "a proof that the signature is wrong.",
+        .example = "SignatureMethod http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1 "
+                   "(RSA-PSS).",
+        .fix = "Sign with RSA-SHA256 (or ECDSA-SHA256) and a SHA-256 digest, which every SAML "
+               "service provider supports; or verify this response with a tool that supports the "
+               "algorithm.",
+        .reference = "XML Signature 1.1 § 6 (Algorithms); xmlsec 1.2 supported algorithms",
     },
     RuleInfo{
         .id = "signature-invalid",

@@ -16,9 +16,11 @@ namespace {
 
 // Every rule id of cli-contract.md § Rule ids, plus cloud-undetected,
 // issuer-mismatch, observed-lifetime-short, sts-call-failed, idp-value-unknown,
-// config-invalid, suppression-invalid and suppression-unused, which this
+// config-invalid, suppression-invalid, suppression-unused, limit-exceeded,
+// content-outside-assertion, namespace-prefix-rebound,
+// signature-algorithm-unsupported and certificate-not-yet-valid, which this
 // project adds. A rule may be added here; none may ever disappear.
-constexpr std::array<std::string_view, 50> kContractRuleIds = {
+constexpr std::array<std::string_view, 55> kContractRuleIds = {
     // Lifetime
     "lifetime-below-target",
     "duration-exceeds-role-max",
@@ -74,6 +76,11 @@ constexpr std::array<std::string_view, 50> kContractRuleIds = {
     "config-invalid",
     "suppression-invalid",
     "suppression-unused",
+    "limit-exceeded",
+    "content-outside-assertion",
+    "namespace-prefix-rebound",
+    "signature-algorithm-unsupported",
+    "certificate-not-yet-valid",
 };
 
 const RuleInfo& Rule(std::string_view id) {
