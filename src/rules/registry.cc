@@ -118,22 +118,6 @@ constexpr std::array kRules = {
                      "§ AWS (Audience) and § Alibaba Cloud (Endpoints)",
     },
     RuleInfo{
-        .id = "certificate-not-yet-valid",
-        .default_severity = kWarning,
-        .category = kTrust,
-        .summary = "A trust-anchor certificate's validity starts after the moment of use "
-                   "(its NotBefore is later than t_use).",
-        .rationale = "samlint still checks the signature with the anchor's key, as most SAML "
-                     "service providers do, but a provider that checks certificate dates refuses "
-                     "the response, and a certificate dated in the future usually means the IdP "
-                     "rotated to a key the cloud does not have yet, or a clock is wrong.",
-        .example = "--cert next-idp.pem whose certificate runs from 2027-01-01, checking a "
-                   "response issued on 2026-11-23.",
-        .fix = "Check the IdP's clock and which certificate it signs with; upload the IdP's "
-               "current metadata to the cloud before the IdP switches keys.",
-        .reference = "RFC 5280 § 4.1.2.5 (Validity); cli-contract.md § Decisions (Signatures)",
-    },
-    RuleInfo{
         .id = "certificate-expired",
         .default_severity = kWarning,
         .category = kTrust,
@@ -155,24 +139,20 @@ constexpr std::array kRules = {
                      "§ Decisions (Signatures)",
     },
     RuleInfo{
-        .id = "content-outside-assertion",
-        .default_severity = kError,
+        .id = "certificate-not-yet-valid",
+        .default_severity = kWarning,
         .category = kTrust,
-        .summary = "An Assertion, statement or attribute sits outside the assertion the cloud "
-                   "reads: in samlp:Extensions, a ds:Object, saml:Advice, StatusDetail, or as a "
-                   "Response-level statement.",
-        .rationale = "Service providers read one Assertion, the Response's; SAML content anywhere "
-                     "else is never read by them and never needs to be there. It is the shape of "
-                     "a signature-wrapping attack: the attacker hides a signed original (or their "
-                     "own values) where one parser looks and another does not, so that what is "
-                     "verified is not what is used.",
-        .example = "An unsigned saml:Assertion with Role role/admin inside samlp:Extensions before "
-                   "the signed Assertion (XSW7), or a second AttributeStatement with "
-                   "SessionDuration directly under the Response.",
-        .fix = "Reject the response. If your IdP produced it, find what rewrites responses in "
-               "transit; a conforming IdP puts every statement inside the one signed Assertion.",
-        .reference = "SAML 2.0 Core § 2.3.3 and § 3.3.3; OASIS SAML V2.0 Security and Privacy "
-                     "Considerations; Somorovsky et al., On Breaking SAML (2012)",
+        .summary = "A trust-anchor certificate's validity starts after the moment of use "
+                   "(its NotBefore is later than t_use).",
+        .rationale = "samlint still checks the signature with the anchor's key, as most SAML "
+                     "service providers do, but a provider that checks certificate dates refuses "
+                     "the response, and a certificate dated in the future usually means the IdP "
+                     "rotated to a key the cloud does not have yet, or a clock is wrong.",
+        .example = "--cert next-idp.pem whose certificate runs from 2027-01-01, checking a "
+                   "response issued on 2026-11-23.",
+        .fix = "Check the IdP's clock and which certificate it signs with; upload the IdP's "
+               "current metadata to the cloud before the IdP switches keys.",
+        .reference = "RFC 5280 § 4.1.2.5 (Validity); cli-contract.md § Decisions (Signatures)",
     },
     RuleInfo{
         .id = "cloud-undetected",
@@ -209,6 +189,26 @@ constexpr std::array kRules = {
         .fix = "Correct the key or value at the reported line and column; docs/config.md lists "
                "every key, the values it takes, and the rule ids [rules] accepts.",
         .reference = "docs/config.md (samlint project configuration); TOML v1.0.0",
+    },
+    RuleInfo{
+        .id = "content-outside-assertion",
+        .default_severity = kError,
+        .category = kTrust,
+        .summary = "An Assertion, statement or attribute sits outside the assertion the cloud "
+                   "reads: in samlp:Extensions, a ds:Object, saml:Advice, StatusDetail, or as a "
+                   "Response-level statement.",
+        .rationale = "Service providers read one Assertion, the Response's; SAML content anywhere "
+                     "else is never read by them and never needs to be there. It is the shape of "
+                     "a signature-wrapping attack: the attacker hides a signed original (or their "
+                     "own values) where one parser looks and another does not, so that what is "
+                     "verified is not what is used.",
+        .example = "An unsigned saml:Assertion with Role role/admin inside samlp:Extensions before "
+                   "the signed Assertion (XSW7), or a second AttributeStatement with "
+                   "SessionDuration directly under the Response.",
+        .fix = "Reject the response. If your IdP produced it, find what rewrites responses in "
+               "transit; a conforming IdP puts every statement inside the one signed Assertion.",
+        .reference = "SAML 2.0 Core § 2.3.3 and § 3.3.3; OASIS SAML V2.0 Security and Privacy "
+                     "Considerations; Somorovsky et al., On Breaking SAML (2012)",
     },
     RuleInfo{
         .id = "declaration-conflict",
@@ -423,25 +423,6 @@ constexpr std::array kRules = {
                "IdP's SessionDuration attribute and session length; or lower --target.",
         .reference = "lifetime-rules.md § Vocabulary (factor, binding factor, clamp) and § Worked "
                      "examples (example 1)",
-    },
-    RuleInfo{
-        .id = "limit-exceeded",
-        .default_severity = kError,
-        .category = kInput,
-        .summary = "An input reached one of samlint's work limits (input size, gzip inflation, "
-                   "signatures verified, XML or JSON nodes); what lies beyond the limit was not "
-                   "checked.",
-        .rationale = "Every byte samlint reads may come from an attacker or a broken IdP, so the "
-                     "work one input may cause is bounded: thousands of signatures, a gzip bomb "
-                     "or millions of tiny JSON values would otherwise take minutes and gigabytes. "
-                     "A real SAML response or declarations file is far below every limit; an "
-                     "input that reaches one was not fully checked, which must not pass "
-                     "silently.",
-        .example = "A response carrying 4,000 ds:Signature elements, or a .gz CloudTrail log that "
-                   "inflates past 64 MiB.",
-        .fix = "Check that the input is what you meant to give; if it is a genuine input, raise "
-               "the limit the message names with --limit NAME=N (or `limit` in samlint.toml).",
-        .reference = "README § Reference (Limits); issue Trust § Bounded work",
     },
     RuleInfo{
         .id = "limit-exceeded",
