@@ -106,6 +106,14 @@ enum class ResultKind {
 std::string_view ResultKindName(ResultKind kind);
 
 /// Everything samlint says about one input.
+/// The work checking one input did, so tests can bound it (never reported).
+struct WorkCounters {
+  std::size_t signatures_seen = 0;    ///< ds:Signature elements in the document
+  std::size_t verifications = 0;      ///< signature verifications run (one per signature and key)
+  std::size_t canonicalizations = 0;  ///< canonical forms computed for digests and SignedInfo
+  std::size_t xml_nodes = 0;          ///< XML nodes read by the extractor
+};
+
 struct CheckResult {
   std::optional<std::string> input;  ///< as given; nullopt for declarations
   std::string part;                  ///< JSON Pointer into a multi-response input, or empty
@@ -142,6 +150,7 @@ struct CheckResult {
   /// client id or resource address.
   std::string idp;
   std::string idp_client;
+  WorkCounters work;
 };
 
 /// True when any diagnostic has error severity.

@@ -96,6 +96,39 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
         u.offset, "Declare xmlns:" + u.prefix + "=\"urn:oasis:names:tc:SAML:2.0:assertion\" (or "
                   "the right namespace) on the element or an ancestor."));
   }
+  for (std::size_t i = 0; i < facts.misplaced.size(); ++i) {
+    const MisplacedContent& m = facts.misplaced[i];
+    bool last = i + 1 == facts.misplaced.size();
+    std::string more = last && facts.misplaced_unlisted > 0
+                           ? " (" + std::to_string(facts.misplaced_unlisted) +
+                                 " more such elements are not listed)"
+                           : "";
+    out.push_back(MakeDiagnostic(
+        "content-outside-assertion",
+        "<" + m.element + "> sits inside <" + m.container +
+            ">, outside the Assertion the cloud reads: no service provider reads SAML content "
+            "there, and it is how signature-wrapping attacks hide a second set of values. samlint "
+            "takes no value from it" + more + ".",
+        m.offset,
+        "Reject the response; a conforming IdP puts every statement inside the one signed "
+        "Assertion."));
+  }
+  for (std::size_t i = 0; i < facts.rebound_prefixes.size(); ++i) {
+    const ReboundPrefix& p = facts.rebound_prefixes[i];
+    bool last = i + 1 == facts.rebound_prefixes.size();
+    std::string more = last && facts.rebound_unlisted > 0
+                           ? " (" + std::to_string(facts.rebound_unlisted) +
+                                 " more rebindings are not listed)"
+                           : "";
+    out.push_back(MakeDiagnostic(
+        "namespace-prefix-rebound",
+        "The prefix \"" + p.prefix + "\" is bound to " + p.first_uri + " and here again to " +
+            p.second_uri +
+            ": elements with the same prefix text are different elements, which lets a parser "
+            "that matches prefixes and one that matches namespaces read different assertions" +
+            more + ".",
+        p.offset, "Reject the response; a conforming IdP binds each prefix once."));
+  }
   for (const CommentInValue& c : facts.comments_in_values) {
     out.push_back(MakeDiagnostic(
         "xml-comment-in-value",

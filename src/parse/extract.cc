@@ -2,7 +2,10 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +19,80 @@ constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#";
 constexpr std::string_view kSoap11Ns = "http://schemas.xmlsoap.org/soap/envelope/";
 constexpr std::string_view kSoap12Ns = "http://www.w3.org/2003/05/soap-envelope";
 constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
+constexpr std::string_view kXmlnsNs = "http://www.w3.org/2000/xmlns/";
+constexpr std::string_view kXencNs = "http://www.w3.org/2001/04/xmlenc#";
+
+// Namespaces whose elements samlint or a signature verifier matches: a prefix
+// of one of these bound a second time to something else is an attack shape.
+bool IsSecurityNamespace(std::string_view uri) {
+  return uri == kProtocolNs || uri == kAssertionNs || uri == kDsigNs || uri == kXencNs ||
+         uri == kSoap11Ns || uri == kSoap12Ns;
+}
+
+bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// The encoding an XML declaration names, or nullopt when it names none.
+std::optional<std::string_view> DeclaredEncoding(std::string_view xml) {
+  if (xml.substr(0, 3) == "\xEF\xBB\xBF") xml.remove_prefix(3);
+  if (xml.substr(0, 5) != "<?xml" || xml.size() < 6 || !IsXmlSpace(xml[5])) return std::nullopt;
+  std::string_view decl = xml.substr(0, xml.find("?>"));
+  std::size_t at = decl.find("encoding");
+  if (at == std::string_view::npos) return std::nullopt;
+  std::size_t i = at + 8;
+  while (i < decl.size() && IsXmlSpace(decl[i])) ++i;
+  if (i >= decl.size() || decl[i] != '=') return std::nullopt;
+  ++i;
+  while (i < decl.size() && IsXmlSpace(decl[i])) ++i;
+  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) return std::nullopt;
+  char quote = decl[i++];
+  std::size_t end = decl.find(quote, i);
+  if (end == std::string_view::npos) return decl.substr(i);
+  return decl.substr(i, end - i);
+}
+
+bool IsUtf8Name(std::string_view encoding) {
+  std::string lower;
+  for (char c : encoding) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "utf-8" || lower == "utf8";
+}
+
+// Offset of the first byte that is not part of well-formed UTF-8 (overlong
+// forms, surrogates and code points above U+10FFFF included), or npos.
+std::size_t InvalidUtf8At(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    // Skip ASCII quickly.
+    const auto* p = static_cast<const unsigned char*>(static_cast<const void*>(s.data()));
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k) {
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
 
 std::string_view PrefixOf(std::string_view qname) {
   auto colon = qname.find(':');
@@ -268,19 +345,34 @@ class Extractor {
     }
   }
 
-  // One pass over every node: depth bound, IDs, undeclared prefixes, comments
-  // inside text, any signature. Iterative, so hostile nesting cannot overflow the stack.
-  bool Scan(ResponseFacts& r, std::string& error, std::size_t& error_offset) const {
+  // One pass over every node: depth and node bounds, namespace declarations,
+  // IDs, undeclared prefixes, comments inside text, signatures. Iterative, so
+  // hostile nesting cannot overflow the stack.
+  bool Scan(ResponseFacts& r, std::size_t max_nodes, ExtractStatus& status, std::string& error,
+            std::size_t& error_offset) const {
     int depth = 0;
+    std::map<std::string, std::string, std::less<>> bindings;  // prefix -> first namespace
     pugi::xml_node node = doc_.first_child();
     while (node) {
+      ++r.node_count;
       if (node.type() == pugi::node_element) {
         if (depth >= kMaxXmlDepth) {
+          status = ExtractStatus::kMalformed;
           error = "Elements are nested more than " + std::to_string(kMaxXmlDepth) + " deep";
           error_offset = OffsetOf(node);
           return false;
         }
-        ScanElement(node, r);
+        if (!ScanElement(node, r, bindings, error, error_offset)) {
+          status = ExtractStatus::kMalformed;
+          return false;
+        }
+      }
+      if (r.node_count > max_nodes) {
+        status = ExtractStatus::kLimit;
+        error = "The document has more than " + std::to_string(max_nodes) +
+                " nodes (elements, attributes and text); the rest was not read";
+        error_offset = OffsetOf(node);
+        return false;
       }
       if (node.first_child()) {
         node = node.first_child();
@@ -297,14 +389,68 @@ class Extractor {
     return true;
   }
 
-  void ScanElement(pugi::xml_node node, ResponseFacts& r) const {
-    std::string_view prefix = PrefixOf(node.name());
-    if (!prefix.empty() && !ResolvePrefix(node, prefix)) {
-      r.undeclared_prefixes.push_back(
-          {std::string(prefix), node.name(), node.attribute("Name").value(), OffsetOf(node)});
+  // Namespaces in XML 1.0 § 3: `xmlns:p=""` is illegal, `xml` may be bound only
+  // to its own namespace and `xmlns` never, and no other prefix may take
+  // either. libxml2 drops such declarations silently, pugixml would honour
+  // them: the two would see different elements, so the document is refused.
+  static std::optional<std::string> IllegalDeclaration(std::string_view attr_name,
+                                                       std::string_view value) {
+    bool is_default = attr_name == "xmlns";
+    std::string_view prefix = is_default ? std::string_view{} : attr_name.substr(6);
+    if (prefix == "xmlns") return "the prefix xmlns must never be declared";
+    if (prefix == "xml") {
+      if (value != kXmlNs) return "the prefix xml may be bound only to " + std::string(kXmlNs);
+      return std::nullopt;
     }
+    if (value == kXmlNs || value == kXmlnsNs) {
+      return "the reserved namespace " + std::string(value) + " may not be bound to " +
+             (is_default ? std::string("the default namespace") : "the prefix " + std::string(prefix));
+    }
+    if (!is_default && value.empty()) {
+      return "a prefix may not be bound to the empty namespace name (xmlns:" +
+             std::string(prefix) + "=\"\")";
+    }
+    return std::nullopt;
+  }
+
+  bool ScanElement(pugi::xml_node node, ResponseFacts& r,
+                   std::map<std::string, std::string, std::less<>>& bindings, std::string& error,
+                   std::size_t& error_offset) const {
+    std::string_view prefix = PrefixOf(node.name());
+    if (prefix == "xmlns") {
+      error = std::string("Not namespace-well-formed: the element <") + node.name() +
+              "> uses the reserved prefix xmlns";
+      error_offset = OffsetOf(node);
+      return false;
+    }
+    std::size_t attributes = 0;
     for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+      ++attributes;
+      ++r.node_count;
       std::string_view an = a.name();
+      bool is_decl = an == "xmlns" || an.substr(0, 6) == "xmlns:";
+      if (is_decl) {
+        if (auto why = IllegalDeclaration(an, a.value())) {
+          error = "Not namespace-well-formed: " + *why + "; a parser that drops the declaration "
+                  "and one that honours it see different elements, so samlint refuses the "
+                  "document";
+          error_offset = AttributeOffset(node, a.name());
+          return false;
+        }
+        if (an != "xmlns") {
+          std::string p(an.substr(6));
+          auto [it, inserted] = bindings.emplace(p, a.value());
+          if (!inserted && it->second != a.value() &&
+              (IsSecurityNamespace(it->second) || IsSecurityNamespace(a.value()))) {
+            if (r.rebound_prefixes.size() < kMaxListedFindings) {
+              r.rebound_prefixes.push_back(
+                  {p, it->second, a.value(), AttributeOffset(node, a.name())});
+            } else {
+              ++r.rebound_unlisted;
+            }
+          }
+        }
+      }
       std::string_view ap = PrefixOf(an);
       if (!ap.empty() && ap != "xmlns" && !ResolvePrefix(node, ap)) {
         r.undeclared_prefixes.push_back(
@@ -312,8 +458,29 @@ class Extractor {
       }
       if (an == "ID") r.ids.emplace_back(a.value(), AttributeOffset(node, "ID"));
     }
+    // pugixml keeps repeated attributes; XML (and libxml2) refuses them.
+    if (attributes > 1) {
+      std::vector<std::string_view> names;
+      names.reserve(attributes);
+      for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        names.emplace_back(a.name());
+      }
+      std::sort(names.begin(), names.end());
+      auto dup = std::adjacent_find(names.begin(), names.end());
+      if (dup != names.end()) {
+        error = "Not well-formed XML: the attribute " + std::string(*dup) + " appears twice in <" +
+                node.name() + ">";
+        error_offset = OffsetOf(node);
+        return false;
+      }
+    }
+    if (!prefix.empty() && !ResolvePrefix(node, prefix)) {
+      r.undeclared_prefixes.push_back(
+          {std::string(prefix), node.name(), node.attribute("Name").value(), OffsetOf(node)});
+    }
     if (LocalName(node.name()) == "Signature" && NamespaceOf(node) == kDsigNs) {
       r.has_any_signature = true;
+      ++r.signature_count;
     }
     bool has_comment = false;
     bool has_text = false;
@@ -325,6 +492,61 @@ class Extractor {
       }
     }
     if (has_comment && has_text) r.comments_in_values.push_back({node.name(), OffsetOf(node)});
+    return true;
+  }
+
+  // SAML content no service provider reads: an Assertion that is not a child of
+  // `response` (or the root Assertion itself), a statement or attribute
+  // outside every such Assertion, and a ds:Signature carried by anything but
+  // the Response or an Assertion. Each misplaced subtree is reported once.
+  // Signatures belong on an Assertion, the Response, or a protocol message
+  // that wraps it (an ArtifactResponse).
+  static bool CarriesSignatures(pugi::xml_node parent, pugi::xml_node response) {
+    if (Is(parent, kAssertionNs, "Assertion")) return true;
+    for (pugi::xml_node n = response; n; n = n.parent()) {
+      if (n == parent) return true;
+    }
+    return false;
+  }
+
+  void Misplaced(pugi::xml_node response, bool bare_assertion, ResponseFacts& r) const {
+    auto read_assertion = [&](pugi::xml_node n) {
+      if (bare_assertion) return n == response;
+      return Is(n, kAssertionNs, "Assertion") && n.parent() == response;
+    };
+    pugi::xml_node node = doc_.document_element();
+    pugi::xml_node root = node;
+    while (node) {
+      bool descend = true;
+      if (node.type() == pugi::node_element) {
+        if (read_assertion(node)) {
+          descend = false;  // read assertions are judged by their own rules
+        } else if (Is(node, kAssertionNs, "Assertion") ||
+                   Is(node, kAssertionNs, "AttributeStatement") ||
+                   Is(node, kAssertionNs, "AuthnStatement") ||
+                   Is(node, kAssertionNs, "AuthzDecisionStatement") ||
+                   Is(node, kAssertionNs, "Statement") || Is(node, kAssertionNs, "Attribute") ||
+                   (Is(node, kDsigNs, "Signature") && !CarriesSignatures(node.parent(), response))) {
+          if (r.misplaced.size() < kMaxListedFindings) {
+            r.misplaced.push_back({node.name(), node.parent().name(), OffsetOf(node)});
+          } else {
+            ++r.misplaced_unlisted;
+          }
+          descend = false;
+        } else if (Is(node, kDsigNs, "Signature")) {
+          descend = false;  // a signature's own content is judged by the trust stage
+        }
+      } else {
+        descend = false;
+      }
+      if (descend && node.first_child()) {
+        node = node.first_child();
+        continue;
+      }
+      while (node && node != root && !node.next_sibling()) node = node.parent();
+      if (!node || node == root) return;
+      node = node.next_sibling();
+    }
   }
 
  private:
@@ -334,8 +556,27 @@ class Extractor {
 
 }  // namespace
 
-ExtractOutcome ExtractFacts(std::string_view xml) {
+ExtractOutcome ExtractFacts(std::string_view xml, std::size_t max_nodes) {
   ExtractOutcome out;
+  // Both parsers must read the same characters: pugixml reads UTF-8 and libxml2
+  // (which checks signatures) is told to as well, so a document that declares
+  // another encoding, or is not UTF-8, is refused before either reads it.
+  if (auto encoding = DeclaredEncoding(xml); encoding && !IsUtf8Name(*encoding)) {
+    out.status = ExtractStatus::kMalformed;
+    out.error = "The XML declaration names the encoding \"" + std::string(encoding->substr(0, 40)) +
+                "\"; samlint reads SAML responses only as UTF-8, because a parser that honours "
+                "the declared encoding and one that does not see different characters (and so "
+                "different elements and values)";
+    out.error_offset = static_cast<std::size_t>(encoding->data() - xml.data());
+    return out;
+  }
+  if (std::size_t bad = InvalidUtf8At(xml); bad != std::string_view::npos) {
+    out.status = ExtractStatus::kMalformed;
+    out.error = "Not well-formed XML: the byte at offset " + std::to_string(bad) +
+                " is not valid UTF-8";
+    out.error_offset = bad;
+    return out;
+  }
   pugi::xml_document doc;
   // parse_doctype only so that a DOCTYPE becomes a node we can refuse; pugixml
   // never expands entities or fetches anything.
@@ -391,10 +632,7 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
 
   Extractor ex(xml, doc);
   ResponseFacts facts;
-  if (!ex.Scan(facts, out.error, out.error_offset)) {
-    out.status = ExtractStatus::kMalformed;
-    return out;
-  }
+  if (!ex.Scan(facts, max_nodes, out.status, out.error, out.error_offset)) return out;
 
   pugi::xml_node root = doc.document_element();
   if (Is(root, kSoap11Ns, "Envelope") || Is(root, kSoap12Ns, "Envelope")) {
@@ -422,12 +660,14 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
     facts.is_response = true;
     ex.Response(root, facts);
     ex.NestedAssertions(root, facts);
+    ex.Misplaced(root, false, facts);
   } else if (root && Is(root, kAssertionNs, "Assertion")) {
     facts.is_response = false;
     facts.offset = ex.OffsetOf(root);
     facts.path = PathOf(root);
     facts.assertions.push_back(ex.Assertion(root));
     ex.NestedAssertions(root, facts);
+    ex.Misplaced(root, true, facts);
   } else {
     out.status = ExtractStatus::kNotSaml;
     std::string name = root ? root.name() : "(none)";
@@ -446,6 +686,80 @@ ExtractOutcome ExtractFacts(std::string_view xml) {
   out.status = ExtractStatus::kOk;
   out.facts = std::move(facts);
   return out;
+}
+
+namespace {
+
+class Differences {
+ public:
+  void Text(const char* what, const TextFact& a, const TextFact& b) {
+    if (a.present != b.present || a.value != b.value) out_.emplace_back(what);
+  }
+  void Time(const char* what, const TimeFact& a, const TimeFact& b) {
+    if (a.present != b.present || a.text != b.text) out_.emplace_back(what);
+  }
+  void Flag(const char* what, bool a, bool b) {
+    if (a != b) out_.emplace_back(what);
+  }
+  std::vector<std::string>& out() { return out_; }
+
+ private:
+  std::vector<std::string> out_;
+};
+
+}  // namespace
+
+std::vector<std::string> AssertionDifferences(const AssertionFact& a, const AssertionFact& b) {
+  Differences d;
+  d.Text("Assertion/@ID", a.id, b.id);
+  d.Time("Assertion/@IssueInstant", a.issue_instant, b.issue_instant);
+  d.Text("Issuer", a.issuer, b.issuer);
+  d.Text("Subject/NameID", a.name_id, b.name_id);
+  d.Flag("Conditions", a.has_conditions, b.has_conditions);
+  d.Time("Conditions/@NotBefore", a.not_before, b.not_before);
+  d.Time("Conditions/@NotOnOrAfter", a.not_on_or_after, b.not_on_or_after);
+  if (a.audiences.size() != b.audiences.size()) {
+    d.out().emplace_back("the number of Audience elements");
+  } else {
+    for (std::size_t i = 0; i < a.audiences.size(); ++i) d.Text("Audience", a.audiences[i], b.audiences[i]);
+  }
+  if (a.subject_confirmations.size() != b.subject_confirmations.size()) {
+    d.out().emplace_back("the number of SubjectConfirmation elements");
+  } else {
+    for (std::size_t i = 0; i < a.subject_confirmations.size(); ++i) {
+      const auto& x = a.subject_confirmations[i];
+      const auto& y = b.subject_confirmations[i];
+      if (x.method != y.method) d.out().emplace_back("SubjectConfirmation/@Method");
+      d.Flag("SubjectConfirmationData", x.has_data, y.has_data);
+      d.Text("SubjectConfirmationData/@Recipient", x.recipient, y.recipient);
+      d.Time("SubjectConfirmationData/@NotBefore", x.not_before, y.not_before);
+      d.Time("SubjectConfirmationData/@NotOnOrAfter", x.not_on_or_after, y.not_on_or_after);
+    }
+  }
+  if (a.authn_statements.size() != b.authn_statements.size()) {
+    d.out().emplace_back("the number of AuthnStatement elements");
+  } else {
+    for (std::size_t i = 0; i < a.authn_statements.size(); ++i) {
+      d.Time("AuthnStatement/@AuthnInstant", a.authn_statements[i].authn_instant,
+             b.authn_statements[i].authn_instant);
+      d.Time("AuthnStatement/@SessionNotOnOrAfter", a.authn_statements[i].session_not_on_or_after,
+             b.authn_statements[i].session_not_on_or_after);
+    }
+  }
+  if (a.attributes.size() != b.attributes.size()) {
+    d.out().emplace_back("the number of Attribute elements");
+  } else {
+    for (std::size_t i = 0; i < a.attributes.size(); ++i) {
+      const AttributeFact& x = a.attributes[i];
+      const AttributeFact& y = b.attributes[i];
+      bool same = x.name == y.name && x.values.size() == y.values.size();
+      for (std::size_t k = 0; same && k < x.values.size(); ++k) {
+        same = x.values[k].value == y.values[k].value;
+      }
+      if (!same) d.out().push_back("Attribute " + (x.name.size() <= 120 ? x.name : x.name.substr(0, 120) + "..."));
+    }
+  }
+  return std::move(d.out());
 }
 
 }  // namespace samlint

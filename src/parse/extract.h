@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parse/facts.h"
 
@@ -14,6 +15,7 @@ enum class ExtractStatus {
   kDoctype,    ///< a DOCTYPE: refused before anything is read
   kMalformed,  ///< not well-formed XML, or nested too deep
   kNotSaml,    ///< well-formed, but the root is not a SAML Response or Assertion
+  kLimit,      ///< more nodes than the xml-nodes limit allows
 };
 
 struct ExtractOutcome {
@@ -28,6 +30,14 @@ inline constexpr int kMaxXmlDepth = 128;
 
 /// Parses `xml` (comments kept, no DTD, no entities beyond XML's five) and
 /// extracts the facts, matching elements by namespace URI, never by prefix.
-ExtractOutcome ExtractFacts(std::string_view xml);
+/// The document must be UTF-8 (a declaration naming another encoding is
+/// refused: libxml2, which checks signatures, would read other characters) and
+/// must declare namespaces legally. More than `max_nodes` nodes: kLimit.
+ExtractOutcome ExtractFacts(std::string_view xml, std::size_t max_nodes = 1'000'000);
+
+/// The value fields of two readings of one assertion that differ ("Attribute
+/// SessionDuration", "AuthnStatement/@SessionNotOnOrAfter", ...); empty when
+/// they agree. Offsets, comments and signatures are not compared.
+std::vector<std::string> AssertionDifferences(const AssertionFact& a, const AssertionFact& b);
 
 }  // namespace samlint

@@ -97,6 +97,25 @@ struct CommentInValue {
   std::size_t offset = 0;
 };
 
+/// SAML content where no service provider reads it: an Assertion that is not
+/// the Response's child, or a statement or attribute outside every such Assertion.
+struct MisplacedContent {
+  std::string element;    ///< qualified name, e.g. "saml:Assertion"
+  std::string container;  ///< qualified name of the element it sits in
+  std::size_t offset = 0;
+};
+
+/// Findings of one kind listed per document; the rest are counted.
+inline constexpr std::size_t kMaxListedFindings = 16;
+
+/// A namespace prefix bound to a second, different namespace somewhere in the document.
+struct ReboundPrefix {
+  std::string prefix;
+  std::string first_uri;
+  std::string second_uri;
+  std::size_t offset = 0;
+};
+
 /// Where the Response sits: directly, or inside a SOAP envelope (ECP/artifact).
 enum class Envelope { kNone, kSoap };
 
@@ -123,7 +142,13 @@ struct ResponseFacts {
   std::vector<std::pair<std::string, std::size_t>> ids;  ///< every ID attribute in the document
   std::vector<UndeclaredPrefix> undeclared_prefixes;
   std::vector<CommentInValue> comments_in_values;
+  std::vector<MisplacedContent> misplaced;      ///< the first kMaxListedFindings
+  std::size_t misplaced_unlisted = 0;           ///< how many more there are
+  std::vector<ReboundPrefix> rebound_prefixes;  ///< the first kMaxListedFindings
+  std::size_t rebound_unlisted = 0;
   bool has_any_signature = false;  ///< a ds:Signature anywhere in the document
+  std::size_t signature_count = 0;  ///< ds:Signature elements anywhere in the document
+  std::size_t node_count = 0;       ///< elements, attributes and text nodes read
 };
 
 }  // namespace samlint

@@ -325,8 +325,12 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
   }
   std::string encoding(EncodingName(decoded.encoding));
   const std::string& xml = decoded.xml;
-  ExtractOutcome extracted = ExtractFacts(xml);
+  ExtractOutcome extracted = ExtractFacts(xml, options.limits.xml_nodes);
   switch (extracted.status) {
+    case ExtractStatus::kLimit:
+      return Unreadable(input_name, "limit-exceeded",
+                        extracted.error + ": " + LimitHint(options.limits, "xml-nodes") + ".",
+                        extracted.error_offset, xml, encoding);
     case ExtractStatus::kDoctype:
       return Unreadable(input_name, "xml-doctype", extracted.error, extracted.error_offset, xml,
                         encoding);
@@ -348,7 +352,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
       options.sp_key) {
     DecryptOutcome d = DecryptAssertions(xml, *options.sp_key);
     if (d.ok) {
-      ExtractOutcome again = ExtractFacts(d.xml);
+      ExtractOutcome again = ExtractFacts(d.xml, options.limits.xml_nodes);
       if (again.status == ExtractStatus::kOk) {
         decrypted_xml = std::move(d.xml);
         extracted = std::move(again);
@@ -382,6 +386,10 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
   TrustVerdict trust = AssessSignatures(doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first,
                                         options, result.diagnostics);
   result.signature = trust.summary;
+  result.work.signatures_seen = trust.work.signatures_seen;
+  result.work.verifications = trust.work.verifications;
+  result.work.canonicalizations = trust.work.canonicalizations;
+  result.work.xml_nodes = facts.node_count;
 
   EvaluateReadAssertion(facts, trust, cloud, doc_xml, decrypt_error, options, result);
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "diagnose/make.h"
+#include "parse/extract.h"
+#include "samlint/rules.h"
 #include "samlint/duration.h"
 #include "trust/verify.h"
 
@@ -39,9 +41,22 @@ void WeakAlgorithmFindings(const ResponseFacts& facts, const AssertionFact* read
   }
 }
 
+bool ReferencesId(const SignatureFact& sig, const TextFact& id) {
+  return id.present && !id.value.empty() && sig.reference_uri == "#" + id.value;
+}
+
+// Without verifying: does a ds:Signature (its own, or a detached one on the
+// Response that references it) claim to sign the read assertion?
+bool AssertionClaimsSignature(const ResponseFacts& facts, const AssertionFact& read) {
+  return read.signature.has_value() ||
+         (facts.signature.has_value() && ReferencesId(*facts.signature, read.id));
+}
+
 void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* read,
                                std::optional<Cloud> cloud, std::vector<Diagnostic>& out) {
-  if (read == nullptr || read->signature || !facts.signature || !cloud) return;
+  if (read == nullptr || !facts.signature || !cloud) return;
+  // Coverage follows what a signature references, not where it sits.
+  if (AssertionClaimsSignature(facts, *read)) return;
   Diagnostic n = MakeDiagnostic(
       "assertion-not-signed",
       *cloud == Cloud::kAliyun
@@ -60,7 +75,10 @@ TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* rea
   TrustVerdict verdict;
   verdict.values_from = read;
   const SignatureFact* assertion_sig =
-      read != nullptr && read->signature ? &*read->signature : nullptr;
+      read != nullptr && read->signature ? &*read->signature
+      : read != nullptr && facts.signature && ReferencesId(*facts.signature, read->id)
+          ? &*facts.signature
+          : nullptr;
   const SignatureFact* covering = assertion_sig != nullptr ? assertion_sig
                                   : facts.signature        ? &*facts.signature
                                                            : nullptr;
@@ -116,7 +134,59 @@ struct PathIndex {
     }
     return fallback;
   }
+  // "Response" or "Assertion" for the element that carries a signature.
+  std::string Carrier(const SignatureCheck& c) const {
+    if (facts.is_response && c.parent_path == facts.path) return "Response";
+    for (const AssertionFact* a : all) {
+      if (c.parent_path == a->path) return a->direct_child ? "Assertion" : "nested Assertion";
+    }
+    return "element";
+  }
 };
+
+// The assertion as the covering signature's verified bytes say it is: the one
+// read from the canonical form of the Assertion (or of the Response that holds
+// exactly one). Sets `why` when the verified form cannot be read that way.
+std::optional<AssertionFact> SignedView(const SignatureCheck& c, bool covers_response,
+                                        const CheckOptions& options, std::string& why) {
+  if (c.signed_bytes.empty()) {
+    why = "xmlsec kept no canonical form of the signed element";
+    return std::nullopt;
+  }
+  ExtractOutcome view = ExtractFacts(c.signed_bytes, options.limits.xml_nodes);
+  if (view.status != ExtractStatus::kOk) {
+    why = "its canonical form does not read as SAML (" + view.error + ")";
+    return std::nullopt;
+  }
+  std::size_t held = view.facts.assertions.size() + view.facts.encrypted_assertions.size();
+  if (covers_response && held != 1) {
+    why = "the signed Response holds " + std::to_string(held) + " assertions";
+    return std::nullopt;
+  }
+  if (view.facts.assertions.empty()) {
+    why = "its canonical form holds no Assertion";
+    return std::nullopt;
+  }
+  return std::move(view.facts.assertions.front());
+}
+
+std::string JoinFirst(const std::vector<std::string>& items, std::size_t most) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < most; ++i) out += (i ? ", " : "") + items[i];
+  if (items.size() > most) out += " and " + std::to_string(items.size() - most) + " more";
+  return out;
+}
+
+bool HasErrorTrustFinding(const std::vector<Diagnostic>& out, std::size_t from) {
+  for (std::size_t i = from; i < out.size(); ++i) {
+    const RuleInfo* rule = FindRule(out[i].rule);
+    if (rule != nullptr && rule->category == RuleCategory::kTrust &&
+        out[i].severity == Severity::kError) {
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -189,7 +259,17 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
     return verdict;
   }
 
-  VerifyOutcome outcome = VerifySignatures(xml, *store);
+  const std::size_t first_finding = out.size();
+  PathIndex index(facts);
+  // Only the signatures that can matter are verified: the Response's, the read
+  // Assertion's, then those of the other assertions (where signature wrapping
+  // hides a signed original).
+  std::vector<ElementPath> parents;
+  if (facts.is_response) parents.push_back(facts.path);
+  if (read != nullptr) parents.push_back(read->path);
+  for (const AssertionFact* a : index.all) parents.push_back(a->path);
+  VerifyOutcome outcome = VerifySignatures(xml, *store, parents, options.limits.signatures);
+  verdict.work = outcome.work;
   if (!outcome.ran) {
     verdict.summary.status = "invalid";
     out.push_back(MakeDiagnostic("signature-invalid",
@@ -197,38 +277,88 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
                                  kAnchorFix));
     return verdict;
   }
+  if (outcome.over_limit > 0) {
+    out.push_back(MakeDiagnostic(
+        "limit-exceeded",
+        "The Response and its assertions carry " +
+            std::to_string(outcome.checks.size() + outcome.over_limit) +
+            " ds:Signature elements; samlint verified the first " +
+            std::to_string(outcome.checks.size()) + " (the Response's and the read Assertion's "
+            "first) and not the other " + std::to_string(outcome.over_limit) + ": " +
+            LimitHint(options.limits, "signatures") + ".",
+        here, "A real IdP signs the Response and the Assertion once each: reject the response."));
+  }
+  // libxml2 and samlint's reader must agree that the namespaces are sound; an
+  // undeclared prefix is the one flaw both see (and xml-malformed reports).
+  bool parsers_disagree = !outcome.ns_well_formed && facts.undeclared_prefixes.empty();
+  if (parsers_disagree) {
+    out.push_back(MakeDiagnostic(
+        "signature-invalid",
+        "libxml2, which checks the signatures, finds the document's namespaces not well-formed "
+        "while samlint's reader accepted them: the two do not see the same document, so no "
+        "value is reported as signed.",
+        here, "Reject the response; a conforming IdP declares every namespace legally."));
+  }
 
-  PathIndex index(facts);
   const SignatureCheck* response_check = nullptr;   // valid, covers the Response (or the document)
   const SignatureCheck* assertion_check = nullptr;  // valid, covers the read assertion itself
   for (const SignatureCheck& c : outcome.checks) {
     if (!c.valid) continue;
-    if (facts.is_response && (c.whole_document || c.covered_path == facts.path))
-      response_check = &c;
-    if (read != nullptr && c.covered_path == read->path) assertion_check = &c;
-    if (read != nullptr && !facts.is_response && c.whole_document) assertion_check = &c;
+    if (facts.is_response && (c.whole_document || c.covered_path == facts.path)) {
+      if (response_check == nullptr) response_check = &c;
+    }
+    if (read != nullptr && (c.covered_path == read->path || (!facts.is_response && c.whole_document))) {
+      if (assertion_check == nullptr) assertion_check = &c;
+    }
   }
-  // Failures of the signatures the cloud relies on (on the Response or the read assertion).
+  // Failures of the signatures the cloud relies on (on the Response or the
+  // read assertion), and valid ones there that reference something else.
   bool relied_on_failed = false;
+  bool points_elsewhere = false;
+  bool algorithm_unsupported = false;
   for (const SignatureCheck& c : outcome.checks) {
-    if (c.valid) continue;
     bool relied_on = (facts.is_response && c.parent_path == facts.path) ||
                      (read != nullptr && c.parent_path == read->path);
     if (!relied_on) continue;
-    relied_on_failed = true;
-    out.push_back(MakeDiagnostic(
-        c.rule,
-        "The signature on the " +
-            std::string(c.parent_path == facts.path && facts.is_response ? "Response"
-                                                                         : "Assertion") +
-            " is not valid: " + c.reason + ".",
-        index.SignatureOffset(c, here), kAnchorFix));
+    std::string carrier = index.Carrier(c);
+    if (!c.valid) {
+      if (c.rule == "signature-algorithm-unsupported") {
+        algorithm_unsupported = true;
+      } else {
+        relied_on_failed = true;
+      }
+      out.push_back(MakeDiagnostic(c.rule,
+                                   "The signature on the " + carrier + " is not valid: " + c.reason +
+                                       ".",
+                                   index.SignatureOffset(c, here), c.fix));
+      continue;
+    }
+    bool covers_read = read != nullptr && c.covered_path == read->path;
+    bool covers_response = facts.is_response && (c.whole_document || c.covered_path == facts.path);
+    bool covers_self = !facts.is_response && c.whole_document;
+    bool covers_other_assertion =
+        std::any_of(index.all.begin(), index.all.end(),
+                    [&](const AssertionFact* a) { return a != read && c.covered_path == a->path; });
+    if (covers_other_assertion) {
+      points_elsewhere = true;  // signature wrapping: said below, with the signed assertion
+    } else if (!covers_read && !covers_response && !covers_self) {
+      relied_on_failed = true;
+      out.push_back(MakeDiagnostic(
+          "signature-not-covering-assertion",
+          "The signature on the " + carrier + " is valid, but its Reference URI=\"" +
+              c.reference_uri +
+              "\" points at an element inside it, not at the Response or the Assertion the "
+              "cloud reads, so it vouches for nothing the cloud uses.",
+          index.SignatureOffset(c, here),
+          "Sign the Assertion (and, if you like, the Response) by its own ID; if your IdP did "
+          "this, something rewrote the response in transit: reject it."));
+    }
   }
 
   bool single_assertion = facts.assertions.size() == 1 && facts.encrypted_assertions.empty();
   // A signed Response around its one EncryptedAssertion covers what decryption would reveal.
   bool sealed_single = sealed && facts.assertions.empty() && facts.encrypted_assertions.size() == 1;
-  bool verified = !relied_on_failed &&
+  bool verified = !relied_on_failed && !points_elsewhere && !parsers_disagree &&
                   ((read != nullptr && (assertion_check != nullptr ||
                                         (response_check != nullptr && single_assertion))) ||
                    (sealed_single && response_check != nullptr));
@@ -250,28 +380,76 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
           "Issue the IdP a new signing key of at least 2048 bits and upload its metadata."));
     }
   }
+
+  // One view: the values reported as signed are the ones the verified bytes
+  // hold. Read the covering signature's canonical form again and compare.
+  if (verified && read != nullptr) {
+    std::string why;
+    std::optional<AssertionFact> view =
+        SignedView(*covering, covering == response_check, options, why);
+    std::vector<std::string> differences;
+    if (view) differences = AssertionDifferences(*read, *view);
+    if (!view || !differences.empty()) {
+      verified = false;
+      out.push_back(MakeDiagnostic(
+          "signature-not-covering-assertion",
+          view ? "What the signature verified differs from what samlint read from the document ("
+                     + JoinFirst(differences, 4) +
+                     "): the document reads two ways, so no value is reported as signed."
+               : "The signature verifies, but " + why +
+                     ", so the values samlint read cannot be matched to what was verified and "
+                     "none is reported as signed.",
+          read->offset,
+          "Reject the response; a conforming IdP's response reads one way to every parser."));
+    } else {
+      verdict.signed_view = std::move(view);
+    }
+  }
   if (verified) {
     verdict.summary.status = "verified";
     verdict.values_signed = true;
     return verdict;
   }
 
+  if (algorithm_unsupported && !relied_on_failed && covering == nullptr) {
+    // Nothing failed; it could not be checked. Not proof of forgery.
+    verdict.summary.status = "not-checked";
+    return verdict;
+  }
   verdict.summary.status = "invalid";
+  if (!relied_on_failed && read != nullptr && covering != nullptr &&
+      HasErrorTrustFinding(out, first_finding)) {
+    return verdict;  // the one-view check (or a parser disagreement) said why
+  }
   if (relied_on_failed) return verdict;
 
   // A valid signature exists but not over what the cloud reads: find the
   // assertion it does cover, and take values only from that one.
   const AssertionFact* signed_elsewhere = nullptr;
+  const SignatureCheck* elsewhere_check = nullptr;
   for (const SignatureCheck& c : outcome.checks) {
     if (!c.valid) continue;
     for (const AssertionFact* a : index.all) {
       if (a == read) continue;
-      if (c.covered_path == a->path) signed_elsewhere = a;
+      if (c.covered_path == a->path) {
+        signed_elsewhere = a;
+        elsewhere_check = &c;
+      }
     }
   }
   bool any_valid = std::any_of(outcome.checks.begin(), outcome.checks.end(),
                                [](const SignatureCheck& c) { return c.valid; });
-  if (read == nullptr) return verdict;
+  if (read == nullptr) {
+    if (!HasErrorTrustFinding(out, first_finding)) {
+      out.push_back(MakeDiagnostic(
+          "signature-not-covering-assertion",
+          any_valid ? "A valid signature is present, but it covers neither the Response nor its "
+                      "EncryptedAssertion."
+                    : "Neither the Response nor its EncryptedAssertion carries a valid signature.",
+          facts.offset, "Sign the Response (or the Assertion before encrypting it)."));
+    }
+    return verdict;
+  }
   if (response_check != nullptr && !single_assertion) {
     out.push_back(MakeDiagnostic(
         "signature-not-covering-assertion",
@@ -280,13 +458,21 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
             " assertions, so it does not single out the one the cloud reads.",
         read->offset, "Send exactly one Assertion, and sign the Assertion itself."));
   } else if (signed_elsewhere != nullptr) {
-    verdict.values_from = signed_elsewhere;
-    verdict.values_signed = true;
+    std::string why;
+    std::optional<AssertionFact> view = SignedView(*elsewhere_check, false, options, why);
+    bool same = view && AssertionDifferences(*signed_elsewhere, *view).empty();
+    if (same) {
+      verdict.values_from = signed_elsewhere;
+      verdict.values_signed = true;
+      verdict.signed_view = std::move(view);
+    }
     out.push_back(MakeDiagnostic(
         "signature-not-covering-assertion",
-        "The assertion the cloud reads is not covered by any valid signature; the validly "
-        "signed assertion sits elsewhere (signature wrapping). samlint takes values only from "
-        "the signed one.",
+        std::string("The assertion the cloud reads is not covered by any valid signature; the "
+                    "validly signed assertion sits elsewhere (signature wrapping). ") +
+            (same ? "samlint takes values only from the signed one."
+                  : "Its verified form does not match what samlint read, so no value is "
+                    "reported as signed."),
         read->offset,
         "Reject this response; if it came from your IdP, check what rewrites it in transit."));
   } else if (any_valid) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parse/facts.h"
+#include "trust/verify.h"
 #include "samlint/options.h"
 #include "samlint/result.h"
 
@@ -17,8 +18,13 @@ struct TrustVerdict {
   /// The assertion whose values become factors: the read one, unless a
   /// signature-wrapping layout hides the validly signed one elsewhere.
   const AssertionFact* values_from = nullptr;
-  /// `values_from` is covered by a valid signature made with a trust anchor's key.
+  /// `values_from` is covered by a valid signature made with a trust anchor's
+  /// key, and reading the verified canonical form gives the same values.
   bool values_signed = false;
+  /// The assertion as read from the bytes the covering signature verified
+  /// (set when values_signed): what `values_from` was checked against.
+  std::optional<AssertionFact> signed_view;
+  VerifyWork work;
 };
 
 /// Judges the signatures of the document for the assertion `read` (the

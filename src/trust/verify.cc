@@ -1,6 +1,9 @@
 #include "trust/verify.h"
 
+#include <xmlsec/buffer.h>
 #include <xmlsec/crypto.h>
+#include <xmlsec/list.h>
+#include <xmlsec/membuf.h>
 #include <xmlsec/transforms.h>
 #include <xmlsec/xmltree.h>
 
@@ -29,6 +32,21 @@ constexpr std::string_view kAllowedTransforms[] = {
     "http://www.w3.org/2006/12/xml-c14n11#WithComments",
 };
 
+const char* kStructureFix =
+    "Have the IdP emit a standard enveloped XML Signature (SignedInfo, SignatureValue, KeyInfo, "
+    "in that order, with one Reference to the signed element's ID); if it does, something "
+    "rewrote the response in transit: reject it.";
+const char* kTamperedFix =
+    "Reject the response: the signed content changed after signing. If it came straight from "
+    "your IdP, look for what rewrites responses in transit (a proxy, a library that "
+    "re-serialises the XML).";
+const char* kKeyFix =
+    "Pass the IdP's current signing certificate with --cert FILE (repeat it during a key "
+    "rollover) or its metadata with --idp-metadata FILE.";
+const char* kAlgorithmFix =
+    "Have the IdP sign with RSA-SHA256 (or ECDSA-SHA256) and a SHA-256 digest, which every SAML "
+    "service provider supports.";
+
 ElementPath PathOf(const xmlNode* node) {
   ElementPath path;
   for (const xmlNode* n = node; n != nullptr && n->type == XML_ELEMENT_NODE; n = n->parent) {
@@ -50,9 +68,25 @@ std::vector<xmlNode*> Children(xmlNode* parent, std::string_view ns, std::string
   return out;
 }
 
+std::vector<xmlNode*> ElementChildren(xmlNode* parent) {
+  std::vector<xmlNode*> out;
+  for (xmlNode* c = parent->children; c != nullptr; c = c->next) {
+    if (c->type == XML_ELEMENT_NODE) out.push_back(c);
+  }
+  return out;
+}
+
 std::string Text(xmlNode* node) {
   xmlsec::XmlCharPtr content(xmlNodeGetContent(node));
   return content ? std::string(reinterpret_cast<const char*>(content.get())) : std::string();
+}
+
+std::string NameOf(const xmlNode* n) {
+  std::string name;
+  if (n->ns != nullptr && n->ns->prefix != nullptr) {
+    name = std::string(reinterpret_cast<const char*>(n->ns->prefix)) + ":";
+  }
+  return name + reinterpret_cast<const char*>(n->name);
 }
 
 // Every element in document order (iterative: depth is bounded by libxml2, but
@@ -74,9 +108,50 @@ void ForEachElement(xmlNode* root, Fn fn) {
   }
 }
 
+// XML Signature's content model, checked before xmlsec sees the signature, so
+// a failure names the structure rather than xmlsec's first complaint.
+std::string StructureProblem(xmlNode* sig) {
+  std::vector<xmlNode*> children = ElementChildren(sig);
+  auto is = [](xmlNode* n, const char* local) { return xmlsec::IsElement(n, kDsig, local); };
+  if (children.empty() || !is(children[0], "SignedInfo")) {
+    return "its first child is " +
+           (children.empty() ? std::string("missing") : "<" + NameOf(children[0]) + ">") +
+           ", not ds:SignedInfo (XML Signature requires SignedInfo, SignatureValue, then "
+           "KeyInfo and Object)";
+  }
+  if (children.size() < 2 || !is(children[1], "SignatureValue")) {
+    return "ds:SignedInfo is not followed by ds:SignatureValue";
+  }
+  for (std::size_t i = 2; i < children.size(); ++i) {
+    bool allowed = (i == 2 && is(children[i], "KeyInfo")) || is(children[i], "Object");
+    if (!allowed) {
+      return "it has <" + NameOf(children[i]) +
+             "> where only ds:KeyInfo (once, after SignatureValue) or ds:Object may stand";
+    }
+  }
+  std::vector<xmlNode*> info = ElementChildren(children[0]);
+  if (info.size() < 3 || !is(info[0], "CanonicalizationMethod") || !is(info[1], "SignatureMethod")) {
+    return "its SignedInfo does not start with CanonicalizationMethod and SignatureMethod";
+  }
+  for (std::size_t i = 2; i < info.size(); ++i) {
+    if (!is(info[i], "Reference")) {
+      return "its SignedInfo has <" + NameOf(info[i]) + "> where only ds:Reference may stand";
+    }
+  }
+  return {};
+}
+
+// xmlsec's own answer to "can you compute this algorithm?".
+bool XmlsecKnows(const std::string& href, xmlSecTransformUsage usage) {
+  return xmlSecTransformIdListFindByHref(xmlSecTransformIdsGet(),
+                                         reinterpret_cast<const xmlChar*>(href.c_str()),
+                                         usage) != xmlSecTransformIdUnknown;
+}
+
 class Verifier {
  public:
-  Verifier(xmlDoc* doc, const TrustStore& store) : doc_(doc), store_(store) {
+  Verifier(xmlDoc* doc, const TrustStore& store, VerifyWork& work)
+      : doc_(doc), store_(store), work_(work) {
     ForEachElement(xmlDocGetRootElement(doc), [&](xmlNode* n) {
       if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("ID")) != nullptr) {
         ids_[xmlsec::Attribute(n, "ID")].push_back(n);
@@ -91,51 +166,77 @@ class Verifier {
     }
   }
 
-  SignatureCheck Check(xmlNode* sig) {
+  SignatureCheck Check(xmlNode* sig, const ElementPath& parent_path) {
     SignatureCheck c;
     c.signature_path = PathOf(sig);
-    c.parent_path = PathOf(sig->parent);
+    c.parent_path = parent_path;
     xmlsec::TakeErrors();
 
-    auto signed_infos = Children(sig, kDsig, "SignedInfo");
-    if (signed_infos.size() != 1) {
-      return Fail(c, "signature-invalid",
-                  "the ds:Signature has " + std::to_string(signed_infos.size()) +
-                      " SignedInfo elements; exactly one is allowed");
+    if (std::string problem = StructureProblem(sig); !problem.empty()) {
+      // Still say what it claims to sign, for the message.
+      return Fail(c, "signature-invalid", "the ds:Signature is malformed: " + problem,
+                  kStructureFix);
     }
-    xmlNode* signed_info = signed_infos.front();
-    auto methods = Children(signed_info, kDsig, "SignatureMethod");
-    if (!methods.empty())
-      c.method = AlgorithmShortName(xmlsec::Attribute(methods.front(), "Algorithm"));
-    auto references = Children(signed_info, kDsig, "Reference");
+    xmlNode* signed_info = ElementChildren(sig)[0];
+    std::vector<xmlNode*> info = ElementChildren(signed_info);
+    std::string c14n = xmlsec::Attribute(info[0], "Algorithm");
+    std::string method_uri = xmlsec::Attribute(info[1], "Algorithm");
+    c.method = AlgorithmShortName(method_uri);
+    std::vector<xmlNode*> references(info.begin() + 2, info.end());
     if (references.size() != 1) {
       return Fail(c, "signature-invalid",
                   "SignedInfo has " + std::to_string(references.size()) +
-                      " References; a SAML signature has exactly one, to the element it signs");
+                      " References; a SAML signature has exactly one, to the element it signs",
+                  kStructureFix);
     }
     xmlNode* reference = references.front();
     auto digests = Children(reference, kDsig, "DigestMethod");
-    if (!digests.empty())
-      c.digest = AlgorithmShortName(xmlsec::Attribute(digests.front(), "Algorithm"));
+    std::string digest_uri = digests.empty() ? "" : xmlsec::Attribute(digests.front(), "Algorithm");
+    c.digest = AlgorithmShortName(digest_uri);
+    c.reference_uri = xmlsec::Attribute(reference, "URI");
 
-    std::string uri = xmlsec::Attribute(reference, "URI");
+    const std::string& uri = c.reference_uri;
     if (uri.empty()) {
       c.whole_document = true;
       c.covered_path = PathOf(xmlDocGetRootElement(doc_));
     } else if (uri.front() == '#') {
       auto it = ids_.find(uri.substr(1));
       if (it == ids_.end()) {
-        return Fail(c, "signature-invalid", "the Reference URI " + uri + " names no element");
+        return Fail(c, "signature-invalid", "its Reference URI " + uri + " names no element",
+                    kStructureFix);
       }
       if (it->second.size() != 1) {
         return Fail(c, "signature-invalid",
-                    "the Reference URI " + uri + " names " + std::to_string(it->second.size()) +
-                        " elements (duplicate ID); which one is signed is ambiguous");
+                    "its Reference URI " + uri + " names " + std::to_string(it->second.size()) +
+                        " elements (duplicate ID), so which one is signed is ambiguous",
+                    kTamperedFix);
       }
       c.covered_path = PathOf(it->second.front());
     } else {
       return Fail(c, "signature-invalid",
-                  "the Reference URI \"" + uri + "\" is not a same-document reference");
+                  "its Reference URI \"" + uri + "\" is not a same-document reference",
+                  kStructureFix);
+    }
+
+    if (!XmlsecKnows(method_uri, xmlSecTransformUsageSignatureMethod)) {
+      return Fail(c, "signature-algorithm-unsupported",
+                  "its SignatureMethod " + method_uri +
+                      " is not one samlint's xmlsec 1.2 can check (RSA-PSS and EdDSA are not), so "
+                      "it was not verified; the cloud may still accept it",
+                  kAlgorithmFix);
+    }
+    if (!XmlsecKnows(digest_uri, xmlSecTransformUsageDigestMethod)) {
+      return Fail(c, "signature-algorithm-unsupported",
+                  "its DigestMethod " + digest_uri +
+                      " is not one samlint's xmlsec 1.2 can compute, so it was not verified; the "
+                      "cloud may still accept it",
+                  kAlgorithmFix);
+    }
+    if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), c14n) ==
+        std::end(kAllowedTransforms)) {
+      return Fail(c, "signature-invalid",
+                  "its CanonicalizationMethod " + c14n + " is not a canonicalization algorithm",
+                  kStructureFix);
     }
     for (xmlNode* transforms : Children(reference, kDsig, "Transforms")) {
       for (xmlNode* t : Children(transforms, kDsig, "Transform")) {
@@ -143,21 +244,24 @@ class Verifier {
         if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), algorithm) ==
             std::end(kAllowedTransforms)) {
           return Fail(c, "signature-invalid",
-                      "the Reference uses the transform " + algorithm +
-                          "; only enveloped-signature and canonicalization are allowed");
+                      "its Reference uses the transform " + algorithm +
+                          "; only enveloped-signature and canonicalization are allowed",
+                      kStructureFix);
         }
       }
     }
 
     std::string last_reason;
     for (std::size_t i = 0; i < store_.anchors.size(); ++i) {
-      std::string reason;
-      if (VerifyWith(sig, store_.anchors[i], reason)) {
+      Attempt attempt = VerifyWith(sig, store_.anchors[i], c);
+      if (attempt == Attempt::kValid) {
         c.valid = true;
         c.anchor = static_cast<int>(i);
         return c;
       }
-      last_reason = reason;
+      // A digest that does not match, or a signature xmlsec cannot process,
+      // fails the same way with every key.
+      if (attempt != Attempt::kKeyMismatch) return c;
     }
 
     // KeyInfo is read only to say which key the IdP claims, when no anchor
@@ -175,36 +279,52 @@ class Verifier {
     bool keyinfo_is_anchor =
         std::any_of(store_.anchors.begin(), store_.anchors.end(),
                     [&](const TrustAnchor& a) { return a.fingerprint == c.keyinfo_fingerprint; });
+    std::string anchors = std::to_string(store_.anchors.size()) + " trust anchor" +
+                          (store_.anchors.size() == 1 ? "" : "s");
     if (!c.keyinfo_fingerprint.empty() && !keyinfo_is_anchor) {
       return Fail(c, "signature-key-untrusted",
-                  "it does not verify with any trust anchor, and its KeyInfo carries a different "
-                  "certificate (" +
-                      c.keyinfo_fingerprint + "), which samlint never trusts");
+                  "its digest matches, but the SignatureValue does not verify with the " + anchors +
+                      " given, and its KeyInfo carries a different certificate (" +
+                      c.keyinfo_fingerprint + "), which samlint never trusts",
+                  kKeyFix);
     }
-    return Fail(c, "signature-invalid", last_reason.empty() ? "it does not verify" : last_reason);
+    return Fail(c, "signature-invalid",
+                "its digest matches, but the SignatureValue does not verify with the " + anchors +
+                    " given: it was made with another key, or SignedInfo was changed after "
+                    "signing",
+                kKeyFix);
   }
 
  private:
-  static SignatureCheck Fail(SignatureCheck& c, const char* rule, std::string reason) {
+  enum class Attempt { kValid, kKeyMismatch, kFailed };
+
+  static SignatureCheck Fail(SignatureCheck& c, const char* rule, std::string reason,
+                             const char* fix) {
     c.valid = false;
     c.rule = rule;
     c.reason = std::move(reason);
+    c.fix = fix;
     return c;
   }
 
-  bool VerifyWith(xmlNode* sig, const TrustAnchor& anchor, std::string& reason) {
+  Attempt VerifyWith(xmlNode* sig, const TrustAnchor& anchor, SignatureCheck& c) {
     xmlsec::KeyPtr key = anchor.key ? xmlsec::KeyFromPublicKey(anchor.key->pkey)
                                     : xmlsec::LoadCertificateKey(anchor.der);
     if (!key) {
-      reason = "the trust anchor's key could not be loaded: " + xmlsec::TakeErrors();
-      return false;
+      Fail(c, "signature-invalid",
+           "the trust anchor's key from " + anchor.source +
+               " could not be loaded: " + xmlsec::TakeErrors(),
+           kKeyFix);
+      return Attempt::kKeyMismatch;
     }
     xmlsec::DsigCtxPtr ctx(xmlSecDSigCtxCreate(nullptr));
     if (!ctx) {
-      reason = "xmlsec could not create a signature context";
-      return false;
+      Fail(c, "signature-invalid", "xmlsec could not create a signature context", kStructureFix);
+      return Attempt::kFailed;
     }
     ctx->signKey = key.release();  // the context owns and destroys it
+    // Keep the References, so the digested bytes can be read back.
+    ctx->flags |= XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES;
     ctx->enabledReferenceUris = static_cast<xmlSecTransformUriType>(
         xmlSecTransformUriTypeEmpty | xmlSecTransformUriTypeSameDocument);
     for (xmlSecTransformId id :
@@ -217,44 +337,100 @@ class Verifier {
           xmlSecTransformSha384Id, xmlSecTransformSha512Id}) {
       xmlSecDSigCtxEnableReferenceTransform(ctx.get(), id);
     }
+    ++work_.verifications;
     int rc = xmlSecDSigCtxVerify(ctx.get(), sig);
     std::string errors = xmlsec::TakeErrors();
-    if (rc == 0 && ctx->status == xmlSecDSigStatusSucceeded) return true;
-    if (rc == 0) {
-      reason =
-          "the signature value or a digest does not match: the signed content was changed "
-          "or it was signed with another key";
-    } else {
-      reason = errors.empty() ? "xmlsec could not process the signature" : errors;
+
+    xmlSecSize stored = xmlSecPtrListGetSize(&ctx->signedInfoReferences);
+    bool digests_ok = stored > 0;
+    xmlSecDSigReferenceCtxPtr first = nullptr;
+    for (xmlSecSize i = 0; i < stored; ++i) {
+      auto* ref = static_cast<xmlSecDSigReferenceCtxPtr>(
+          xmlSecPtrListGetItem(&ctx->signedInfoReferences, i));
+      if (ref == nullptr) continue;
+      if (first == nullptr) first = ref;
+      ++work_.canonicalizations;
+      if (ref->status != xmlSecDSigStatusSucceeded) digests_ok = false;
     }
-    return false;
+    if (digests_ok) ++work_.canonicalizations;  // SignedInfo, for the SignatureValue
+
+    if (rc == 0 && ctx->status == xmlSecDSigStatusSucceeded) {
+      if (first != nullptr && first->preDigestMemBufMethod != nullptr) {
+        xmlSecBufferPtr buffer = xmlSecTransformMemBufGetBuffer(first->preDigestMemBufMethod);
+        if (buffer != nullptr && xmlSecBufferGetData(buffer) != nullptr) {
+          c.signed_bytes.assign(reinterpret_cast<const char*>(xmlSecBufferGetData(buffer)),
+                                xmlSecBufferGetSize(buffer));
+        }
+      }
+      return Attempt::kValid;
+    }
+    if (rc == 0 && !digests_ok) {
+      Fail(c, "signature-invalid",
+           "the digest of its Reference " +
+               (c.reference_uri.empty() ? std::string("URI=\"\" (the whole document)")
+                                        : "URI=\"" + c.reference_uri + "\"") +
+               " does not match: the signed element was changed after it was signed",
+           kTamperedFix);
+      return Attempt::kFailed;
+    }
+    if (rc == 0) return Attempt::kKeyMismatch;
+    Fail(c, "signature-invalid",
+         "xmlsec could not process it (" + (errors.empty() ? std::string("no detail") : errors) + ")",
+         kStructureFix);
+    return Attempt::kFailed;
   }
 
   xmlDoc* doc_;
   const TrustStore& store_;
+  VerifyWork& work_;
   std::map<std::string, std::vector<xmlNode*>> ids_;
 };
 
 }  // namespace
 
-VerifyOutcome VerifySignatures(std::string_view xml, const TrustStore& store) {
+VerifyOutcome VerifySignatures(std::string_view xml, const TrustStore& store,
+                               const std::vector<ElementPath>& parents,
+                               std::size_t max_signatures) {
   VerifyOutcome out;
   if (!xmlsec::EnsureInitialised(out.error)) return out;
-  xmlsec::DocPtr doc = xmlsec::ParseHardened(xml);
+  xmlsec::DocPtr doc = xmlsec::ParseHardened(xml, &out.ns_well_formed);
   if (!doc) {
     out.error = "libxml2 could not parse the document that pugixml read";
     return out;
   }
   out.ran = true;
-  std::vector<xmlNode*> signatures;
+  // Every signature, grouped by the element that carries it; the parent's path
+  // is computed once per parent (siblings by the thousand must stay linear).
+  std::vector<std::pair<ElementPath, std::vector<xmlNode*>>> by_parent;
+  std::map<const xmlNode*, std::size_t> parent_index;
   ForEachElement(xmlDocGetRootElement(doc.get()), [&](xmlNode* n) {
-    if (xmlsec::IsElement(n, kDsig, "Signature") && n->parent != nullptr &&
-        n->parent->type == XML_ELEMENT_NODE) {
-      signatures.push_back(n);
+    if (!xmlsec::IsElement(n, kDsig, "Signature") || n->parent == nullptr ||
+        n->parent->type != XML_ELEMENT_NODE) {
+      return;
     }
+    ++out.work.signatures_seen;
+    auto [it, inserted] = parent_index.emplace(n->parent, by_parent.size());
+    if (inserted) by_parent.emplace_back(PathOf(n->parent), std::vector<xmlNode*>{});
+    by_parent[it->second].second.push_back(n);
   });
-  Verifier verifier(doc.get(), store);
-  for (xmlNode* sig : signatures) out.checks.push_back(verifier.Check(sig));
+  std::size_t matter = 0;
+  Verifier verifier(doc.get(), store, out.work);
+  std::vector<bool> taken(by_parent.size(), false);
+  for (const ElementPath& wanted : parents) {
+    for (std::size_t i = 0; i < by_parent.size(); ++i) {
+      if (taken[i] || by_parent[i].first != wanted) continue;
+      taken[i] = true;
+      for (xmlNode* sig : by_parent[i].second) {
+        ++matter;
+        if (out.checks.size() >= max_signatures) {
+          ++out.over_limit;
+          continue;
+        }
+        out.checks.push_back(verifier.Check(sig, by_parent[i].first));
+      }
+    }
+  }
+  out.elsewhere = out.work.signatures_seen - matter;
   return out;
 }
 

@@ -17,7 +17,8 @@ thread_local std::string t_errors;
 void CollectError(const char* /*file*/, int /*line*/, const char* func, const char* error_object,
                   const char* error_subject, int /*reason*/, const char* msg) {
   std::string line;
-  if (msg != nullptr && *msg != '\0') line = msg;
+  // "details=NULL" is xmlsec saying it has nothing more to say.
+  if (msg != nullptr && *msg != '\0' && std::string_view(msg) != "details=NULL") line = msg;
   if (error_subject != nullptr && *error_subject != '\0') {
     line = std::string(error_subject) + (line.empty() ? "" : ": " + line);
   } else if (error_object != nullptr && *error_object != '\0') {
@@ -26,8 +27,12 @@ void CollectError(const char* /*file*/, int /*line*/, const char* func, const ch
     line = func;
   }
   if (line.empty()) return;
-  // The first error is the cause; the rest is xmlsec unwinding its call stack.
-  if (t_errors.empty()) t_errors = line;
+  // The first error is the cause; the rest is xmlsec unwinding its call
+  // stack, which still says where (which transform, which reference). Keep
+  // each distinct line once, and the chain short.
+  constexpr std::size_t kMaxChain = 600;
+  if (t_errors.find(line) != std::string::npos || t_errors.size() > kMaxChain) return;
+  t_errors += (t_errors.empty() ? "" : "; ") + line;
 }
 
 void IgnoreXmlError(void* /*ctx*/, const char* /*msg*/, ...) {}
@@ -90,12 +95,19 @@ std::string TakeErrors() {
   return out;
 }
 
-DocPtr ParseHardened(std::string_view xml) {
+DocPtr ParseHardened(std::string_view xml, bool* ns_well_formed) {
   // No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD or
   // DTDATTR (no external subset), no XML_PARSE_HUGE (keep the depth and size limits).
   constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  return DocPtr(
-      xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "input.xml", nullptr, kOptions));
+  if (xml.size() > static_cast<std::size_t>(INT32_MAX)) return nullptr;
+  std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
+                                                                  xmlFreeParserCtxt);
+  if (!ctxt) return nullptr;
+  // "UTF-8" overrides the declaration, so libxml2 reads the characters pugixml reads.
+  DocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(), static_cast<int>(xml.size()), "input.xml",
+                               "UTF-8", kOptions));
+  if (ns_well_formed != nullptr) *ns_well_formed = ctxt->nsWellFormed != 0;
+  return doc;
 }
 
 KeyPtr LoadCertificateKey(std::string_view der) {

@@ -21,7 +21,8 @@ namespace samlint::xmlsec {
 /// (and why) when they could not be initialised.
 bool EnsureInitialised(std::string& error);
 
-/// The errors xmlsec reported on this thread since the last call, one line.
+/// The errors xmlsec reported on this thread since the last call: the whole
+/// chain, innermost cause first, as one line of "; "-separated parts.
 std::string TakeErrors();
 
 struct DocFree {
@@ -49,9 +50,11 @@ using EncCtxPtr = std::unique_ptr<xmlSecEncCtx, EncCtxFree>;
 using KeysMngrPtr = std::unique_ptr<xmlSecKeysMngr, KeysMngrFree>;
 using XmlCharPtr = std::unique_ptr<xmlChar, XmlCharFree>;
 
-/// Parses with libxml2: no network, no DTD loading, no entity substitution,
-/// default depth limits. nullptr when it is not well-formed.
-DocPtr ParseHardened(std::string_view xml);
+/// Parses with libxml2 as UTF-8 whatever the document declares (pugixml reads
+/// it so too): no network, no DTD loading, no entity substitution, default
+/// depth limits. nullptr when it is not well-formed. `ns_well_formed`, when
+/// given, says whether libxml2 found the namespaces well-formed.
+DocPtr ParseHardened(std::string_view xml, bool* ns_well_formed = nullptr);
 
 /// A public key from a DER certificate, or a private key from PEM.
 KeyPtr LoadCertificateKey(std::string_view der);
