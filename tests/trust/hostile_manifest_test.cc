@@ -3,7 +3,7 @@
 // The files are the Trust issue's attack classes (tools/make-hostile-fixtures.py):
 // encoding differentials, illegal namespace declarations, SAML content outside
 // the read Assertion, rebound prefixes, signatures over the wrong element.
-// Every one is an error (exit 1), and none may report an attacker value
+// Every one is an error (exit 1) unless its rules column is "-", and none may report an attacker value
 // (role/admin, SessionDuration 43200, SessionNotOnOrAfter + 12 h; in the files
 // whose signed SessionNotOnOrAfter is IssueInstant + 1 h, any other length)
 // as signed. The bounded-work cases are in hostile_work_test.cc.
@@ -64,6 +64,22 @@ void ExpectNoSignedEvilSessionEnd(const json& result, bool signed_one_hour) {
           << where << ": the signed SessionNotOnOrAfter is IssueInstant + 1 h: " << f.dump();
     }
   });
+  if (!signed_one_hour) return;
+  // Losing the signed AuthnStatement is as bad as replacing it: whatever is
+  // evaluated must still be capped by the signed hour.
+  const json& evals = Get(result, "evaluations");
+  if (!evals.is_array()) return;
+  for (const json& e : evals) {
+    bool capped = false;
+    for (const char* array : {"factors", "context"}) {
+      const json& arr = Get(e, array);
+      if (!arr.is_array()) continue;
+      for (const json& f : arr) {
+        if (Get(f, "name") == "session_not_on_or_after" && Get(f, "seconds") == kOneHour) capped = true;
+      }
+    }
+    EXPECT_TRUE(capped) << "the signed 1-hour SessionNotOnOrAfter was lost: " << e.dump();
+  }
 }
 
 class HostileManifest : public ::testing::TestWithParam<ManifestRow> {};
@@ -80,9 +96,19 @@ TEST_P(HostileManifest, RefusedOrFlagged) {
   ASSERT_EQ(c.ResultCount(), 1u) << c.Dump();
   const json& result = c.Result();
 
-  // Every hostile input is an error.
-  EXPECT_TRUE(HasErrorDiagnostic(result)) << c.Dump();
-  EXPECT_EQ(c.run.exit_code, 1) << c.Dump();
+  // Every hostile input is an error, except a row whose rules column is "-"
+  // (detached-sig-on-response: a legitimate arrangement, expected clean).
+  const std::vector<std::string> rules = ListColumn(row.rules);
+  const bool error_expected =
+      row.status == "-" || std::any_of(rules.begin(), rules.end(), [](const std::string& r) {
+        return DefaultSeverity(r) == "error";
+      });
+  if (error_expected) {
+    EXPECT_TRUE(HasErrorDiagnostic(result)) << c.Dump();
+    EXPECT_EQ(c.run.exit_code, 1) << c.Dump();
+  } else {
+    EXPECT_EQ(c.run.exit_code, HasErrorDiagnostic(result) ? 1 : 0) << c.Dump();
+  }
 
   for (const std::string& rule : ListColumn(row.rules)) {
     EXPECT_THAT(Rules(result), Contains(rule)) << "expected rule " << rule << "\n" << c.Dump();
