@@ -670,7 +670,7 @@ def make_attacks(f: Fixtures, base: dict[str, str]) -> None:
            "XSW3: an unsigned attacker Assertion (role/admin, 43200) is inserted before the original\n"
            "signed Assertion, which stays intact.")
     attack("xsw4.xml", swap(a_doc, oa, insert_before_end(evil_bare, "saml:Assertion", "  " + oa + "\n  ")),
-           "invalid", "-", "*", "signature-not-covering-assertion",
+           "invalid", "-", "*", "signature-not-covering-assertion,content-outside-assertion",
            "XSW4: the attacker Assertion takes the original's place and contains the original\n"
            "signed Assertion as its last child.")
     attack("xsw5.xml", swap(swap(a_doc, oa, evil_signed), "</samlp:Response>",
@@ -687,14 +687,15 @@ def make_attacks(f: Fixtures, base: dict[str, str]) -> None:
            "inside the attacker Assertion's ds:Signature (see xsw1 on the enveloped transform).")
     attack("xsw7.xml", swap(a_doc, "  <samlp:Status>",
                             "  <samlp:Extensions>\n    " + evil_bare + "\n  </samlp:Extensions>\n  <samlp:Status>"),
-           "verified", "assertion", "rsa-sha256/sha256", "-",
+           "verified", "assertion", "rsa-sha256/sha256", "content-outside-assertion",
            "XSW7: an unsigned attacker Assertion is put in samlp:Extensions (schema-lax) before the\n"
            "original signed Assertion, which stays the Response's Assertion: verified, and the\n"
            "values must be role/ops and 28800, never the Extensions copy's.")
     xsw8_assertion = evil_signed[:s] + insert_before_end(
         evil_signed[s:e], "ds:Signature",
         "  <ds:Object>\n      " + oa_bare + "\n      </ds:Object>\n    ") + evil_signed[e:]
-    attack("xsw8.xml", swap(a_doc, oa, xsw8_assertion), "invalid", "-", "*", "signature-invalid",
+    attack("xsw8.xml", swap(a_doc, oa, xsw8_assertion), "invalid", "-", "*",
+           "signature-invalid,content-outside-assertion",
            "XSW8: like XSW6, but the copy of the original Assertion (without signature) is wrapped\n"
            "in a ds:Object inside the attacker Assertion's ds:Signature (see xsw1 on the\n"
            "enveloped transform).")
@@ -751,13 +752,13 @@ def make_attacks(f: Fixtures, base: dict[str, str]) -> None:
     attack("assertion-in-extensions.xml",
            swap(swap(a_doc, oa, evil_bare), "  <samlp:Status>",
                 "  <samlp:Extensions>\n    " + oa + "\n  </samlp:Extensions>\n  <samlp:Status>"),
-           "invalid", "-", "*", "signature-not-covering-assertion",
+           "invalid", "-", "*", "signature-not-covering-assertion,content-outside-assertion",
            "The original signed Assertion is moved into samlp:Extensions and an unsigned attacker\n"
            "Assertion takes its place as the Response's Assertion.")
     advice = ("    <saml:Advice>\n      " + oa + "\n    </saml:Advice>\n")
     attack("assertion-in-advice.xml",
            swap(a_doc, oa, once(evil_bare, "    <saml:AuthnStatement ", advice + "    <saml:AuthnStatement ")),
-           "invalid", "-", "*", "signature-not-covering-assertion",
+           "invalid", "-", "*", "signature-not-covering-assertion,content-outside-assertion",
            "The original signed Assertion is moved into saml:Advice of an unsigned attacker\n"
            "Assertion that takes its place.")
     r_sig = element(r_doc, "ds:Signature")
@@ -765,7 +766,8 @@ def make_attacks(f: Fixtures, base: dict[str, str]) -> None:
     attack("assertion-in-object.xml",
            swap(r_doc, r_sig, insert_before_end(
                r_sig, "ds:Signature", "  <ds:Object>\n      " + evil_plain + "\n    </ds:Object>\n  ")),
-           "verified", "response", "rsa-sha256/sha256", "assertion-not-signed",
+           "verified", "response", "rsa-sha256/sha256",
+           "assertion-not-signed,content-outside-assertion",
            "An unsigned attacker Assertion is put in a ds:Object of the valid Response signature: the\n"
            "enveloped-signature transform leaves the whole ds:Signature out of the digest, so the\n"
            "Response still verifies without covering it. It comes first in document order; the\n"
@@ -812,7 +814,7 @@ def make_attacks(f: Fixtures, base: dict[str, str]) -> None:
     fake = once(evil_bare, f'xmlns:saml="{NS_ASSERTION}"', 'xmlns:saml="urn:example:not-saml:assertion"')
     fake = once(fake, f'ID="{EVIL_ASSERT_ID}"', f'ID="{FAKE_ASSERT_ID}"')
     attack("namespace-prefix-redefinition.xml", swap(a_doc, oa, fake + "\n  " + oa),
-           "verified", "assertion", "rsa-sha256/sha256", "-",
+           "verified", "assertion", "rsa-sha256/sha256", "namespace-prefix-rebound",
            "Before the signed Assertion sits <saml:Assertion> with the saml prefix rebound to\n"
            "urn:example:not-saml:assertion (role/admin, 43200): not a SAML element at all, but a\n"
            "parser matching the prefix text sees it as the first Assertion. Verified; values must\n"
@@ -907,6 +909,13 @@ test-only and committed on purpose. The script's header explains each file.
   attacker key that must not become a trust anchor).
 - `valid/`: correctly signed responses in each arrangement, and one unsigned.
 - `attacks/`: edits of a validly signed response that keep its signature.
+- `hostile/`: every attack class of the Trust issue (encoding differentials,
+  illegal namespace declarations, SAML content outside the read Assertion,
+  rebound prefixes, signatures over the wrong element, RSA-PSS), generated
+  from the committed keys by `python3 tools/make-hostile-fixtures.py` (which
+  never makes keys), with its own `hostile/MANIFEST.tsv` in the columns below
+  (paths relative to testdata/trust). The megabyte-sized ones (thousands of
+  signatures, a 15 MiB value) are built by tests/trust/hostile_work_test.cc.
 - `MANIFEST.tsv`: one row per (file, trust anchors) case.
 
 Every response: IssueInstant 2026-11-23T10:00:00Z, Issuer
@@ -929,7 +938,10 @@ MANIFEST.tsv columns:
 - `rules`: trust and structure rule ids samlint should report at least
   (lifetime and other findings that follow from the values are not listed);
   `multiple-assertions` appears when the Response has more than one
-  Assertion/EncryptedAssertion child.
+  Assertion/EncryptedAssertion child; `content-outside-assertion` when an
+  Assertion, AttributeStatement, AuthnStatement or Attribute sits anywhere
+  but in the Response's read Assertion (xsw4, xsw7, xsw8, assertion-in-*);
+  `namespace-prefix-rebound` when a prefix is bound to two namespaces.
 - `xmlsec1`: what `xmlsec1 --verify --pubkey-cert-pem CERT --id-attr:ID
   ...:Response --id-attr:ID ...:Assertion FILE` printed when the fixtures were
   generated: OK, FAIL, or ERROR (it stopped before a verdict). xmlsec1 checks

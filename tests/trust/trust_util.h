@@ -110,12 +110,13 @@ inline std::string Stem(const std::string& path) {
   return base;
 }
 
-/// The rows of testdata/trust/MANIFEST.tsv, each with a unique readable name
-/// (file stem, then the case when it differs from the stem). Empty when the
-/// file cannot be read (TrustManifestFile.HasAllRows then fails).
-inline std::vector<ManifestRow> LoadManifest() {
+/// The rows of testdata/trust/MANIFEST.tsv (or of another manifest in its
+/// format, `relative` to testdata/), each with a unique readable name (file
+/// stem, then the case when it differs from the stem). Empty when the file
+/// cannot be read (TrustManifestFile.HasAllRows then fails).
+inline std::vector<ManifestRow> LoadManifest(const std::string& relative = "trust/MANIFEST.tsv") {
   std::vector<ManifestRow> rows;
-  std::ifstream in(std::string(SAMLINT_TESTDATA) + "/trust/MANIFEST.tsv");
+  std::ifstream in(std::string(SAMLINT_TESTDATA) + "/" + relative);
   std::string line;
   std::size_t number = 0;
   std::set<std::string> names;
