@@ -195,10 +195,11 @@ std::string AlgorithmShortName(std::string_view uri) {
   return std::string(hash == std::string_view::npos ? uri : uri.substr(hash + 1));
 }
 
-TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
-                              const AssertionFact* read, std::optional<Cloud> cloud,
-                              std::optional<Timestamp> t_use, const CheckOptions& options,
-                              std::vector<Diagnostic>& out) {
+namespace {
+
+TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const AssertionFact* read,
+                    std::optional<Cloud> cloud, std::optional<Timestamp> t_use,
+                    const CheckOptions& options, std::vector<Diagnostic>& out) {
   WeakAlgorithmFindings(facts, read, out);
   AssertionNotSignedFinding(facts, read, cloud, out);
   const TrustStore* store = options.trust_store.get();
@@ -488,6 +489,24 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
         "Neither the Response nor the Assertion the cloud reads carries a valid signature; the "
         "only signatures in the document are elsewhere.",
         read->offset, "Sign the Assertion (or the Response that contains only it)."));
+  }
+  return verdict;
+}
+
+}  // namespace
+
+TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
+                              const AssertionFact* read, std::optional<Cloud> cloud,
+                              std::optional<Timestamp> t_use, const CheckOptions& options,
+                              std::vector<Diagnostic>& out) {
+  const std::size_t first = out.size();
+  TrustVerdict verdict = Assess(xml, facts, read, cloud, t_use, options, out);
+  // Every invalid status says why, with an error.
+  if (verdict.summary.status == "invalid" && !HasErrorTrustFinding(out, first)) {
+    out.push_back(MakeDiagnostic(
+        "signature-invalid",
+        "No valid signature made with a trust anchor's key covers the Assertion the cloud reads.",
+        read != nullptr ? read->offset : facts.offset, kAnchorFix));
   }
   return verdict;
 }
