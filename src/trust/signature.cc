@@ -32,7 +32,8 @@ void WeakAlgorithmFindings(const ResponseFacts& facts, const AssertionFact* read
       out.push_back(MakeDiagnostic(
           "signature-weak-algorithm",
           "The " + std::string(sig == response_sig ? "Response" : "Assertion") +
-              " signature uses SHA-1 (SignatureMethod " + method + ", DigestMethod " + digest +
+              " signature uses SHA-1 (SignatureMethod " + Shorten(method) + ", DigestMethod " +
+              Shorten(digest) +
               "); SHA-1 signatures can be forged and are being retired by IdPs and SPs.",
           sig->offset, "Switch the IdP's signing algorithm to RSA-SHA256 with a SHA-256 digest."));
     }
@@ -163,8 +164,8 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
     if (issuer != *store->entity_id) {
       out.push_back(MakeDiagnostic(
           "issuer-mismatch",
-          "The Issuer \"" + issuer + "\" is not the entityID \"" + *store->entity_id +
-              "\" of the metadata in " + store->metadata_source +
+          "The Issuer \"" + Shorten(issuer) + "\" is not the entityID \"" +
+              Shorten(*store->entity_id) + "\" of the metadata in " + store->metadata_source +
               "; the cloud matches the Issuer to the uploaded IdP metadata and refuses this.",
           facts.issuer.present ? facts.issuer.offset : here,
           "Make the IdP's entity ID and the metadata uploaded to the cloud agree."));
