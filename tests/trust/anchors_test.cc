@@ -229,7 +229,9 @@ TEST(TrustAnchorFile, BarePublicKeyFormsAreOneKeyWithoutCertificate) {
     EXPECT_EQ(a.fingerprint, a.key_fingerprint) << file;
     EXPECT_EQ(a.fingerprint.rfind("sha256:", 0), 0u) << a.fingerprint;
     EXPECT_EQ(a.fingerprint.size(), 7u + 64u) << a.fingerprint;
-    if (spki) EXPECT_EQ(a.fingerprint, *spki) << file;
+    if (spki) {
+      EXPECT_EQ(a.fingerprint, *spki) << file;
+    }
   }
 }
 
@@ -245,7 +247,9 @@ TEST(TrustAnchorFile, CertificateKeepsItsFingerprintAndKnowsItsKey) {
   EXPECT_TRUE(cert.not_before.has_value());
   EXPECT_EQ(cert.key_fingerprint, key_store.anchors[0].fingerprint);
   EXPECT_NE(cert.fingerprint, cert.key_fingerprint);
-  if (const auto der = Sha256Of("trust/keys/idp-rsa2048.der")) EXPECT_EQ(cert.fingerprint, *der);
+  if (const auto der = Sha256Of("trust/keys/idp-rsa2048.der")) {
+    EXPECT_EQ(cert.fingerprint, *der);
+  }
 }
 
 TEST(TrustAnchorFile, PemWithCertificateAndKeyGivesBoth) {
@@ -292,8 +296,9 @@ TEST(TrustAnchors, BarePublicKeyVerifiesWithTheSpkiFingerprintAsKey) {
     EXPECT_EQ(Strings(Get(Get(c.Result(), "signature"), "covers")),
               std::vector<std::string>{"assertion"})
         << c.Dump();
-    if (spki)
+    if (spki) {
       EXPECT_EQ(Get(Get(c.Result(), "signature"), "key"), *spki) << anchor << "\n" << c.Dump();
+    }
     EXPECT_FALSE(HasErrorDiagnostic(c.Result())) << c.Dump();
     EXPECT_TRUE(Diags(c.Result(), "certificate-expired").empty()) << c.Dump();
     EXPECT_TRUE(Diags(c.Result(), "certificate-not-yet-valid").empty()) << c.Dump();
