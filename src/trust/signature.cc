@@ -144,17 +144,27 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
     for (const TrustAnchor& a : store->anchors) {
       bool early = a.not_before && *t_use < *a.not_before;
       bool late = a.not_after && *t_use >= *a.not_after;
-      if (!early && !late) continue;
-      out.push_back(MakeDiagnostic(
-          "certificate-expired",
-          "The trust anchor " + a.subject + " from " + a.source + " is " +
-              (late ? "expired since " + FormatDateTime(*a.not_after)
-                    : "not valid before " + FormatDateTime(*a.not_before)) +
-              " at the time of use " + FormatDateTime(*t_use) +
-              "; samlint still checks the signature with it, but a cloud that checks dates "
-              "may refuse it.",
-          std::nullopt,
-          "Rotate the IdP signing certificate and upload the new metadata to the cloud."));
+      if (late) {
+        out.push_back(MakeDiagnostic(
+            "certificate-expired",
+            "The trust anchor " + a.subject + " from " + a.source + " is expired since " +
+                FormatDateTime(*a.not_after) + " at the time of use " + FormatDateTime(*t_use) +
+                "; samlint still checks the signature with it, but a cloud that checks dates "
+                "may refuse it.",
+            std::nullopt,
+            "Rotate the IdP signing certificate and upload the new metadata to the cloud."));
+      } else if (early) {
+        out.push_back(MakeDiagnostic(
+            "certificate-not-yet-valid",
+            "The trust anchor " + a.subject + " from " + a.source +
+                " is not yet valid at the time of use " + FormatDateTime(*t_use) +
+                ": its validity starts " + FormatDateTime(*a.not_before) +
+                ". samlint still checks the signature with it, but a cloud that checks dates "
+                "refuses it until then.",
+            std::nullopt,
+            "Check the IdP's clock and which certificate it signs with; upload the IdP's "
+            "current metadata to the cloud before the IdP switches keys."));
+      }
     }
   }
   if (store->entity_id) {
