@@ -570,8 +570,10 @@ int main(int argc, char** argv) {
                    "note (default error)")
       ->type_name("SEVERITY");
   check
-      ->add_option("--cert", args.certs,
-                   "a trusted IdP signing certificate, PEM or DER; repeatable (key rollover)")
+      ->add_option(
+          "--cert", args.certs,
+          "a trusted IdP signing certificate (PEM or DER) or public key (PEM PUBLIC KEY or "
+          "RSA PUBLIC KEY, DER SubjectPublicKeyInfo); repeatable (key rollover)")
       ->type_name("FILE")
       ->allow_extra_args(false);
   check

@@ -29,6 +29,8 @@
 #   attacker-rsa2048       the attacker's key
 #   sp-rsa2048             the SP (cloud) encryption key, for --sp-key
 #   idp-expired            certificate valid 2019-01-01..2020-01-01 only
+#   idp-rsa2048.pub.pem, .pub.der, .rsapub.pem, idp-rsa2048-future.cert.pem: made
+#   from idp-rsa2048.key.pem by tools/make-anchor-fixtures.sh (run at the end)
 #   All other certificates are valid 2025-01-01..2035-01-01 (they must cover
 #   t_use 2026-11-23, which is before the day they are generated).
 #   idp-metadata.xml               entityID https://idp.example.com/saml, signing: idp-rsa2048
@@ -171,4 +173,6 @@ python3 "$ROOT/tools/trust_fixtures.py" "$OUT"
 rm -rf "$DEST"
 mkdir -p "$(dirname "$DEST")"
 cp -R "$OUT" "$DEST"
+# The public-key forms and the not-yet-valid certificate of the new idp-rsa2048.
+bash "$ROOT/tools/make-anchor-fixtures.sh" "$DEST/keys"
 echo "make-trust-fixtures.sh: wrote $(find "$DEST" -type f | wc -l) files to ${DEST#"$ROOT"/}"

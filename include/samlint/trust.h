@@ -15,18 +15,24 @@ namespace samlint {
 /// defined in src/trust/). Shared by every verification, on every thread.
 struct AnchorKey;
 
-/// One trusted IdP signing certificate.
+/// One trusted IdP signing key: a certificate, or a bare public key (which has
+/// no subject and no validity dates).
 struct TrustAnchor {
-  std::string der;          ///< the certificate, DER
-  std::string fingerprint;  ///< "sha256:" + lower-case hex of the DER's SHA-256
-  std::string subject;      ///< one-line subject, for messages
+  std::string der;  ///< the certificate, DER; empty for a bare public key
+  /// "sha256:" + lower-case hex: of the certificate's DER for a certificate (its
+  /// usual SHA-256 fingerprint), of the DER SubjectPublicKeyInfo for a bare key.
+  std::string fingerprint;
+  /// "sha256:" + lower-case hex of the DER SubjectPublicKeyInfo, for both kinds,
+  /// so that a bare key can be recognised inside a certificate.
+  std::string key_fingerprint;
+  std::string subject;  ///< one-line subject, for messages; empty for a bare key
   std::optional<Timestamp> not_before;
   std::optional<Timestamp> not_after;
   std::string key_type;  ///< "rsa", "ec", ...
   int key_bits = 0;
   std::string source;  ///< the file it came from
-  /// The certificate's public key, parsed once; verification falls back to
-  /// parsing `der` when it is absent (an anchor built by hand).
+  /// The public key, parsed once; always set for a bare key. Verification falls
+  /// back to parsing `der` when it is absent (a certificate anchor built by hand).
   std::shared_ptr<const AnchorKey> key;
 };
 
@@ -39,8 +45,11 @@ struct TrustStore {
   bool empty() const { return anchors.empty(); }
 };
 
-/// Adds the certificate(s) of a PEM file (one or more CERTIFICATE blocks) or a
-/// DER file. Returns an error sentence, or nullopt on success.
+/// Adds the trust anchors of a file: X.509 certificates (PEM, one or more
+/// CERTIFICATE blocks, or DER) and bare public keys (PEM "PUBLIC KEY", i.e.
+/// SubjectPublicKeyInfo, or its DER; PEM "RSA PUBLIC KEY", i.e. PKCS#1). Other PEM
+/// blocks (a private key, say) are skipped. Returns an error sentence naming
+/// the accepted forms when the file holds none of them, or nullopt on success.
 std::optional<std::string> AddCertificateFile(const std::string& path, TrustStore& store);
 
 /// Adds the signing certificates of a SAML metadata file (EntityDescriptor,

@@ -34,6 +34,7 @@
 
 #include "declare/doc_tree.h"
 #include "declare/roles.h"
+#include "diagnose/make.h"
 #include "samlint/declarations.h"
 #include "samlint/duration.h"
 #include "samlint/scenario.h"
@@ -84,15 +85,7 @@ std::string_view Trim(std::string_view s) {
 /// A value quoted for a message, cut short so that hostile input cannot flood reports.
 std::string Quoted(std::string_view s) {
   constexpr std::size_t kMax = 40;
-  std::string out = "\"";
-  if (s.size() > kMax) {
-    out.append(s.substr(0, kMax));
-    out += "...";
-  } else {
-    out.append(s);
-  }
-  out += '"';
-  return out;
+  return "\"" + Shorten(s, kMax) + "\"";
 }
 
 

@@ -39,8 +39,8 @@ std::optional<DeclaredValue> Choose(const std::vector<Candidate>& candidates, co
     }
     Diagnostic d = MakeDiagnostic(
         "declaration-conflict",
-        "The declarations disagree on the " + what + (role.empty() ? "" : " of " + role) + ": " +
-            list + ". samlint uses the lowest, " + FormatDuration(lowest->seconds) +
+        "The declarations disagree on the " + what + (role.empty() ? "" : " of " + Shorten(role)) +
+            ": " + list + ". samlint uses the lowest, " + FormatDuration(lowest->seconds) +
             ", since the cloud cannot grant more than the tightest real setting.",
         std::nullopt,
         "Bring the files in line with the deployed value (read it with the cloud's CLI) and drop "

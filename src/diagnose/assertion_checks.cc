@@ -38,12 +38,23 @@ std::vector<const TextFact*> ValuesOf(const AssertionFact& a, std::string_view n
   return values;
 }
 
+// A document value in a message: shortened (see Shorten), in quotes, with
+// line breaks and tabs escaped.
+std::string Quoted(std::string_view s) {
+  std::string q = "\"";
+  for (char c : Shorten(s)) {
+    if (c == '\n') q += "\\n";
+    else if (c == '\t') q += "\\t";
+    else q += c;
+  }
+  return q + "\"";
+}
+
 void CheckTime(const TimeFact& t, std::string_view where, std::vector<Diagnostic>& out) {
   if (t.present && !t.value) {
     out.push_back(MakeDiagnostic(
-        "xml-malformed",
-        std::string(where) + " \"" + t.text + "\" is not a valid xs:dateTime.", t.offset,
-        "Send UTC times like 2026-11-23T10:00:00Z."));
+        "xml-malformed", std::string(where) + " " + Quoted(t.text) + " is not a valid xs:dateTime.",
+        t.offset, "Send UTC times like 2026-11-23T10:00:00Z."));
   }
 }
 
@@ -69,32 +80,24 @@ bool AliyunNameChar(char c) {
 
 bool AliyunLegacyNameChar(char c) { return AliyunNameChar(c) || c == '=' || c == ',' || c == '+'; }
 
-std::string Quoted(std::string_view s) {
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '\n') q += "\\n";
-    else if (c == '\t') q += "\\t";
-    else q += c;
-  }
-  return q + "\"";
-}
-
 }  // namespace
 
 void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
                    std::vector<Diagnostic>& out) {
   (void)options;
   for (const UndeclaredPrefix& u : facts.undeclared_prefixes) {
-    std::string what = "<" + u.qualified_name + ">";
-    if (!u.name_attribute.empty()) what += " (Name=\"" + u.name_attribute + "\")";
+    std::string what = "<" + Shorten(u.qualified_name) + ">";
+    if (!u.name_attribute.empty()) what += " (Name=" + Quoted(u.name_attribute) + ")";
     out.push_back(MakeDiagnostic(
         "xml-malformed",
-        "The namespace prefix \"" + u.prefix + "\" of " + what +
+        "The namespace prefix " + Quoted(u.prefix) + " of " + what +
             " is never declared, so the document is not namespace-well-formed; a "
             "namespace-aware SP such as AWS or Alibaba Cloud rejects it or does not see this "
             "element as SAML, and samlint ignores it.",
-        u.offset, "Declare xmlns:" + u.prefix + "=\"urn:oasis:names:tc:SAML:2.0:assertion\" (or "
-                  "the right namespace) on the element or an ancestor."));
+        u.offset,
+        "Declare xmlns:" + Shorten(u.prefix) +
+            "=\"urn:oasis:names:tc:SAML:2.0:assertion\" (or "
+            "the right namespace) on the element or an ancestor."));
   }
   for (std::size_t i = 0; i < facts.misplaced.size(); ++i) {
     const MisplacedContent& m = facts.misplaced[i];
@@ -132,7 +135,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
   for (const CommentInValue& c : facts.comments_in_values) {
     out.push_back(MakeDiagnostic(
         "xml-comment-in-value",
-        "A comment splits the text of <" + c.element +
+        "A comment splits the text of <" + Shorten(c.element) +
             ">; parsers disagree on whether the text after it counts (the comment-injection "
             "trick behind several SAML authentication bypasses).",
         c.offset, "Remove comments from element text; a conforming IdP never emits them."));
@@ -143,7 +146,8 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
     if (!inserted) {
       out.push_back(MakeDiagnostic(
           "duplicate-id",
-          "ID \"" + id + "\" is used by more than one element; a signature Reference to it is "
+          "ID " + Quoted(id) +
+              " is used by more than one element; a signature Reference to it is "
               "ambiguous, which is how signature-wrapping attacks slip in an unsigned element.",
           offset, "Give every element a unique ID."));
     }
@@ -156,11 +160,10 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
                                    "a failed sign-in.",
                                    facts.offset, "Fix the IdP so it sends a Status of Success."));
     } else if (facts.status_code.value != kSuccess) {
-      std::string message = "The Response status is \"" +
-                            (facts.status_code.present ? facts.status_code.value
-                                                       : std::string("(no StatusCode)")) +
-                            "\"";
-      if (facts.sub_status_code.present) message += " / \"" + facts.sub_status_code.value + "\"";
+      std::string message =
+          "The Response status is " +
+          Quoted(facts.status_code.present ? facts.status_code.value : "(no StatusCode)");
+      if (facts.sub_status_code.present) message += " / " + Quoted(facts.sub_status_code.value);
       if (facts.status_message.present && !facts.status_message.value.empty()) {
         message += " with message " + Quoted(facts.status_message.value);
       }
@@ -303,7 +306,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
           names_values[1]->offset, "Send one RoleSessionName value."));
     }
     const TextFact& v = *names_values.front();
-    std::string shown = Redact(v.value, options.show_identities);
+    std::string shown = Shorten(Redact(v.value, options.show_identities));
     std::size_t length = v.value.size();
     if (cloud == Cloud::kAws) {
       std::string bad = Offending(v.value, AwsNameChar);
@@ -362,8 +365,9 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                                          : "is " + std::to_string(value.size()) +
                                                " characters long (2..64 allowed)";
         out.push_back(MakeDiagnostic("source-identity-invalid",
-                                     "SourceIdentity " + Redact(value, options.show_identities) +
-                                         " " + why + "; AssumeRoleWithSAML rejects it.",
+                                     "SourceIdentity " +
+                                         Shorten(Redact(value, options.show_identities)) + " " +
+                                         why + "; AssumeRoleWithSAML rejects it.",
                                      v->offset,
                                      "Map 2 to 64 characters from [a-zA-Z_0-9+=,.@-] not starting "
                                      "with aws:."));
@@ -381,8 +385,15 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                                ? "urn:amazon:webservices"
                                : "urn:alibaba:cloudcomputing:international (or "
                                  "urn:alibaba:cloudcomputing on the China site)";
+    // A few audiences are enough to show what the IdP sends.
+    constexpr std::size_t kAudiencesShown = 5;
     std::string found;
-    for (const TextFact& au : a.audiences) found += (found.empty() ? "" : ", ") + Quoted(au.value);
+    for (std::size_t i = 0; i < a.audiences.size() && i < kAudiencesShown; ++i) {
+      found += (found.empty() ? "" : ", ") + Quoted(a.audiences[i].value);
+    }
+    if (a.audiences.size() > kAudiencesShown) {
+      found += " and " + std::to_string(a.audiences.size() - kAudiencesShown) + " more";
+    }
     out.push_back(MakeDiagnostic(
         "audience-mismatch",
         a.audiences.empty()

@@ -25,6 +25,15 @@ std::string Redact(std::string_view value, bool show_identities) {
   return "[redacted, " + std::to_string(value.size()) + " characters]";
 }
 
+std::string Shorten(std::string_view value, std::size_t limit) {
+  if (value.size() <= limit) return std::string(value);
+  std::size_t cut = limit;
+  // Back off over UTF-8 continuation bytes (10xxxxxx) so no character is split.
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(value.substr(0, cut)) + "\xE2\x80\xA6 (" + std::to_string(value.size()) +
+         " bytes)";  // U+2026 …
+}
+
 std::string SecondsAndHuman(std::int64_t seconds) {
   return std::to_string(seconds) + " s (" + FormatDuration(seconds) + ")";
 }

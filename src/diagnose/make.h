@@ -17,6 +17,16 @@ Diagnostic MakeDiagnostic(std::string_view rule, std::string message,
 /// `value` itself when identities are shown, else a placeholder that keeps its length.
 std::string Redact(std::string_view value, bool show_identities);
 
+/// The longest value a message quotes whole, in bytes.
+inline constexpr std::size_t kShortenLimit = 120;
+
+/// How a message shows a value taken from an input document: `value` itself
+/// up to `limit` bytes, else its first bytes up to that limit, cut on a UTF-8
+/// character boundary, then "… (N bytes)" with its full length, so a huge
+/// attribute value cannot make a huge report. A larger `limit` is for values
+/// whose tail matters, such as a cloud's own error message.
+std::string Shorten(std::string_view value, std::size_t limit = kShortenLimit);
+
 /// "3600 s (1h 00m)".
 std::string SecondsAndHuman(std::int64_t seconds);
 

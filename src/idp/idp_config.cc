@@ -46,6 +46,7 @@
 
 #include "declare/cloud.h"
 #include "declare/doc_tree.h"
+#include "diagnose/make.h"
 
 namespace samlint {
 namespace {
@@ -87,10 +88,7 @@ std::string_view AttributeTail(std::string_view name) {
 
 std::string Quote(std::string_view s) {
   constexpr std::size_t kMax = 80;
-  std::string out = "\"";
-  out.append(s.substr(0, kMax));
-  if (s.size() > kMax) out += "...";
-  return out + "\"";
+  return "\"" + Shorten(s, kMax) + "\"";
 }
 
 std::optional<std::int64_t> WholeSeconds(std::string_view text) {

@@ -21,6 +21,8 @@ namespace {
 
 // An observed lifetime this much shorter than requested was cut by the session.
 constexpr std::int64_t kObservedTolerance = 2;
+// A cloud's error message is quoted whole unless it is far longer than any real one.
+constexpr std::size_t kCloudErrorShown = 1000;
 
 ScenarioId ScenarioForCall(Cloud cloud, std::string_view action) {
   if (cloud == Cloud::kAws) {
@@ -79,7 +81,7 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
   if (!request.duration_text.empty()) {
     r.diagnostics.push_back(MakeDiagnostic(
         "duration-out-of-range",
-        "The request's DurationSeconds \"" + request.duration_text +
+        "The request's DurationSeconds \"" + Shorten(request.duration_text) +
             "\" is not a whole number of seconds; the call is refused.",
         std::nullopt, "Send DurationSeconds as an integer from 900 to the role maximum."));
   }
@@ -94,12 +96,20 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
     return !d.role.empty() && d.role != request.role_arn;
   });
   if (!offered) {
+    // Enough of the IdP's offer to see the mistake, whatever the assertion holds.
+    constexpr std::size_t kRolesShown = 10;
     std::string list;
-    for (const RolePair& p : r.roles) list += (list.empty() ? "" : ", ") + p.role + "," + p.provider;
+    for (std::size_t i = 0; i < r.roles.size() && i < kRolesShown; ++i) {
+      list += (list.empty() ? "" : ", ") + Shorten(r.roles[i].role) + "," +
+              Shorten(r.roles[i].provider);
+    }
+    if (r.roles.size() > kRolesShown) {
+      list += " and " + std::to_string(r.roles.size() - kRolesShown) + " more";
+    }
     Diagnostic d = MakeDiagnostic(
         "role-not-in-assertion",
-        "The request asks for " + request.role_arn +
-            (request.principal_arn.empty() ? "" : " with " + request.principal_arn) +
+        "The request asks for " + Shorten(request.role_arn) +
+            (request.principal_arn.empty() ? "" : " with " + Shorten(request.principal_arn)) +
             ", which is not among the assertion's Role values (" +
             (list.empty() ? std::string("none") : list) + "); STS refuses the call.",
         std::nullopt,
@@ -191,11 +201,11 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
     });
     e.rejected_by.assign({rule});
     if (!already) {
-      Diagnostic d = MakeDiagnostic(
-          rule,
-          "The " + event.event_name + " call failed with " + event.error_code + ": \"" +
-              event.error_message + "\"",
-          std::nullopt, FactorFixForRule(rule));
+      Diagnostic d = MakeDiagnostic(rule,
+                                    "The " + Shorten(event.event_name) + " call failed with " +
+                                        Shorten(event.error_code) + ": \"" +
+                                        Shorten(event.error_message, kCloudErrorShown) + "\"",
+                                    std::nullopt, FactorFixForRule(rule));
       d.severity = Severity::kError;
       d.scenario = std::string(GetScenario(scenario).name);
       if (in.role) d.role = *in.role;

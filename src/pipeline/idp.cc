@@ -75,8 +75,8 @@ TrustVerdict ConfigTrust(const IdpConfigPart& part, std::optional<Cloud> cloud,
     if (s.algorithm.find("sha1") != std::string::npos || s.digest == "sha1") {
       out.push_back(MakeDiagnostic(
           "signature-weak-algorithm",
-          "The configuration signs with " + s.algorithm +
-              (s.digest.empty() ? "" : " / " + s.digest) +
+          "The configuration signs with " + Shorten(s.algorithm) +
+              (s.digest.empty() ? "" : " / " + Shorten(s.digest)) +
               " (SHA-1), which is deprecated for XML signatures.",
           s.algorithm_offset,
           part.idp == "okta"

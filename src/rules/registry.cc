@@ -121,8 +121,8 @@ constexpr std::array kRules = {
         .id = "certificate-expired",
         .default_severity = kWarning,
         .category = kTrust,
-        .summary = "A trust-anchor certificate given with --cert or --idp-metadata is outside its "
-                   "validity dates at the moment of use.",
+        .summary = "A trust-anchor certificate given with --cert or --idp-metadata is past its "
+                   "validity (its NotAfter is at or before the moment of use).",
         .rationale =
             "The signature is still checked with that certificate, so today's sign-in is "
             "not affected; but an IdP signing with an expired certificate is due for a "

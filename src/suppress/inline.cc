@@ -71,6 +71,7 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
   if (reason.empty()) {
     std::string joined;
     for (const std::string& n : names) joined += (joined.empty() ? "" : ",") + n;
+    joined = Shorten(joined);
     findings.push_back(MakeDiagnostic(
         "suppression-invalid",
         "This samlint-disable comment for " + joined +
@@ -102,8 +103,8 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
       std::string near = NearestWord(n, ids);
       findings.push_back(
           MakeDiagnostic("suppression-invalid",
-                         "This samlint-disable comment names the unknown rule '" + n + "'" +
-                             (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                         "This samlint-disable comment names the unknown rule '" + Shorten(n) +
+                             "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                              ", which suppresses nothing.",
                          offset, "Use a rule id from `samlint rules`."));
       continue;

@@ -1,5 +1,7 @@
 // Certificates and keys through OpenSSL, each handle owned by a unique_ptr.
 #include <openssl/bio.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -58,6 +60,42 @@ std::optional<Timestamp> AsnTime(const ASN1_TIME* t) {
   return ParseDateTime(buf);
 }
 
+std::string Sha256Fingerprint(const unsigned char* data, std::size_t size) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int md_len = 0;
+  if (EVP_Digest(data, size, md, &md_len, EVP_sha256(), nullptr) != 1) return {};
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "sha256:";
+  for (unsigned int i = 0; i < md_len; ++i) {
+    out += kHex[md[i] >> 4];
+    out += kHex[md[i] & 0xf];
+  }
+  return out;
+}
+
+// The key's identity whatever file form it came in: the SHA-256 of its DER
+// SubjectPublicKeyInfo (what `openssl pkey -pubin -outform DER | sha256sum` gives).
+std::string SpkiFingerprint(EVP_PKEY* key) {
+  unsigned char* spki = nullptr;
+  int len = i2d_PUBKEY(key, &spki);
+  if (len <= 0) return {};
+  std::string out = Sha256Fingerprint(spki, static_cast<std::size_t>(len));
+  OPENSSL_free(spki);
+  return out;
+}
+
+// Takes its own reference to `key`.
+void SetKey(EVP_PKEY* key, TrustAnchor& a) {
+  if (EVP_PKEY_up_ref(key) == 1) a.key = std::make_shared<const AnchorKey>(key);
+  a.key_fingerprint = SpkiFingerprint(key);
+  a.key_bits = EVP_PKEY_get_bits(key);
+  int id = EVP_PKEY_get_base_id(key);
+  a.key_type = id == EVP_PKEY_RSA   ? "rsa"
+               : id == EVP_PKEY_EC  ? "ec"
+               : id == EVP_PKEY_DSA ? "dsa"
+                                    : "other";
+}
+
 std::optional<TrustAnchor> FromX509(X509* cert, std::string source) {
   TrustAnchor a;
   int len = i2d_X509(cert, nullptr);
@@ -65,29 +103,25 @@ std::optional<TrustAnchor> FromX509(X509* cert, std::string source) {
   a.der.resize(static_cast<std::size_t>(len));
   auto* p = reinterpret_cast<unsigned char*>(a.der.data());
   i2d_X509(cert, &p);
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int md_len = 0;
-  X509_digest(cert, EVP_sha256(), md, &md_len);
-  static constexpr char kHex[] = "0123456789abcdef";
-  a.fingerprint = "sha256:";
-  for (unsigned int i = 0; i < md_len; ++i) {
-    a.fingerprint += kHex[md[i] >> 4];
-    a.fingerprint += kHex[md[i] & 0xf];
-  }
+  a.fingerprint =
+      Sha256Fingerprint(reinterpret_cast<const unsigned char*>(a.der.data()), a.der.size());
   char subject[256];
   X509_NAME_oneline(X509_get_subject_name(cert), subject, sizeof subject);
   a.subject = subject;
   a.not_before = AsnTime(X509_get0_notBefore(cert));
   a.not_after = AsnTime(X509_get0_notAfter(cert));
-  if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
-    if (EVP_PKEY_up_ref(key) == 1) a.key = std::make_shared<const AnchorKey>(key);
-    a.key_bits = EVP_PKEY_get_bits(key);
-    int id = EVP_PKEY_get_base_id(key);
-    a.key_type = id == EVP_PKEY_RSA   ? "rsa"
-                 : id == EVP_PKEY_EC  ? "ec"
-                 : id == EVP_PKEY_DSA ? "dsa"
-                                      : "other";
-  }
+  if (EVP_PKEY* key = X509_get0_pubkey(cert)) SetKey(key, a);
+  a.source = std::move(source);
+  return a;
+}
+
+// A bare key has no certificate: no DER, subject or dates, and it is known by
+// its SubjectPublicKeyInfo fingerprint.
+std::optional<TrustAnchor> FromPublicKey(EVP_PKEY* key, std::string source) {
+  TrustAnchor a;
+  SetKey(key, a);
+  if (!a.key || a.key_fingerprint.empty()) return std::nullopt;
+  a.fingerprint = a.key_fingerprint;
   a.source = std::move(source);
   return a;
 }
@@ -99,13 +133,73 @@ std::vector<X509Ptr> ParseCertificates(std::string_view bytes) {
   if (bytes.find("-----BEGIN") != std::string_view::npos) {
     BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
     while (X509* x = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) certs.emplace_back(x);
+    ERR_clear_error();
     return certs;
   }
   std::string der;
   if (!DecodeBase64(bytes, der)) der = std::string(bytes);
   const auto* p = reinterpret_cast<const unsigned char*>(der.data());
   if (X509* x = d2i_X509(nullptr, &p, static_cast<long>(der.size()))) certs.emplace_back(x);
+  ERR_clear_error();
   return certs;
+}
+
+void AddAnchor(std::optional<TrustAnchor> anchor, std::vector<TrustAnchor>& out) {
+  if (anchor) out.push_back(std::move(*anchor));
+}
+
+// What --cert reads: certificates and bare public keys, as PEM blocks (other
+// blocks skipped), or one DER certificate or SubjectPublicKeyInfo (also as
+// bare base64). `unparsable` names a PEM block of an accepted kind whose
+// contents OpenSSL refused.
+std::vector<TrustAnchor> ParseAnchorFile(std::string_view bytes, const std::string& source,
+                                         std::string& unparsable) {
+  std::vector<TrustAnchor> anchors;
+  if (bytes.find("-----BEGIN") != std::string_view::npos) {
+    BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
+    for (;;) {
+      char* name = nullptr;
+      char* header = nullptr;
+      unsigned char* data = nullptr;
+      long len = 0;
+      if (PEM_read_bio(bio.get(), &name, &header, &data, &len) != 1) break;
+      const std::string_view kind = name;
+      const unsigned char* p = data;
+      bool accepted = true;
+      bool parsed = false;
+      if (kind == PEM_STRING_X509 || kind == PEM_STRING_X509_OLD) {
+        X509Ptr cert(d2i_X509(nullptr, &p, len));
+        if ((parsed = cert != nullptr)) AddAnchor(FromX509(cert.get(), source), anchors);
+      } else if (kind == PEM_STRING_PUBLIC) {
+        PkeyPtr key(d2i_PUBKEY(nullptr, &p, len));
+        if ((parsed = key != nullptr)) AddAnchor(FromPublicKey(key.get(), source), anchors);
+      } else if (kind == PEM_STRING_RSA_PUBLIC) {
+        PkeyPtr key(d2i_PublicKey(EVP_PKEY_RSA, nullptr, &p, len));
+        if ((parsed = key != nullptr)) AddAnchor(FromPublicKey(key.get(), source), anchors);
+      } else {
+        accepted = false;
+      }
+      if (accepted && !parsed && unparsable.empty()) unparsable = std::string(kind);
+      OPENSSL_free(name);
+      OPENSSL_free(header);
+      OPENSSL_free(data);
+    }
+    ERR_clear_error();  // the loop ends on "no start line"
+    return anchors;
+  }
+  std::string der;
+  if (!DecodeBase64(bytes, der)) der = std::string(bytes);
+  const auto* p = reinterpret_cast<const unsigned char*>(der.data());
+  const long len = static_cast<long>(der.size());
+  if (X509Ptr cert{d2i_X509(nullptr, &p, len)}) {
+    AddAnchor(FromX509(cert.get(), source), anchors);
+  } else {
+    p = reinterpret_cast<const unsigned char*>(der.data());
+    if (PkeyPtr key{d2i_PUBKEY(nullptr, &p, len)})
+      AddAnchor(FromPublicKey(key.get(), source), anchors);
+  }
+  ERR_clear_error();
+  return anchors;
 }
 
 }  // namespace
@@ -121,13 +215,17 @@ std::optional<TrustAnchor> ParseCertificate(std::string_view bytes, std::string 
 }
 
 std::optional<std::string> AddCertificateFile(const std::string& path, TrustStore& store) {
-  std::string bytes, error;
+  std::string bytes, error, unparsable;
   if (!ReadFile(path, bytes, error)) return error;
-  auto certs = ParseCertificates(bytes);
-  if (certs.empty()) return "no X.509 certificate (PEM or DER) in " + path;
-  for (const X509Ptr& c : certs) {
-    if (auto a = FromX509(c.get(), path)) store.anchors.push_back(std::move(*a));
+  std::vector<TrustAnchor> anchors = ParseAnchorFile(bytes, path, unparsable);
+  if (anchors.empty()) {
+    return (unparsable.empty() ? "no certificate or public key in " + path
+                               : "the " + unparsable + " block in " + path + " is malformed") +
+           "; accepted: an X.509 certificate (PEM or DER), a public key (PEM \"BEGIN PUBLIC "
+           "KEY\" or DER SubjectPublicKeyInfo) or an RSA public key (PEM \"BEGIN RSA PUBLIC "
+           "KEY\")";
   }
+  for (TrustAnchor& a : anchors) store.anchors.push_back(std::move(a));
   return std::nullopt;
 }
 

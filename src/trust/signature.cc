@@ -34,7 +34,8 @@ void WeakAlgorithmFindings(const ResponseFacts& facts, const AssertionFact* read
       out.push_back(MakeDiagnostic(
           "signature-weak-algorithm",
           "The " + std::string(sig == response_sig ? "Response" : "Assertion") +
-              " signature uses SHA-1 (SignatureMethod " + method + ", DigestMethod " + digest +
+              " signature uses SHA-1 (SignatureMethod " + Shorten(method) + ", DigestMethod " +
+              Shorten(digest) +
               "); SHA-1 signatures can be forged and are being retired by IdPs and SPs.",
           sig->offset, "Switch the IdP's signing algorithm to RSA-SHA256 with a SHA-256 digest."));
     }
@@ -214,17 +215,27 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
     for (const TrustAnchor& a : store->anchors) {
       bool early = a.not_before && *t_use < *a.not_before;
       bool late = a.not_after && *t_use >= *a.not_after;
-      if (!early && !late) continue;
-      out.push_back(MakeDiagnostic(
-          "certificate-expired",
-          "The trust anchor " + a.subject + " from " + a.source + " is " +
-              (late ? "expired since " + FormatDateTime(*a.not_after)
-                    : "not valid before " + FormatDateTime(*a.not_before)) +
-              " at the time of use " + FormatDateTime(*t_use) +
-              "; samlint still checks the signature with it, but a cloud that checks dates "
-              "may refuse it.",
-          std::nullopt,
-          "Rotate the IdP signing certificate and upload the new metadata to the cloud."));
+      if (late) {
+        out.push_back(MakeDiagnostic(
+            "certificate-expired",
+            "The trust anchor " + a.subject + " from " + a.source + " is expired since " +
+                FormatDateTime(*a.not_after) + " at the time of use " + FormatDateTime(*t_use) +
+                "; samlint still checks the signature with it, but a cloud that checks dates "
+                "may refuse it.",
+            std::nullopt,
+            "Rotate the IdP signing certificate and upload the new metadata to the cloud."));
+      } else if (early) {
+        out.push_back(MakeDiagnostic(
+            "certificate-not-yet-valid",
+            "The trust anchor " + a.subject + " from " + a.source +
+                " is not yet valid at the time of use " + FormatDateTime(*t_use) +
+                ": its validity starts " + FormatDateTime(*a.not_before) +
+                ". samlint still checks the signature with it, but a cloud that checks dates "
+                "refuses it until then.",
+            std::nullopt,
+            "Check the IdP's clock and which certificate it signs with; upload the IdP's "
+            "current metadata to the cloud before the IdP switches keys."));
+      }
     }
   }
   if (store->entity_id) {
@@ -234,8 +245,8 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
     if (issuer != *store->entity_id) {
       out.push_back(MakeDiagnostic(
           "issuer-mismatch",
-          "The Issuer \"" + issuer + "\" is not the entityID \"" + *store->entity_id +
-              "\" of the metadata in " + store->metadata_source +
+          "The Issuer \"" + Shorten(issuer) + "\" is not the entityID \"" +
+              Shorten(*store->entity_id) + "\" of the metadata in " + store->metadata_source +
               "; the cloud matches the Issuer to the uploaded IdP metadata and refuses this.",
           facts.issuer.present ? facts.issuer.offset : here,
           "Make the IdP's entity ID and the metadata uploaded to the cloud agree."));

@@ -266,19 +266,27 @@ class Verifier {
 
     // KeyInfo is read only to say which key the IdP claims, when no anchor
     // verifies; it is never trusted.
+    std::string keyinfo_key;
     for (xmlNode* ki : Children(sig, kDsig, "KeyInfo")) {
       for (xmlNode* data : Children(ki, kDsig, "X509Data")) {
         for (xmlNode* cert : Children(data, kDsig, "X509Certificate")) {
           std::string error;
           if (auto anchor = ParseCertificate(Text(cert), "KeyInfo", error)) {
-            if (c.keyinfo_fingerprint.empty()) c.keyinfo_fingerprint = anchor->fingerprint;
+            if (c.keyinfo_fingerprint.empty()) {
+              c.keyinfo_fingerprint = anchor->fingerprint;
+              keyinfo_key = anchor->key_fingerprint;
+            }
           }
         }
       }
     }
+    // A bare-key anchor (no certificate) is the same key as a KeyInfo
+    // certificate for that key.
     bool keyinfo_is_anchor =
-        std::any_of(store_.anchors.begin(), store_.anchors.end(),
-                    [&](const TrustAnchor& a) { return a.fingerprint == c.keyinfo_fingerprint; });
+        std::any_of(store_.anchors.begin(), store_.anchors.end(), [&](const TrustAnchor& a) {
+          return a.fingerprint == c.keyinfo_fingerprint ||
+                 (a.der.empty() && !keyinfo_key.empty() && a.key_fingerprint == keyinfo_key);
+        });
     std::string anchors = std::to_string(store_.anchors.size()) + " trust anchor" +
                           (store_.anchors.size() == 1 ? "" : "s");
     if (!c.keyinfo_fingerprint.empty() && !keyinfo_is_anchor) {

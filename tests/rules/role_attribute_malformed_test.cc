@@ -60,6 +60,24 @@ TEST(RoleAttributeMalformed, FiresForTheBadValueOnly) {
   ExpectLocatedWithin(*found[0], xml, "<saml2:AttributeValue>" + bad);
 }
 
+// A huge value is shown shortened, with its length: the report stays small.
+TEST(RoleAttributeMalformed, LongValueIsShortenedInTheMessage) {
+  const std::string huge = kRole + ", " + std::string(std::size_t{1} << 20, 'x');
+  const std::string xml = WithRoles({huge});
+  const samlint::CheckResult result = CheckXml(xml);
+  const auto found = DiagnosticsWithRule(result, "role-attribute-malformed");
+  ASSERT_EQ(found.size(), 1u) << Describe(result).substr(0, 2000);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_LT(d.message.size(), 1024u) << d.message.substr(0, 2000);
+  EXPECT_THAT(d.message, HasSubstr("Role value \"" + kRole + ", xxx"));
+  EXPECT_THAT(d.message, HasSubstr("(" + std::to_string(huge.size()) + " bytes)"));
+  EXPECT_THAT(d.message, HasSubstr("is malformed"));
+  ExpectLocatedWithin(d, xml, "<saml2:AttributeValue>" + kRole + ", ");
+  for (const samlint::Diagnostic& any : result.diagnostics) {
+    EXPECT_LT(any.message.size(), 1024u) << any.rule << ": " << any.message.substr(0, 2000);
+  }
+}
+
 // Either order is allowed.
 TEST(RoleAttributeMalformed, DoesNotFireForProviderFirst) {
   const samlint::CheckResult result = CheckXml(WithRoles({kProvider + "," + kRole}));

@@ -1,12 +1,17 @@
-// Trust anchors: --cert (PEM or DER, repeatable), --idp-metadata, and
-// --require-signature (cli-contract.md § Declarations, § Exit status,
-// § Decisions: Default severities, Signatures).
+// Trust anchors: --cert (certificates and bare public keys, PEM or DER,
+// repeatable), --idp-metadata, and --require-signature (cli-contract.md
+// § Declarations, § Exit status, § Decisions: Default severities, Signatures;
+// README § Decisions where the contract is silent: bare public keys).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "samlint/trust.h"
 #include "trust/trust_util.h"
 
 namespace samlint::trust_test {
@@ -17,6 +22,26 @@ using ::testing::HasSubstr;
 const std::string kSigned = "trust/valid/aws-assertion-signed-sha256-exc.xml";
 const std::string kUnsigned = "trust/valid/aws-unsigned.xml";
 const std::string kIdpCert = "trust/keys/idp-rsa2048.cert.pem";
+// The idp-rsa2048 key without a certificate (tools/make-anchor-fixtures.sh).
+const std::string kSpkiPem = "trust/keys/idp-rsa2048.pub.pem";
+const std::string kSpkiDer = "trust/keys/idp-rsa2048.pub.der";
+const std::string kPkcs1Pem = "trust/keys/idp-rsa2048.rsapub.pem";
+
+/// "sha256:" + the SHA-256 of a file, or nullopt without /usr/bin/sha256sum.
+std::optional<std::string> Sha256Of(const std::string& testdata_path) {
+  if (access("/usr/bin/sha256sum", X_OK) != 0) return std::nullopt;
+  const ProcessRun sum = RunProcess({"/usr/bin/sha256sum", TestData(testdata_path)});
+  if (sum.exit_code != 0 || sum.output.size() < 64) return std::nullopt;
+  return "sha256:" + sum.output.substr(0, 64);
+}
+
+/// A file in the temporary directory holding `content` (named per process:
+/// other checkouts may run the same test at the same time).
+std::string TempFile(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + "/" + std::to_string(getpid()) + "-" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
 
 std::string StatusOf(const Checked& c) {
   const json& s = Get(Get(c.Result(), "signature"), "status");
@@ -180,6 +205,151 @@ TEST(TrustAnchors, KeyIsTheAnchorCertificateFingerprint) {
     const Checked c = Check({TestData(kSigned), "--cert", TestData(anchor)});
     EXPECT_EQ(Get(Get(c.Result(), "signature"), "key"), expected) << anchor << "\n" << c.Dump();
   }
+}
+
+// ------------------------------------------------------- bare public keys
+
+TEST(TrustAnchorFile, BarePublicKeyFormsAreOneKeyWithoutCertificate) {
+  // idp-rsa2048.pub.der is exactly the key's DER SubjectPublicKeyInfo.
+  const std::optional<std::string> spki = Sha256Of(kSpkiDer);
+  for (const std::string& file : {kSpkiPem, kSpkiDer, kPkcs1Pem}) {
+    samlint::TrustStore store;
+    const std::optional<std::string> error = samlint::AddCertificateFile(TestData(file), store);
+    ASSERT_FALSE(error.has_value()) << file << ": " << *error;
+    ASSERT_EQ(store.anchors.size(), 1u) << file;
+    const samlint::TrustAnchor& a = store.anchors[0];
+    EXPECT_NE(a.key, nullptr) << file << ": a bare key must carry its parsed key";
+    EXPECT_TRUE(a.der.empty()) << file << ": a bare key has no certificate";
+    EXPECT_TRUE(a.subject.empty()) << file;
+    EXPECT_FALSE(a.not_before.has_value()) << file;
+    EXPECT_FALSE(a.not_after.has_value()) << file;
+    EXPECT_EQ(a.key_type, "rsa") << file;
+    EXPECT_EQ(a.key_bits, 2048) << file;
+    EXPECT_EQ(a.source, TestData(file));
+    EXPECT_EQ(a.fingerprint, a.key_fingerprint) << file;
+    EXPECT_EQ(a.fingerprint.rfind("sha256:", 0), 0u) << a.fingerprint;
+    EXPECT_EQ(a.fingerprint.size(), 7u + 64u) << a.fingerprint;
+    if (spki) {
+      EXPECT_EQ(a.fingerprint, *spki) << file;
+    }
+  }
+}
+
+TEST(TrustAnchorFile, CertificateKeepsItsFingerprintAndKnowsItsKey) {
+  samlint::TrustStore cert_store, key_store;
+  ASSERT_FALSE(samlint::AddCertificateFile(TestData(kIdpCert), cert_store).has_value());
+  ASSERT_FALSE(samlint::AddCertificateFile(TestData(kSpkiPem), key_store).has_value());
+  ASSERT_EQ(cert_store.anchors.size(), 1u);
+  ASSERT_EQ(key_store.anchors.size(), 1u);
+  const samlint::TrustAnchor& cert = cert_store.anchors[0];
+  EXPECT_FALSE(cert.der.empty());
+  EXPECT_FALSE(cert.subject.empty());
+  EXPECT_TRUE(cert.not_before.has_value());
+  EXPECT_EQ(cert.key_fingerprint, key_store.anchors[0].fingerprint);
+  EXPECT_NE(cert.fingerprint, cert.key_fingerprint);
+  if (const auto der = Sha256Of("trust/keys/idp-rsa2048.der")) {
+    EXPECT_EQ(cert.fingerprint, *der);
+  }
+}
+
+TEST(TrustAnchorFile, PemWithCertificateAndKeyGivesBoth) {
+  const std::string both =
+      TempFile("cert-and-key.pem", ReadFile(TestData(kIdpCert)) + ReadFile(TestData(kPkcs1Pem)));
+  samlint::TrustStore store;
+  ASSERT_FALSE(samlint::AddCertificateFile(both, store).has_value());
+  ASSERT_EQ(store.anchors.size(), 2u);
+  EXPECT_FALSE(store.anchors[0].der.empty());
+  EXPECT_TRUE(store.anchors[1].der.empty());
+}
+
+TEST(TrustAnchorFile, MalformedPublicKeyIsAnErrorNamingTheAcceptedForms) {
+  // Valid base64, but not a SubjectPublicKeyInfo.
+  const std::string bad = TempFile("malformed.pub.pem",
+                                   "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\n"
+                                   "-----END PUBLIC KEY-----\n");
+  samlint::TrustStore store;
+  const std::optional<std::string> error = samlint::AddCertificateFile(bad, store);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_TRUE(store.anchors.empty());
+  EXPECT_THAT(*error, HasSubstr("PUBLIC KEY block"));
+  EXPECT_THAT(*error, HasSubstr("malformed"));
+  EXPECT_THAT(*error, HasSubstr("X.509 certificate (PEM or DER)"));
+  EXPECT_THAT(*error, HasSubstr("BEGIN RSA PUBLIC KEY"));
+  EXPECT_EQ(error->find('\n'), std::string::npos) << *error;
+}
+
+TEST(TrustAnchorFile, PrivateKeyIsNoAnchor) {
+  samlint::TrustStore store;
+  const std::optional<std::string> error =
+      samlint::AddCertificateFile(TestData("trust/keys/idp-rsa2048.key.pem"), store);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_TRUE(store.anchors.empty());
+  EXPECT_THAT(*error, HasSubstr("no certificate or public key"));
+  EXPECT_THAT(*error, HasSubstr("SubjectPublicKeyInfo"));
+}
+
+TEST(TrustAnchors, BarePublicKeyVerifiesWithTheSpkiFingerprintAsKey) {
+  const std::optional<std::string> spki = Sha256Of(kSpkiDer);
+  for (const std::string& anchor : {kSpkiPem, kSpkiDer, kPkcs1Pem}) {
+    const Checked c = Check({TestData(kSigned), "--cert", TestData(anchor)});
+    EXPECT_EQ(StatusOf(c), "verified") << anchor << "\n" << c.Dump();
+    EXPECT_EQ(Strings(Get(Get(c.Result(), "signature"), "covers")),
+              std::vector<std::string>{"assertion"})
+        << c.Dump();
+    if (spki) {
+      EXPECT_EQ(Get(Get(c.Result(), "signature"), "key"), *spki) << anchor << "\n" << c.Dump();
+    }
+    EXPECT_FALSE(HasErrorDiagnostic(c.Result())) << c.Dump();
+    EXPECT_TRUE(Diags(c.Result(), "certificate-expired").empty()) << c.Dump();
+    EXPECT_TRUE(Diags(c.Result(), "certificate-not-yet-valid").empty()) << c.Dump();
+    EXPECT_EQ(c.run.exit_code, 0) << c.Dump();
+    ExpectSignedValues(c.Result());
+  }
+}
+
+// The KeyInfo certificate carries the anchor's own key: a tampered document
+// is signature-invalid, not signed by an untrusted key.
+TEST(TrustAnchors, BarePublicKeyOnATamperedResponseIsSignatureInvalid) {
+  const Checked c = Check(
+      {TestData("trust/attacks/tampered-session-duration.xml"), "--cert", TestData(kSpkiPem)});
+  EXPECT_EQ(StatusOf(c), "invalid") << c.Dump();
+  EXPECT_FALSE(Diags(c.Result(), "signature-invalid").empty()) << c.Dump();
+  EXPECT_TRUE(Diags(c.Result(), "signature-key-untrusted").empty()) << c.Dump();
+  ExpectNoSignedEvilValues(c.Result());
+}
+
+TEST(TrustAnchors, BarePublicKeyRejectsAnAttackerKey) {
+  const Checked c =
+      Check({TestData("trust/attacks/embedded-attacker-key.xml"), "--cert", TestData(kSpkiPem)});
+  EXPECT_EQ(StatusOf(c), "invalid") << c.Dump();
+  EXPECT_EQ(Severities(c.Result(), "signature-key-untrusted"), std::vector<std::string>{"error"})
+      << c.Dump();
+  ExpectNothingSigned(c.Result());
+  ExpectNoSignedEvilValues(c.Result());
+}
+
+TEST(TrustAnchors, Rsa1024BarePublicKeyWarnsAndStillVerifies) {
+  if (access("/usr/bin/openssl", X_OK) != 0) GTEST_SKIP() << "no /usr/bin/openssl";
+  const std::string pub = TempFile("idp-rsa1024.pub.pem", "");
+  const ProcessRun made =
+      RunProcess({"/usr/bin/openssl", "pkey", "-in", TestData("trust/keys/idp-rsa1024.key.pem"),
+                  "-pubout", "-out", pub});
+  ASSERT_EQ(made.exit_code, 0) << made.output;
+  const Checked c =
+      Check({TestData("trust/valid/aws-assertion-signed-rsa1024.xml"), "--cert", pub});
+  EXPECT_EQ(StatusOf(c), "verified") << c.Dump();
+  EXPECT_EQ(Severities(c.Result(), "signature-weak-algorithm"), std::vector<std::string>{"warning"})
+      << c.Dump();
+  EXPECT_EQ(c.run.exit_code, 0) << c.Dump();
+}
+
+TEST(TrustAnchors, MalformedPublicKeyIsAUsageError) {
+  const std::string bad =
+      TempFile("malformed-cli.pub.pem",
+               "-----BEGIN RSA PUBLIC KEY-----\nAAAA\n-----END RSA PUBLIC KEY-----\n");
+  const CliRun run = RunCli({"check", TestData(kSigned), "--cert", bad, "--format", "json"});
+  ExpectUsageError(run, "--cert");
+  EXPECT_THAT(run.err, HasSubstr("PUBLIC KEY")) << run.err;
 }
 
 TEST(TrustAnchors, EncryptionOnlyMetadataKeyIsNoSigningAnchor) {

@@ -1,0 +1,114 @@
+// certificate-not-yet-valid (warning): a trust-anchor certificate's validity
+// starts after t_use (its NotBefore is later); the signature is still checked
+// with it (a valid signature stays "verified"). Past NotAfter is
+// certificate-expired instead. (cli-contract.md § Rule ids, Trust; § Decisions,
+// Signatures; README § Decisions where the contract is silent.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "samlint/trust.h"
+
+using ::testing::HasSubstr;
+
+namespace {
+
+// idp-rsa2048-future is the idp-rsa2048 key in a certificate valid from
+// 2030-01-01 to 2035-01-01; every fixture's t_use (IssueInstant) is
+// 2026-11-23T10:00:00Z.
+constexpr const char* kFutureCert = "keys/idp-rsa2048-future.cert.pem";
+constexpr const char* kSigned = "valid/aws-assertion-signed-sha256-exc.xml";
+
+std::string TrustPath(const std::string& relative) {
+  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
+}
+
+std::string ReadTrustFixture(const std::string& relative) {
+  std::ifstream in(TrustPath(relative), std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Options whose only trust anchor is the file `cert` (relative to testdata/trust).
+samlint::CheckOptions WithCert(const std::string& cert) {
+  auto store = std::make_shared<samlint::TrustStore>();
+  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
+  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
+  samlint::CheckOptions options;
+  options.trust_store = store;
+  return options;
+}
+
+samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
+  return samlint::CheckBytes("x.xml", xml, options);
+}
+
+/// The finding is about a file given on the command line, not a place in the
+/// document; if a location is given, it must be the signature checked with it.
+void ExpectNoneOrAtTheSignature(const samlint::Diagnostic& d, const std::string& xml) {
+  if (d.location.has_value()) ExpectLocatedWithin(d, xml, "<ds:Signature ");
+}
+
+}  // namespace
+
+TEST(CertificateNotYetValid, Fires) {
+  const std::string xml = ReadTrustFixture(kSigned);
+  const samlint::CheckResult result = Check(xml, WithCert(kFutureCert));
+
+  const auto found = DiagnosticsWithRule(result, "certificate-not-yet-valid");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kWarning);
+  EXPECT_THAT(d.message, HasSubstr("not yet valid"));
+  EXPECT_THAT(d.message, HasSubstr("2030-01-01T00:00:00Z"));
+  EXPECT_THAT(d.message, HasSubstr("2026-11-23T10:00:00Z"));
+  EXPECT_THAT(d.message, HasSubstr("idp-rsa2048-future.cert.pem"));
+  ExpectNoneOrAtTheSignature(d, xml);
+  // Early is not expired.
+  EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
+  // Still checked with the certificate's key: verified, values signed.
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+  EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
+  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+  ASSERT_FALSE(result.roles.empty());
+  EXPECT_EQ(result.roles[0].is_signed, std::optional<bool>(true));
+}
+
+// A certificate valid 2025-01-01..2035-01-01 covers t_use 2026-11-23.
+TEST(CertificateNotYetValid, DoesNotFireForACurrentCertificate) {
+  const samlint::CheckResult result =
+      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
+  EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+}
+
+// The dates are judged at t_use: with --now inside the validity, the same
+// certificate is valid.
+TEST(CertificateNotYetValid, DoesNotFireWhenTUseIsInsideTheValidity) {
+  samlint::CheckOptions options = WithCert(kFutureCert);
+  options.now = Utc("2031-06-01T00:00:00Z");
+  const samlint::CheckResult result = Check(ReadTrustFixture(kSigned), options);
+  EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
+  EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
+}
+
+// A bare public key has no validity dates.
+TEST(CertificateNotYetValid, DoesNotFireForABarePublicKey) {
+  const samlint::CheckResult result =
+      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.pub.pem"));
+  EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
+  EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "verified");
+}
