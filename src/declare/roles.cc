@@ -97,6 +97,14 @@ std::optional<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value, st
     why = "the value is empty";
     return std::nullopt;
   }
+  // An ARN has at most 2048 characters (IAM and RAM quotas), so a longer value
+  // cannot be a pair; refusing it first also keeps the comma search linear.
+  constexpr std::size_t kMaxPairBytes = 2 * 2048 + 1;
+  if (v.size() > kMaxPairBytes) {
+    why = "it is " + std::to_string(v.size()) + " bytes long, longer than a role and a provider "
+          "ARN can be (an ARN has at most 2048 characters)";
+    return std::nullopt;
+  }
   if (v.find_first_of(" \t\r\n") != std::string_view::npos) {
     why = "it contains white space; the two ARNs must be separated by a single comma";
     return std::nullopt;

@@ -57,7 +57,7 @@ bool IsUtf8Name(std::string_view encoding) {
 }
 
 // Offset of the first byte that is not part of well-formed UTF-8 (overlong
-// forms, surrogates and code points above U+10FFFF included), or npos.
+// forms, surrogates and code points above U+10FFFF included) or is NUL, or npos.
 std::size_t InvalidUtf8At(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
@@ -66,6 +66,7 @@ std::size_t InvalidUtf8At(std::string_view s) {
     const auto* p = static_cast<const unsigned char*>(static_cast<const void*>(s.data()));
     unsigned char c = p[i];
     if (c < 0x80) {
+      if (c == 0) return i;  // XML has no U+0000; UTF-16 without a BOM starts with one
       ++i;
       continue;
     }
@@ -514,30 +515,35 @@ class Extractor {
       if (bare_assertion) return n == response;
       return Is(n, kAssertionNs, "Assertion") && n.parent() == response;
     };
+    // Inside a read Assertion statements and attributes are where they belong;
+    // only a nested Assertion (in Advice, say) is misplaced there.
+    auto inside_read = [&](pugi::xml_node n) {
+      for (pugi::xml_node p = n.parent(); p; p = p.parent()) {
+        if (read_assertion(p)) return true;
+      }
+      return false;
+    };
+    auto misplaced = [&](pugi::xml_node n) {
+      if (r.misplaced.size() < kMaxListedFindings) {
+        r.misplaced.push_back({n.name(), n.parent().name(), OffsetOf(n)});
+      } else {
+        ++r.misplaced_unlisted;
+      }
+    };
     pugi::xml_node node = doc_.document_element();
     pugi::xml_node root = node;
     while (node) {
-      bool descend = true;
-      if (node.type() == pugi::node_element) {
-        if (read_assertion(node)) {
-          descend = false;  // read assertions are judged by their own rules
-        } else if (Is(node, kAssertionNs, "Assertion") ||
-                   Is(node, kAssertionNs, "AttributeStatement") ||
-                   Is(node, kAssertionNs, "AuthnStatement") ||
-                   Is(node, kAssertionNs, "AuthzDecisionStatement") ||
-                   Is(node, kAssertionNs, "Statement") || Is(node, kAssertionNs, "Attribute") ||
-                   (Is(node, kDsigNs, "Signature") && !CarriesSignatures(node.parent(), response))) {
-          if (r.misplaced.size() < kMaxListedFindings) {
-            r.misplaced.push_back({node.name(), node.parent().name(), OffsetOf(node)});
-          } else {
-            ++r.misplaced_unlisted;
-          }
+      bool descend = node.type() == pugi::node_element;
+      if (descend && !read_assertion(node)) {
+        bool statement = Is(node, kAssertionNs, "AttributeStatement") ||
+                         Is(node, kAssertionNs, "AuthnStatement") ||
+                         Is(node, kAssertionNs, "AuthzDecisionStatement") ||
+                         Is(node, kAssertionNs, "Statement") || Is(node, kAssertionNs, "Attribute");
+        if (Is(node, kAssertionNs, "Assertion") || (statement && !inside_read(node)) ||
+            (Is(node, kDsigNs, "Signature") && !CarriesSignatures(node.parent(), response))) {
+          misplaced(node);
           descend = false;
-        } else if (Is(node, kDsigNs, "Signature")) {
-          descend = false;  // a signature's own content is judged by the trust stage
         }
-      } else {
-        descend = false;
       }
       if (descend && node.first_child()) {
         node = node.first_child();

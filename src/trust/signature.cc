@@ -273,12 +273,12 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
 
   const std::size_t first_finding = out.size();
   PathIndex index(facts);
-  // Only the signatures that can matter are verified: the Response's, the read
-  // Assertion's, then those of the other assertions (where signature wrapping
+  // Only the signatures that can matter are verified: the read Assertion's, the
+  // Response's, then those of the other assertions (where signature wrapping
   // hides a signed original).
   std::vector<ElementPath> parents;
-  if (facts.is_response) parents.push_back(facts.path);
   if (read != nullptr) parents.push_back(read->path);
+  if (facts.is_response) parents.push_back(facts.path);
   for (const AssertionFact* a : index.all) parents.push_back(a->path);
   VerifyOutcome outcome = VerifySignatures(xml, *store, parents, options.limits.signatures);
   verdict.work = outcome.work;
@@ -295,7 +295,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
         "The Response and its assertions carry " +
             std::to_string(outcome.checks.size() + outcome.over_limit) +
             " ds:Signature elements; samlint verified the first " +
-            std::to_string(outcome.checks.size()) + " (the Response's and the read Assertion's "
+            std::to_string(outcome.checks.size()) + " (the read Assertion's and the Response's "
             "first) and not the other " + std::to_string(outcome.over_limit) + ": " +
             LimitHint(options.limits, "signatures") + ".",
         here, "A real IdP signs the Response and the Assertion once each: reject the response."));

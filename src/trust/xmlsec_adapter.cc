@@ -97,8 +97,13 @@ std::string TakeErrors() {
 
 DocPtr ParseHardened(std::string_view xml, bool* ns_well_formed) {
   // No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD or
-  // DTDATTR (no external subset), no XML_PARSE_HUGE (keep the depth and size limits).
-  constexpr int kOptions = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  // DTDATTR (no external subset). XML_PARSE_HUGE because libxml2 refuses a
+  // memory input over 10 MB once an encoding is forced ("Huge input lookup");
+  // the bounds it would give are samlint's own: a document reaches libxml2
+  // only after pugixml read it within the input-bytes, xml-nodes and depth
+  // (128) limits, with no DOCTYPE and so no entities.
+  constexpr int kOptions =
+      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE;
   if (xml.size() > static_cast<std::size_t>(INT32_MAX)) return nullptr;
   std::unique_ptr<xmlParserCtxt, void (*)(xmlParserCtxtPtr)> ctxt(xmlNewParserCtxt(),
                                                                   xmlFreeParserCtxt);

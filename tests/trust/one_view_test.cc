@@ -61,6 +61,8 @@ TEST(OneView, RefusesBytesThatAreNotUtf8) {
   ExpectRefused(CheckXml(b.Build()), "not valid UTF-8");
   b.name_id = "\xED\xA0\x80@example.com";  // an encoded surrogate
   ExpectRefused(CheckXml(b.Build()), "not valid UTF-8");
+  b.name_id = std::string("nul\0@example.com", 16);  // XML has no U+0000
+  ExpectRefused(CheckXml(b.Build()), "not valid UTF-8");
   b.name_id = "caf\xC3\xA9@example.com";  // é in UTF-8 is fine
   EXPECT_NE(CheckXml(b.Build()).kind, samlint::ResultKind::kUnreadable);
 }
@@ -154,4 +156,14 @@ TEST(AssertionDifferences, ComparesValuesNotPositions) {
   other.audiences.clear();
   EXPECT_EQ(samlint::AssertionDifferences(a.facts.assertions.front(), other),
             (std::vector<std::string>{"Subject/NameID", "the number of Audience elements"}));
+}
+
+// libxml2 reads a forced-UTF-8 memory input over 10 MB only when told to lift
+// its own size guard; samlint's limits bound the input before it gets there.
+TEST(OneView, VerifiesADocumentOverTenMegabytes) {
+  const std::string xml =
+      ReadTrustFixture(kSigned) + "<!--" + std::string(std::size_t{11} << 20, 'x') + "-->\n";
+  const samlint::CheckResult result = CheckXml(xml, WithCert());
+  ASSERT_TRUE(result.signature.has_value()) << Describe(result);
+  EXPECT_EQ(result.signature->status, "verified") << Describe(result);
 }
