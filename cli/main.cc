@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -131,6 +132,15 @@ std::string Canonical(const std::string& path) {
   return ec ? path : p.string();
 }
 
+// The --limit options over the defaults.
+samlint::Limits RunLimits(const CheckArgs& a) {
+  samlint::Limits limits;
+  for (const std::string& assignment : a.limits) {
+    if (auto error = samlint::SetLimit(limits, assignment)) throw UsageError{"--limit: " + *error};
+  }
+  return limits;
+}
+
 // Options for inputs under `config` (nullptr: none): the command line wins over it.
 samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectConfig* config,
                                    const std::vector<samlint::Declarations>& input_declarations,
@@ -194,9 +204,7 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectCon
     }
     o.trust_store = std::move(store);
   }
-  for (const std::string& assignment : a.limits) {
-    if (auto error = samlint::SetLimit(o.limits, assignment)) throw UsageError{"--limit: " + *error};
-  }
+  o.limits = RunLimits(a);
   if (a.sp_key) {
     auto key = std::make_shared<samlint::SpKey>();
     if (auto error = samlint::LoadSpKey(*a.sp_key, *key)) throw UsageError{"--sp-key: " + *error};
@@ -205,7 +213,11 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectCon
   if (!declaration_files.empty() || !input_declarations.empty()) {
     auto declarations = std::make_shared<samlint::Declarations>();
     for (const std::string& path : declaration_files) {
-      if (auto error = samlint::LoadDeclarations(path, *declarations)) {
+      const std::size_t exceeded = declarations->limits_exceeded.size();
+      if (auto error = samlint::LoadDeclarations(path, *declarations, o.limits)) {
+        // A file that reached a work limit is a limit-exceeded finding (see
+        // DeclarationsResult), not a usage error.
+        if (declarations->limits_exceeded.size() > exceeded) continue;
         throw UsageError{
             (a.declarations.empty() ? in_config + "declarations: " : "--declarations: ") + *error};
       }
@@ -317,6 +329,7 @@ int RunCheck(const CheckArgs& args) {
     }
   }
 
+  const samlint::Limits limits = RunLimits(args);
   samlint::ExpandedInputs expanded = samlint::ExpandInputs(args.inputs);
   std::vector<std::string> input_paths;
   for (const auto& in : expanded.inputs) {
@@ -341,14 +354,18 @@ int RunCheck(const CheckArgs& args) {
 
   // Declarations files among the inputs join every evaluation of the run.
   std::vector<std::optional<std::string>> stdin_bytes(inputs.size());
+  std::vector<std::uintmax_t> stdin_sizes(inputs.size());
   std::vector<samlint::Declarations> input_declarations;
   std::set<std::string> declaration_inputs;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     std::string bytes, error;
-    if (!samlint::ReadInput(inputs[i], samlint::kMaxInputBytes, bytes, error)) continue;
+    std::uintmax_t size = 0;
+    if (!samlint::ReadInput(inputs[i], limits.input_bytes, bytes, error, &size)) continue;
+    if (inputs[i].is_stdin) stdin_sizes[i] = size;
     if (inputs[i].is_stdin) stdin_bytes[i] = bytes;
+    if (size > limits.input_bytes) continue;  // reported when checked
     if (samlint::LooksLikeConfig(inputs[i].name, bytes)) continue;
-    if (auto d = samlint::ReadDeclarationsInput(inputs[i].name, bytes)) {
+    if (auto d = samlint::ReadDeclarationsInput(inputs[i].name, bytes, limits)) {
       if (inputs[i].is_stdin || declaration_inputs.insert(Canonical(inputs[i].path)).second) {
         input_declarations.push_back(std::move(*d));
       }
@@ -434,7 +451,8 @@ int RunCheck(const CheckArgs& args) {
     std::vector<std::string> files = declaration_files(run_config);
     if (!files.empty()) {
       samlint::Declarations from_files;
-      for (const std::string& f : files) (void)samlint::LoadDeclarations(f, from_files);
+      for (const std::string& f : files)
+        (void)samlint::LoadDeclarations(f, from_files, run_options->limits);
       if (auto findings = samlint::DeclarationsResult(from_files, files))
         emit(*findings, *run_options);
     }
@@ -450,16 +468,24 @@ int RunCheck(const CheckArgs& args) {
     for (std::size_t i = next++; i < inputs.size(); i = next++) {
       std::string bytes, error;
       bool read = true;
+      std::uintmax_t size = 0;
+      const samlint::Limits& input_limits = per_input[i]->limits;
       if (stdin_bytes[i]) {
         bytes = std::move(*stdin_bytes[i]);
+        size = stdin_sizes[i];
       } else {
-        read = samlint::ReadInput(inputs[i], samlint::kMaxInputBytes, bytes, error);
+        read = samlint::ReadInput(inputs[i], input_limits.input_bytes, bytes, error, &size);
       }
       // CheckInput recognises declarations files (and IdP configurations that
       // also declare roles) by content, like every other kind.
-      std::vector<samlint::CheckResult> r =
-          !read ? std::vector<samlint::CheckResult>{samlint::UnreadableInput(inputs[i].name, error)}
-                : samlint::CheckInput(inputs[i].name, bytes, *per_input[i]);
+      std::vector<samlint::CheckResult> r;
+      if (!read) {
+        r.push_back(samlint::UnreadableInput(inputs[i].name, error));
+      } else if (size > input_limits.input_bytes) {
+        r.push_back(samlint::OversizedInput(inputs[i].name, size, input_limits));
+      } else {
+        r = samlint::CheckInput(inputs[i].name, bytes, *per_input[i]);
+      }
       std::lock_guard lock(mutex);
       results[i] = std::move(r);
       ready.notify_all();
@@ -610,7 +636,8 @@ int main(int argc, char** argv) {
                    "raise or lower a work limit (repeatable): input-bytes, inflated-bytes, "
                    "signatures, xml-nodes, json-nodes; a limit-exceeded finding names the one "
                    "an input reached")
-      ->type_name("NAME=N");
+      ->type_name("NAME=N")
+      ->allow_extra_args(false);
   check
       ->add_option(
           "--baseline", args.baseline,

@@ -3,12 +3,14 @@
 /// parameters), and audit events (CloudTrail, ActionTrail).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "samlint/limits.h"
 #include "samlint/scenario.h"
 #include "samlint/timestamp.h"
 
@@ -57,11 +59,18 @@ struct SplitInput {
   std::string kind;
   std::vector<ArtifactPart> parts;
   std::string error;  ///< the artifact is recognised but broken (one sentence)
+  /// The limit the input reached ("inflated-bytes", "json-nodes"), else
+  /// empty; `error` then says so and ends with LimitHint's words.
+  std::string limit;
+  /// Work done, for tests: bytes inflated and JSON values parsed.
+  std::size_t inflated_bytes = 0;
+  std::size_t json_values = 0;
 };
 
 /// Detects artifacts by content (JSON, JSON Lines, gzip, query strings) and
-/// splits them into parts. Never throws; bounded work on hostile input.
-SplitInput SplitArtifact(std::string_view bytes);
+/// splits them into parts. Never throws; work is bounded by `limits`
+/// (inflated-bytes, json-nodes) and linear in the input.
+SplitInput SplitArtifact(std::string_view bytes, const Limits& limits = {});
 
 /// Parses CloudTrail's expiration forms: ISO 8601, or the console's
 /// "Nov 21, 2026, 2:02:11 AM" (UTC).

@@ -1,6 +1,7 @@
 /// The pipeline: bytes in, a CheckResult out. Thread-safe; no global state.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +12,8 @@
 
 namespace samlint {
 
-/// Inputs larger than this are refused with `input-unreadable`.
+/// The default input-bytes limit (Limits::input_bytes): larger inputs are
+/// refused with `limit-exceeded`.
 inline constexpr std::size_t kMaxInputBytes = 16u * 1024u * 1024u;
 
 /// Checks one input: decode → extract → evaluate → diagnose. A pure function
@@ -35,6 +37,14 @@ int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOption
 /// A result for an input that could not be read at all (missing file, I/O error).
 CheckResult UnreadableInput(std::string_view input_name, std::string_view reason);
 
+/// A result for an input that reached a work limit: one `limit-exceeded`
+/// finding whose message (ending with LimitHint's words) is `message`.
+CheckResult LimitExceededInput(std::string_view input_name, std::string message);
+
+/// The result for an input of `size` bytes, larger than `limits.input_bytes`:
+/// limit-exceeded, naming its real size.
+CheckResult OversizedInput(std::string_view input_name, std::uintmax_t size, const Limits& limits);
+
 /// Evaluates the scenarios that take no SAML response from the options alone
 /// (`"kind": "declarations"`). Returns nullopt when no such scenario was asked for.
 std::optional<CheckResult> CheckDeclarations(const CheckOptions& options);
@@ -47,12 +57,16 @@ std::optional<CheckResult> DeclarationsResult(const Declarations& declarations,
 /// The declarations of an INPUT that is a declarations file (get-role output,
 /// CloudFormation, Terraform plan, ...: what LoadDeclarations accepts, and no
 /// capture, STS request or audit event), or nullopt when it is not one. Never throws.
+/// A text that reached a work limit reads as a declarations file whose
+/// `limits_exceeded` says so.
 std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
-                                                  std::string_view bytes);
+                                                  std::string_view bytes,
+                                                  const Limits& limits = {});
 
 /// The `"kind": "declarations"` result for a declarations file given as INPUT:
 /// findings about its own values (out of range, unresolved), `input` its name.
-CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes);
+CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes,
+                                   const Limits& limits = {});
 
 /// Checks options for combinations that make no sense (a usage error, exit 2):
 /// returns the one-line message, or nullopt when they are fine.

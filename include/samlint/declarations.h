@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "samlint/limits.h"
 #include "samlint/scenario.h"
 
 namespace samlint {
@@ -52,16 +53,24 @@ struct Declarations {
   std::vector<DeclaredLoginSession> login_sessions;
   std::vector<DeclaredPermissionSet> permission_sets;
   std::vector<UnresolvedDeclaration> unresolved;
+  /// Files that reached a work limit and were not read: each a sentence ending
+  /// with LimitHint's words, reported as limit-exceeded.
+  std::vector<std::string> limits_exceeded;
 };
 
 /// Parses one declarations file's text, detecting its format by content, and
 /// appends what it declares to `out`. `source_name` prefixes every source
 /// ("roles.json" → "roles.json:12"). Returns a one-sentence error when the
-/// text is none of the supported formats. Never throws.
+/// text is none of the supported formats. Work is bounded by `limits`
+/// (json-nodes, with YAML aliases counted as what they stand for, and
+/// input-bytes): a text that reaches one returns the error and also appends
+/// it to `out.limits_exceeded`. Never throws.
 std::optional<std::string> ParseDeclarations(std::string_view text, const std::string& source_name,
-                                             Declarations& out);
+                                             Declarations& out, const Limits& limits = {});
 
-/// Reads and parses a file (see ParseDeclarations).
-std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out);
+/// Reads and parses a file (see ParseDeclarations); a file larger than
+/// input-bytes is refused unread the same way.
+std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out,
+                                            const Limits& limits = {});
 
 }  // namespace samlint

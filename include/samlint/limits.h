@@ -21,8 +21,9 @@ struct Limits {
   std::size_t signatures = 16;
   /// xml-nodes: nodes (elements, attributes, text) in one XML document.
   std::size_t xml_nodes = 1'000'000;
-  /// json-nodes: values in one JSON or YAML document (artifacts, declarations,
-  /// IdP configuration).
+  /// json-nodes: values in one JSON or YAML input (artifacts, declarations,
+  /// IdP configuration), all its documents together; a YAML alias counts as
+  /// the values it stands for, so aliases never multiply the work.
   std::size_t json_nodes = 1'000'000;
 };
 

@@ -1,6 +1,8 @@
 /// Where inputs come from: files, directories (recursed in a stable order), stdin.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,8 +30,11 @@ ExpandedInputs ExpandInputs(std::span<const std::string> args);
 /// The extensions samlint reads inside directories.
 bool HasReadableExtension(const std::string& file_name);
 
-/// Reads a whole input (file or stdin) into `bytes`, at most `limit` + 1 bytes.
-/// Returns false and sets `error` (one sentence) when it cannot.
-bool ReadInput(const InputRef& input, std::size_t limit, std::string& bytes, std::string& error);
+/// Reads a whole input (file or stdin) into `bytes`, keeping at most `limit`
+/// + 1 bytes; `size` (when given) is set to the input's real size, which is
+/// larger than `limit` when the input is (the rest of a stream is counted,
+/// not kept). Returns false and sets `error` (one sentence) when it cannot.
+bool ReadInput(const InputRef& input, std::size_t limit, std::string& bytes, std::string& error,
+               std::uintmax_t* size = nullptr);
 
 }  // namespace samlint

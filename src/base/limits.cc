@@ -13,7 +13,8 @@ constexpr LimitInfo kLimits[] = {
      "ds:Signature elements verified in one document; further ones are reported, not verified"},
     {"xml-nodes", &Limits::xml_nodes, "nodes (elements, attributes, text) in one XML document"},
     {"json-nodes", &Limits::json_nodes,
-     "values in one JSON or YAML document (artifacts, declarations, IdP configuration)"},
+     "values in one JSON or YAML input (artifacts, declarations, IdP configuration); a YAML alias "
+     "counts as the values it stands for"},
 };
 
 }  // namespace

@@ -32,6 +32,7 @@
 #include <utility>
 #include <vector>
 
+#include "declare/declarations_file.h"
 #include "declare/doc_tree.h"
 #include "declare/roles.h"
 #include "diagnose/make.h"
@@ -44,10 +45,9 @@ namespace {
 
 using namespace doc_tree;  // NOLINT(google-build-using-namespace): the shared JSON/YAML tree
 
-/// Files larger than this are refused unread: no real declarations file comes close.
-constexpr std::size_t kMaxFileBytes = std::size_t{64} << 20;
 /// Terraform module trees: at most this deep, and at most this many modules in
-/// all (YAML aliases can repeat one module list at every level: 2^depth visits).
+/// all. (YAML aliases can repeat one module list at every level, but a module
+/// node is read once however many aliases reach it.)
 constexpr int kMaxModuleDepth = 64;
 constexpr int kMaxModules = 10'000;
 /// YAML streams: documents at most (each "---" line starts one).
@@ -309,7 +309,8 @@ bool IsRoleObject(Node node) { return IsMap(node) && (Has(node, "RoleName") || H
 
 class Reader {
  public:
-  Reader(const std::string& source, Declarations& out) : source_(source), out_(out) {}
+  Reader(const std::string& source, Declarations& out, DeclarationsWork& work)
+      : source_(source), out_(out), work_(work) {}
 
   /// Reads one YAML document; false when it is none of the known formats.
   bool Document(Node doc) {
@@ -567,6 +568,7 @@ class Reader {
     std::string_view kind;                ///< "plan" or "state"
     std::map<std::string, Node> changes;  ///< resource_changes by address
     std::set<std::string> seen;           ///< addresses already read
+    std::set<Node> walked;                ///< module nodes already read (aliases share them)
     int modules_left = kMaxModules;
   };
 
@@ -600,10 +602,12 @@ class Reader {
   }
 
   void TerraformModule(Node module, TerraformWalk& walk, int depth) {
-    if (!IsMap(module) || depth > kMaxModuleDepth || walk.modules_left <= 0) {
+    if (!IsMap(module) || depth > kMaxModuleDepth || walk.modules_left <= 0 ||
+        !walk.walked.insert(module).second) {
       return;
     }
     --walk.modules_left;
+    ++work_.modules_walked;
     for (Node resource : Items(Get(module, "resources"))) {
       if (!IsMap(resource)) {
         continue;
@@ -706,6 +710,7 @@ class Reader {
 
   const std::string& source_;
   Declarations& out_;
+  DeclarationsWork& work_;
 };
 
 template <typename T>
@@ -713,20 +718,27 @@ void Append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-}  // namespace
-
-std::optional<std::string> ParseDeclarations(std::string_view text, const std::string& source_name,
-                                             Declarations& out) {
+std::optional<std::string> ReadDeclarations(std::string_view text, const std::string& source_name,
+                                            Declarations& out, Budget& budget,
+                                            DeclarationsWork& work) {
+  const Limits& limits = budget.limits;
   try {
+    if (text.size() > limits.input_bytes) {
+      const std::string message = source_name + " is " + std::to_string(text.size()) +
+                                  " bytes; samlint did not read it, because of " +
+                                  LimitHint(limits, "input-bytes") + ".";
+      out.limits_exceeded.push_back(message);
+      return message;
+    }
     if (std::optional<std::string> error = CheckShape(text, source_name)) {
       return error;
     }
     std::istringstream input{std::string(text)};
     YAML::Parser parser(input);
     std::deque<Value> arena;
-    TreeBuilder builder(arena);
+    TreeBuilder builder(arena, budget);
     Declarations found;
-    Reader reader(source_name, found);
+    Reader reader(source_name, found, work);
     bool any = false;
     std::optional<YAML::Mark> previous;
     for (std::size_t documents = 0; parser.HandleNextDocument(builder); ++documents) {
@@ -757,6 +769,10 @@ std::optional<std::string> ParseDeclarations(std::string_view text, const std::s
     Append(out.permission_sets, found.permission_sets);
     Append(out.unresolved, found.unresolved);
     return std::nullopt;
+  } catch (const LimitReached& reached) {
+    std::string message = LimitMessage(source_name, reached, limits);
+    out.limits_exceeded.push_back(message);
+    return message;
   } catch (const YAML::Exception& e) {
     const std::string where = At(source_name, e.mark);
     // yaml-cpp's recursion guard (DeepRecursion, whose type it does not
@@ -774,11 +790,44 @@ std::optional<std::string> ParseDeclarations(std::string_view text, const std::s
   }
 }
 
-std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out) {
+}  // namespace
+
+std::optional<std::string> ParseDeclarationsCounted(std::string_view text,
+                                                    const std::string& source_name,
+                                                    Declarations& out, const Limits& limits,
+                                                    DeclarationsWork* work) {
+  Budget budget(limits);
+  std::optional<std::string> error = ReadDeclarations(text, source_name, out, budget, *work);
+  work->values_built = budget.built;
+  work->values_charged = budget.values;
+  return error;
+}
+
+std::optional<std::string> ParseDeclarations(std::string_view text, const std::string& source_name,
+                                             Declarations& out, const Limits& limits) {
+  DeclarationsWork work;
+  return ParseDeclarationsCounted(text, source_name, out, limits, &work);
+}
+
+std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out,
+                                            const Limits& limits) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     return "cannot read " + path + ": it is a directory";
+  }
+  auto too_large = [&](std::uintmax_t size) {
+    std::string message = path + " is " + std::to_string(size) +
+                          " bytes; samlint did not read it, because of " +
+                          LimitHint(limits, "input-bytes") + ".";
+    out.limits_exceeded.push_back(message);
+    return message;
+  };
+  if (fs::is_regular_file(path, ec)) {
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > limits.input_bytes) {
+      return too_large(size);
+    }
   }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
@@ -786,19 +835,25 @@ std::optional<std::string> LoadDeclarations(const std::string& path, Declaration
     return "cannot open " + path + ": " + std::generic_category().message(error);
   }
   // Read in pieces rather than trusting a size: the path may be a pipe (<(...)).
+  // Past the limit the rest is only counted, so the message gives the real size.
   std::string text;
+  std::uintmax_t total = 0;
   std::vector<char> buffer(std::size_t{1} << 16);
   while (file) {
     file.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    text.append(buffer.data(), static_cast<std::size_t>(file.gcount()));
-    if (text.size() > kMaxFileBytes) {
-      return path + " is larger than 64 MiB; samlint does not read declarations files that large";
+    const auto got = static_cast<std::size_t>(file.gcount());
+    total += got;
+    if (total <= limits.input_bytes) {
+      text.append(buffer.data(), got);
     }
   }
   if (file.bad()) {
     return "cannot read " + path;
   }
-  return ParseDeclarations(text, path, out);
+  if (total > limits.input_bytes) {
+    return too_large(total);
+  }
+  return ParseDeclarations(text, path, out, limits);
 }
 
 }  // namespace samlint

@@ -16,14 +16,15 @@ constexpr std::size_t kMaxTreeDocuments = 10'000;
 }  // namespace
 
 std::optional<std::string> ParseDocuments(std::string_view text, const std::string& source,
-                                          std::deque<Value>& arena, std::vector<Node>& roots) {
+                                          std::deque<Value>& arena, std::vector<Node>& roots,
+                                          Budget& budget) {
   try {
     if (std::optional<std::string> error = CheckShape(text, source)) {
       return error;
     }
     std::istringstream input{std::string(text)};
     YAML::Parser parser(input);
-    TreeBuilder builder(arena);
+    TreeBuilder builder(arena, budget);
     std::optional<YAML::Mark> previous;
     for (std::size_t documents = 0; parser.HandleNextDocument(builder); ++documents) {
       // A document that starts where the previous one did consumed nothing
@@ -41,6 +42,8 @@ std::optional<std::string> ParseDocuments(std::string_view text, const std::stri
       }
     }
     return std::nullopt;
+  } catch (const LimitReached& reached) {
+    return LimitMessage(source, reached, budget.limits);
   } catch (const YAML::Exception& e) {
     if (e.msg == "bad file") {
       return At(source, e.mark) + ": is nested too deeply";

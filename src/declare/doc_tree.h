@@ -8,6 +8,8 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/mark.h>
 
+#include "samlint/limits.h"
+
 #include <cstddef>
 #include <deque>
 #include <map>
@@ -22,9 +24,6 @@ namespace samlint::doc_tree {
 /// Documents nested deeper than this are refused before yaml-cpp, whose parser
 /// recurses once per level, sees them. Real declarations nest about 12 deep.
 inline constexpr std::size_t kMaxDepth = 200;
-/// Each value costs a few hundred bytes once parsed: refuse documents whose
-/// value count (estimated from the text) would need gigabytes.
-inline constexpr std::size_t kMaxValues = 4'000'000;
 
 inline bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\0'; }
 
@@ -43,8 +42,8 @@ inline std::string At(const std::string& source, const YAML::Mark& mark) {
 }
 
 // ---------------------------------------------------------------------------
-// The shape check: a cheap scan that bounds nesting depth and value count
-// before yaml-cpp parses the text.
+// The shape check: a cheap scan that bounds nesting depth before yaml-cpp
+// parses the text. (The value count is bounded exactly, as the tree is built.)
 
 /// True when `rest` (what follows a '|' or '>') is a block scalar header:
 /// indentation / chomping indicators, then nothing but blanks or a comment.
@@ -59,10 +58,10 @@ inline bool IsBlockScalarHeader(std::string_view rest) {
   return i == rest.size() || rest[i] == '#';
 }
 
-/// Refuses text nested deeper than kMaxDepth or holding more than about
-/// kMaxValues values. It tracks flow brackets outside quoted scalars, and in
-/// block context the stack of indentation columns (each leading "- " or "? "
-/// indicator opening one more level); block scalars are skipped. It is an
+/// Refuses text nested deeper than kMaxDepth. It tracks flow brackets outside
+/// quoted scalars, and in block context the stack of indentation columns (each
+/// leading "- " or "? " indicator opening one more level); block scalars are
+/// skipped. It is an
 /// estimate that errs on the high side; yaml-cpp's own recursion guard is the
 /// backstop for text built to fool it.
 inline std::optional<std::string> CheckShape(std::string_view text, const std::string& source) {
@@ -73,7 +72,6 @@ inline std::optional<std::string> CheckShape(std::string_view text, const std::s
   // (A sentinel, not std::optional: GCC 12 -O2 misreports optional<size_t> here.)
   constexpr std::size_t kNoBlock = static_cast<std::size_t>(-1);
   std::size_t block_scalar = kNoBlock;
-  std::size_t values = 0;
   std::size_t line_no = 0;
   std::size_t pos = 0;
   auto too_deep = [&]() {
@@ -126,12 +124,10 @@ inline std::optional<std::string> CheckShape(std::string_view text, const std::s
           break;
         }
         block.push_back(i);
-        ++values;
       }
       if (block.size() > kMaxDepth) {
         return too_deep();
       }
-      values += 2;
       start = i;
     }
 
@@ -171,7 +167,6 @@ inline std::optional<std::string> CheckShape(std::string_view text, const std::s
       if (c == '[' || c == '{') {
         if (flow > 0 || node_start) {
           ++flow;
-          values += 2;
           if (block.size() + flow > kMaxDepth) {
             return too_deep();
           }
@@ -185,19 +180,12 @@ inline std::optional<std::string> CheckShape(std::string_view text, const std::s
         continue;
       }
       if (flow > 0) {
-        if (c == ',') {
-          values += 2;
-        }
         continue;
       }
       if ((c == '|' || c == '>') && node_start && IsBlockScalarHeader(line.substr(i + 1))) {
         block_scalar = indent;
         break;
       }
-    }
-    if (values > kMaxValues) {
-      return source + " holds more than " + std::to_string(kMaxValues) +
-             " values; samlint refuses declarations files that large";
     }
   }
   return std::nullopt;
@@ -212,6 +200,12 @@ inline std::optional<std::string> CheckShape(std::string_view text, const std::s
 // fixed after 0.7 by #1319), where this loop stops when a document makes no
 // progress. Anchors are registered when their node ends, so an alias can never
 // refer to a node that contains it: the tree has no cycles.
+//
+// An alias is the node it names, shared, never a copy: building is linear in
+// the text. Readers may still walk a shared node once per alias, so the budget
+// charges an alias with every value (and scalar byte) it stands for: what the
+// readers can do is bounded by json-nodes and input-bytes however the aliases
+// nest, as if the document had been written out without them.
 
 struct Value {
   enum class Kind { kNull, kScalar, kSequence, kMap };
@@ -221,14 +215,38 @@ struct Value {
   YAML::Mark mark;
   std::vector<const Value*> items;                           ///< a sequence's
   std::vector<std::pair<const Value*, const Value*>> pairs;  ///< a mapping's
+  std::size_t weight = 1;        ///< values it stands for, with its children's
+  std::size_t weight_bytes = 0;  ///< scalar bytes it stands for, likewise
 };
+
+/// What one input's documents may cost (json-nodes, input-bytes), and cost.
+struct Budget {
+  explicit Budget(const Limits& l) : limits(l) {}
+  const Limits& limits;
+  std::size_t values = 0;  ///< values read, an alias counted as what it stands for
+  std::size_t bytes = 0;   ///< scalar bytes read, likewise
+  std::size_t built = 0;   ///< Values built: what parsing cost
+  std::string limit;       ///< the limit reached, else empty
+};
+
+/// Thrown by TreeBuilder when the budget is spent; the readers catch it and
+/// report `what` with LimitHint's words.
+struct LimitReached {
+  std::string name;  ///< "json-nodes" or "input-bytes"
+  std::string what;  ///< "holds more than 1000000 JSON or YAML values ..."
+};
+
+/// `a + b`, or the largest size_t when that overflows.
+inline std::size_t SaturatingAdd(std::size_t a, std::size_t b) {
+  return a > static_cast<std::size_t>(-1) - b ? static_cast<std::size_t>(-1) : a + b;
+}
 
 /// A node of a document; nullptr when absent.
 using Node = const Value*;
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  explicit TreeBuilder(std::deque<Value>& arena) : arena_(arena) {}
+  TreeBuilder(std::deque<Value>& arena, Budget& budget) : arena_(arena), budget_(budget) {}
 
   Node Root() const { return root_; }
   const YAML::Mark& DocumentMark() const { return document_mark_; }
@@ -250,12 +268,19 @@ class TreeBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     // An alias of a node still open (a cycle) reads as null.
-    Add(it != anchors_.end() ? it->second : Make(Value::Kind::kNull, mark, ""));
+    if (it == anchors_.end()) {
+      Add(Make(Value::Kind::kNull, mark, ""));
+      return;
+    }
+    Charge(it->second->weight, it->second->weight_bytes);
+    Add(it->second);
   }
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     Value* v = Make(Value::Kind::kScalar, mark, tag);
     v->text = value;
+    v->weight_bytes = value.size();
+    Charge(0, value.size());
     Add(v);
     Register(anchor, v);
   }
@@ -276,7 +301,29 @@ class TreeBuilder : public YAML::EventHandler {
     YAML::anchor_t anchor;
   };
 
+  // Counts `values` and `bytes` against the budget; throws LimitReached when spent.
+  void Charge(std::size_t values, std::size_t bytes) {
+    budget_.values = SaturatingAdd(budget_.values, values);
+    budget_.bytes = SaturatingAdd(budget_.bytes, bytes);
+    if (budget_.values > budget_.limits.json_nodes) {
+      budget_.limit = "json-nodes";
+      throw LimitReached{budget_.limit, "holds more than " +
+                                            std::to_string(budget_.limits.json_nodes) +
+                                            " JSON or YAML values (an alias counts as the values "
+                                            "it stands for)"};
+    }
+    if (budget_.bytes > budget_.limits.input_bytes) {
+      budget_.limit = "input-bytes";
+      throw LimitReached{budget_.limit, "holds more than " +
+                                            std::to_string(budget_.limits.input_bytes) +
+                                            " bytes of JSON or YAML scalars (an alias counts as "
+                                            "the bytes it stands for)"};
+    }
+  }
+
   Value* Make(Value::Kind kind, const YAML::Mark& mark, const std::string& tag) {
+    Charge(1, 0);
+    ++budget_.built;
     Value& v = arena_.emplace_back();
     v.kind = kind;
     v.mark = mark;
@@ -310,6 +357,19 @@ class TreeBuilder : public YAML::EventHandler {
     if (open_.empty()) {
       return;
     }
+    // The weights an alias of this node will be charged.
+    Value* v = open_.back().value;
+    auto add = [v](Node child) {
+      v->weight = SaturatingAdd(v->weight, child->weight);
+      v->weight_bytes = SaturatingAdd(v->weight_bytes, child->weight_bytes);
+    };
+    for (Node item : v->items) {
+      add(item);
+    }
+    for (const auto& [key, value] : v->pairs) {
+      add(key);
+      add(value);
+    }
     Register(open_.back().anchor, open_.back().value);
     open_.pop_back();
     pending_key_.pop_back();
@@ -322,6 +382,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   std::deque<Value>& arena_;
+  Budget& budget_;
   Node root_ = nullptr;
   YAML::Mark document_mark_;
   std::vector<OpenNode> open_;
@@ -396,8 +457,17 @@ inline bool IsTrue(Node node) {
 
 /// Parses every document of `text` (JSON or YAML) into `arena`, after
 /// CheckShape; returns the non-null roots, or a one-sentence error
-/// prefixed by `source`. Never throws.
+/// prefixed by `source`. At a limit of `budget` the error ends with
+/// LimitHint's words and `budget.limit` names it. Never throws.
 std::optional<std::string> ParseDocuments(std::string_view text, const std::string& source,
-                                          std::deque<Value>& arena, std::vector<Node>& roots);
+                                          std::deque<Value>& arena, std::vector<Node>& roots,
+                                          Budget& budget);
+
+/// The error for a LimitReached thrown while reading `source`.
+inline std::string LimitMessage(const std::string& source, const LimitReached& reached,
+                                const Limits& limits) {
+  return source + " " + reached.what + "; samlint stopped reading it at " +
+         LimitHint(limits, reached.name) + ".";
+}
 
 }  // namespace samlint::doc_tree

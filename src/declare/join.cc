@@ -114,6 +114,9 @@ void JoinDeclarationFiles(const CheckOptions& options, Cloud cloud, const std::s
 
 std::vector<Diagnostic> DeclarationFileFindings(const Declarations& declarations) {
   std::vector<Diagnostic> out;
+  for (const std::string& message : declarations.limits_exceeded) {
+    out.push_back(MakeDiagnostic("limit-exceeded", message));
+  }
   for (const UnresolvedDeclaration& u : declarations.unresolved) {
     out.push_back(MakeDiagnostic(
         "declaration-unresolved",

@@ -18,8 +18,8 @@ namespace samlint {
 void JoinDeclarations(const CheckOptions& options, Cloud cloud, const std::string& role_arn,
                       ScenarioInputs& in, std::vector<Diagnostic>& out);
 
-/// Findings about the declarations themselves (unresolved values), for the
-/// result that reports the declarations files.
+/// Findings about the declarations themselves (unresolved values, files that
+/// reached a work limit), for the result that reports the declarations files.
 std::vector<Diagnostic> DeclarationFileFindings(const Declarations& declarations);
 
 }  // namespace samlint

@@ -844,13 +844,23 @@ bool MayBeIdpConfig(std::string_view text) {
 
 }  // namespace
 
-IdpConfigSplit ReadIdpConfig(std::string_view text, Timestamp issued) {
+IdpConfigSplit ReadIdpConfig(std::string_view text, Timestamp issued, const Limits& limits) {
   IdpConfigSplit out;
   if (!MayBeIdpConfig(text)) return out;
   try {
     std::deque<Value> arena;
     std::vector<Node> roots;
-    if (ParseDocuments(text, "the input", arena, roots)) return out;  // not ours to explain
+    Budget budget(limits);
+    if (std::optional<std::string> error = ParseDocuments(text, "the input", arena, roots, budget)) {
+      // Text with an IdP configuration's markers that reached a limit is
+      // reported here; any other error is not ours to explain.
+      if (!budget.limit.empty()) {
+        out.recognised = true;
+        out.error = *error;
+        out.limit = budget.limit;
+      }
+      return out;
+    }
     if (roots.size() != 1) return out;
     Node root = roots.front();
     if (IsKeycloakRealm(root)) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "parse/facts.h"
+#include "samlint/limits.h"
 #include "samlint/timestamp.h"
 
 namespace samlint {
@@ -52,12 +53,15 @@ struct IdpConfigPart {
 struct IdpConfigSplit {
   bool recognised = false;  ///< the input is an IdP configuration samlint reads
   std::string error;        ///< recognised but unreadable (one sentence)
+  /// The work limit the input reached ("json-nodes", "input-bytes"), else
+  /// empty; `error` then ends with LimitHint's words.
+  std::string limit;
   std::vector<IdpConfigPart> parts;
 };
 
 /// Detects an IdP configuration by content and reads each SAML application
 /// into facts, times measured from `issued` (the moment of sign-in).
-/// Not recognised: `recognised` false. Never throws; bounded work.
-IdpConfigSplit ReadIdpConfig(std::string_view text, Timestamp issued);
+/// Not recognised: `recognised` false. Never throws; work bounded by `limits`.
+IdpConfigSplit ReadIdpConfig(std::string_view text, Timestamp issued, const Limits& limits = {});
 
 }  // namespace samlint

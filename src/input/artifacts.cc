@@ -53,8 +53,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-/// Inflated gzip larger than this is refused (a decompression bomb).
-constexpr std::size_t kMaxInflatedBytes = std::size_t{64} << 20;
 /// JSON nested deeper than this is refused before parsing.
 constexpr int kMaxJsonDepth = 256;
 
@@ -110,8 +108,9 @@ std::string_view StripBomAndSpace(std::string_view text) {
 enum class InflateStatus { kOk, kTooLarge, kCorrupt };
 
 // Inflates every gzip member of `data` (CloudTrail writes one; `cat a.gz b.gz`
-// gives several). Stops as soon as the output passes kMaxInflatedBytes.
-InflateStatus InflateGzip(std::string_view data, std::string& out) {
+// gives several). Stops as soon as the output would pass `max_bytes`, so a
+// bomb costs at most that much work and memory.
+InflateStatus InflateGzip(std::string_view data, std::size_t max_bytes, std::string& out) {
   out.clear();
   z_stream stream{};
   if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
@@ -133,7 +132,7 @@ InflateStatus InflateGzip(std::string_view data, std::string& out) {
     stream.avail_out = static_cast<uInt>(buffer.size());
     const int rc = inflate(&stream, Z_NO_FLUSH);
     const std::size_t produced = buffer.size() - stream.avail_out;
-    if (out.size() + produced > kMaxInflatedBytes) {
+    if (out.size() + produced > max_bytes) {
       status = InflateStatus::kTooLarge;
       break;
     }
@@ -202,8 +201,64 @@ bool NestedTooDeep(std::string_view text) {
   return false;
 }
 
+// The JSON values one input may hold (json-nodes), counted over every document
+// parsed from it: the whole text, each JSON Lines record, each embedded
+// CloudTrailEvent string.
+struct JsonBudget {
+  std::size_t limit = 0;
+  std::size_t used = 0;
+  bool exceeded = false;
+};
+
+// Counts values without building anything, and stops at the budget's limit.
+class ValueCounter : public nlohmann::json_sax<Json> {
+ public:
+  explicit ValueCounter(JsonBudget& budget) : budget_(budget) {}
+
+  bool null() override { return Count(); }
+  bool boolean(bool /*value*/) override { return Count(); }
+  bool number_integer(number_integer_t /*value*/) override { return Count(); }
+  bool number_unsigned(number_unsigned_t /*value*/) override { return Count(); }
+  bool number_float(number_float_t /*value*/, const string_t& /*text*/) override {
+    return Count();
+  }
+  bool string(string_t& /*value*/) override { return Count(); }
+  bool binary(binary_t& /*value*/) override { return Count(); }
+  bool start_object(std::size_t /*elements*/) override { return Count(); }
+  bool key(string_t& /*name*/) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t /*elements*/) override { return Count(); }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                   const nlohmann::detail::exception& /*error*/) override {
+    return false;
+  }
+
+ private:
+  bool Count() {
+    if (++budget_.used > budget_.limit) {
+      budget_.exceeded = true;
+      return false;
+    }
+    return true;
+  }
+
+  JsonBudget& budget_;
+};
+
 // Parses without exceptions; `out` is discarded (is_discarded()) on failure.
-bool ParseJson(std::string_view text, Json& out) {
+// A first pass counts the values (in constant memory) against the budget, so
+// the tree is built only for valid JSON within the limit: memory stays
+// proportional to what the limit allows, whatever the input holds.
+bool ParseJson(std::string_view text, Json& out, JsonBudget& budget) {
+  out = Json(Json::value_t::discarded);
+  if (budget.exceeded) {
+    return false;
+  }
+  ValueCounter counter(budget);
+  if (!Json::sax_parse(text.begin(), text.end(), &counter)) {
+    return false;
+  }
   out = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   return !out.is_discarded();
 }
@@ -791,7 +846,7 @@ class TrailCollector {
   std::vector<ArtifactPart> parts_;
 };
 
-std::optional<SplitInput> SplitTrail(const Json& root) {
+std::optional<SplitInput> SplitTrail(const Json& root, JsonBudget& budget) {
   TrailCollector collector;
   if (root.is_array()) {
     for (std::size_t i = 0; i < root.size(); ++i) {
@@ -818,8 +873,11 @@ std::optional<SplitInput> SplitTrail(const Json& root) {
       if (embedded != nullptr && embedded->is_string()) {
         const std::string text = embedded->get<std::string>();
         Json parsed;
-        if (!NestedTooDeep(text) && ParseJson(text, parsed)) {
+        if (!NestedTooDeep(text) && ParseJson(text, parsed, budget)) {
           collector.Add(parsed, pointer);
+        }
+        if (budget.exceeded) {
+          return std::nullopt;  // the caller reports the limit
         }
       } else {
         collector.Add(element, pointer);
@@ -836,7 +894,7 @@ std::optional<SplitInput> SplitTrail(const Json& root) {
 
 // One JSON value per line; the pointer of line i (0-based, blank lines
 // counted) is "/i".
-std::optional<SplitInput> SplitJsonLines(std::string_view text) {
+std::optional<SplitInput> SplitJsonLines(std::string_view text, JsonBudget& budget) {
   TrailCollector collector;
   std::size_t index = 0;
   std::string error;
@@ -845,8 +903,8 @@ std::optional<SplitInput> SplitJsonLines(std::string_view text) {
     const std::string_view line = Trim(text.substr(0, newline));
     if (!line.empty()) {
       Json event;
-      if (!ParseJson(line, event)) {
-        if (!collector.Recognised()) {
+      if (!ParseJson(line, event, budget)) {
+        if (budget.exceeded || !collector.Recognised()) {
           return std::nullopt;
         }
         error = "line " + std::to_string(index + 1) +
@@ -878,50 +936,91 @@ SplitInput Unrecognised(std::string error = {}) {
   return result;
 }
 
-SplitInput SplitJson(std::string_view text) {
+// What one input may cost, and what it has cost so far.
+struct Reading {
+  const Limits& limits;
+  JsonBudget json;
+  std::size_t inflated = 0;
+};
+
+// The input reached the limit `name`: nothing more is read from it.
+SplitInput LimitReached(const Reading& reading, std::string_view name, std::string what) {
+  SplitInput result;
+  result.error = std::move(what) + "; samlint stopped reading it at " +
+                 LimitHint(reading.limits, name) + ".";
+  result.limit = std::string(name);
+  return result;
+}
+
+SplitInput JsonLimitReached(const Reading& reading) {
+  return LimitReached(reading, "json-nodes",
+                      "The input holds more than " + std::to_string(reading.limits.json_nodes) +
+                          " JSON values");
+}
+
+SplitInput SplitJson(std::string_view text, Reading& reading) {
   if (NestedTooDeep(text)) {
     return Unrecognised("the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
                         " levels deep; refused");
   }
   Json root;
-  if (!ParseJson(text, root)) {
+  if (!ParseJson(text, root, reading.json)) {
+    if (reading.json.exceeded) {
+      return JsonLimitReached(reading);
+    }
     if (text.front() == '{') {
-      if (auto lines = SplitJsonLines(text)) {
+      // The failed whole-text parse counted values that the lines count again.
+      reading.json.used = 0;
+      auto lines = SplitJsonLines(text, reading.json);
+      if (reading.json.exceeded) {
+        return JsonLimitReached(reading);
+      }
+      if (lines) {
         return std::move(*lines);
       }
     }
     return Unrecognised("the input starts like JSON but is not valid JSON; it may be truncated");
   }
+  std::optional<SplitInput> result;
   if (root.is_object()) {
-    for (const auto& splitter : {SplitHar, SplitSamlTracer, SplitTrail, SplitStsJson}) {
-      if (auto result = splitter(root)) {
+    for (const auto& splitter : {SplitHar, SplitSamlTracer}) {
+      if ((result = splitter(root))) {
         return std::move(*result);
       }
     }
-  } else if (root.is_array()) {
-    if (auto result = SplitTrail(root)) {
-      return std::move(*result);
+    if (!(result = SplitTrail(root, reading.json))) {
+      result = SplitStsJson(root);
     }
+  } else if (root.is_array()) {
+    result = SplitTrail(root, reading.json);
   }
-  return Unrecognised();
+  if (reading.json.exceeded) {
+    return JsonLimitReached(reading);
+  }
+  return result ? std::move(*result) : Unrecognised();
 }
 
-SplitInput SplitText(std::string_view bytes, bool allow_gzip) {
+SplitInput SplitText(std::string_view bytes, bool allow_gzip, Reading& reading) {
   if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F &&
       static_cast<unsigned char>(bytes[1]) == 0x8B) {
     if (!allow_gzip) {
       return Unrecognised("the gzip data holds another gzip stream; only one level is read");
     }
     std::string inflated;
-    switch (InflateGzip(bytes, inflated)) {
+    const InflateStatus status = InflateGzip(bytes, reading.limits.inflated_bytes, inflated);
+    reading.inflated = status == InflateStatus::kTooLarge ? reading.limits.inflated_bytes
+                                                          : inflated.size();
+    switch (status) {
       case InflateStatus::kTooLarge:
-        return Unrecognised("the gzip data inflates to more than 64 MiB; refused");
+        return LimitReached(reading, "inflated-bytes",
+                            "The gzip data inflates to more than " +
+                                std::to_string(reading.limits.inflated_bytes) + " bytes");
       case InflateStatus::kCorrupt:
         return Unrecognised("the gzip data is corrupt or truncated");
       case InflateStatus::kOk:
         break;
     }
-    SplitInput inner = SplitText(inflated, /*allow_gzip=*/false);
+    SplitInput inner = SplitText(inflated, /*allow_gzip=*/false, reading);
     if (inner.kind.empty() && inner.error.empty()) {
       inner.error =
           "the gzip data holds no HAR capture, SAML-tracer export, STS request or "
@@ -934,7 +1033,7 @@ SplitInput SplitText(std::string_view bytes, bool allow_gzip) {
     return Unrecognised();
   }
   if (text.front() == '{' || text.front() == '[') {
-    return SplitJson(text);
+    return SplitJson(text, reading);
   }
   if (auto query = SplitQuery(text)) {
     return std::move(*query);
@@ -1030,9 +1129,13 @@ std::optional<Timestamp> ParseTrailTime(std::string_view text) {
   return ParseConsoleTime(text);
 }
 
-SplitInput SplitArtifact(std::string_view bytes) {
+SplitInput SplitArtifact(std::string_view bytes, const Limits& limits) {
   try {
-    return SplitText(bytes, /*allow_gzip=*/true);
+    Reading reading{limits, JsonBudget{limits.json_nodes}};
+    SplitInput result = SplitText(bytes, /*allow_gzip=*/true, reading);
+    result.inflated_bytes = reading.inflated;
+    result.json_values = reading.json.used;
+    return result;
   } catch (const std::exception&) {
     return Unrecognised("the input could not be read as an artifact");
   } catch (...) {

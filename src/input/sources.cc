@@ -81,8 +81,10 @@ ExpandedInputs ExpandInputs(std::span<const std::string> args) {
   return out;
 }
 
-bool ReadInput(const InputRef& input, std::size_t limit, std::string& bytes, std::string& error) {
+bool ReadInput(const InputRef& input, std::size_t limit, std::string& bytes, std::string& error,
+               std::uintmax_t* size) {
   bytes.clear();
+  std::uintmax_t total = 0;
   std::istream* in = &std::cin;
   std::ifstream file;
   if (!input.is_stdin) {
@@ -105,9 +107,23 @@ bool ReadInput(const InputRef& input, std::size_t limit, std::string& bytes, std
   char buffer[1 << 16];
   while (*in) {
     in->read(buffer, sizeof buffer);
-    bytes.append(buffer, static_cast<std::size_t>(in->gcount()));
-    if (bytes.size() > limit) return true;  // the caller reports the size
+    const auto got = static_cast<std::size_t>(in->gcount());
+    total += got;
+    // Past the limit only the size matters (the caller reports it): keep one
+    // byte more than the limit, so the caller can tell, and count the rest.
+    const std::size_t room = bytes.size() <= limit ? limit + 1 - bytes.size() : 0;
+    bytes.append(buffer, std::min(got, room));
+    if (bytes.size() > limit && !input.is_stdin) {
+      // A file's size is known without reading the rest.
+      std::error_code ec;
+      const std::uintmax_t file_size = fs::file_size(input.path, ec);
+      if (!ec && fs::is_regular_file(input.path, ec)) {
+        total = std::max(total, file_size);
+        break;
+      }
+    }
   }
+  if (size != nullptr) *size = total;
   if (in->bad()) {
     error = "cannot read " + (input.is_stdin ? std::string("standard input") : input.path);
     return false;

@@ -263,20 +263,23 @@ int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOption
 
 std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
                                     const CheckOptions& options) {
+  const Limits& limits = options.limits;
+  if (bytes.size() > limits.input_bytes) return {OversizedInput(input_name, bytes.size(), limits)};
   if (auto idp = CheckIdpConfig(input_name, bytes, options)) {
     // A Terraform plan can declare roles as well as IdP applications: what is
     // wrong with its declarations is reported beside the applications.
-    if (ReadDeclarationsInput(input_name, bytes)) {
-      CheckResult declared = CheckDeclarationsInput(input_name, bytes);
+    if (ReadDeclarationsInput(input_name, bytes, limits)) {
+      CheckResult declared = CheckDeclarationsInput(input_name, bytes, limits);
       if (!declared.diagnostics.empty()) idp->push_back(std::move(declared));
     }
     return std::move(*idp);
   }
   if (LooksLikeConfig(input_name, bytes)) return {CheckConfigInput(input_name, bytes)};
-  SplitInput split = SplitArtifact(bytes);
+  SplitInput split = SplitArtifact(bytes, limits);
+  if (!split.limit.empty()) return {LimitExceededInput(input_name, split.error)};
   if (split.kind.empty()) {
-    if (ReadDeclarationsInput(input_name, bytes))
-      return {CheckDeclarationsInput(input_name, bytes)};
+    if (ReadDeclarationsInput(input_name, bytes, limits))
+      return {CheckDeclarationsInput(input_name, bytes, limits)};
     // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
     if (!split.error.empty()) return {UnreadableInput(input_name, split.error)};
     return {CheckBytes(input_name, bytes, options)};

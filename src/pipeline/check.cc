@@ -311,11 +311,8 @@ CheckResult UnreadableInput(std::string_view input_name, std::string_view reason
 
 CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
                        const CheckOptions& options) {
-  if (bytes.size() > kMaxInputBytes) {
-    return Unreadable(input_name, "input-unreadable",
-                      "The input is " + std::to_string(bytes.size()) + " bytes; samlint reads at most " +
-                          std::to_string(kMaxInputBytes) + " (SAML responses are far smaller).",
-                      std::nullopt, {}, {});
+  if (bytes.size() > options.limits.input_bytes) {
+    return OversizedInput(input_name, bytes.size(), options.limits);
   }
   DecodedInput decoded = DecodeInput(bytes);
   if (decoded.encoding == InputEncoding::kUnknown) {

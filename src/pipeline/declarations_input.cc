@@ -37,25 +37,31 @@ void Add(std::vector<Diagnostic>& out, std::string_view rule, std::string messag
 }  // namespace
 
 std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
-                                                  std::string_view bytes) {
-  if (bytes.size() > kMaxInputBytes) return std::nullopt;
+                                                  std::string_view bytes, const Limits& limits) {
+  if (bytes.size() > limits.input_bytes) return std::nullopt;
   std::size_t first = bytes.find_first_not_of(" \t\r\n");
   // XML and its encodings are never declarations; skip the YAML parse for them.
   if (first == std::string_view::npos || bytes[first] == '<') return std::nullopt;
   // Captures, STS requests and audit events are JSON too; they are never
-  // declarations, whatever a lenient reader might make of them.
-  if (!SplitArtifact(bytes).kind.empty()) return std::nullopt;
+  // declarations, whatever a lenient reader might make of them. JSON that
+  // reached a limit there is reported by CheckInput, not parsed again here.
+  SplitInput split = SplitArtifact(bytes, limits);
+  if (!split.kind.empty() || !split.limit.empty()) return std::nullopt;
   Declarations d;
-  if (ParseDeclarations(bytes, std::string(input_name), d)) return std::nullopt;
+  if (ParseDeclarations(bytes, std::string(input_name), d, limits) && d.limits_exceeded.empty()) {
+    return std::nullopt;
+  }
   return d;
 }
 
-CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes) {
+CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes,
+                                   const Limits& limits) {
   CheckResult result;
   result.input = std::string(input_name);
   result.kind = ResultKind::kDeclarations;
   Declarations d;
-  if (auto error = ParseDeclarations(bytes, std::string(input_name), d)) {
+  if (auto error = ParseDeclarations(bytes, std::string(input_name), d, limits)) {
+    if (!d.limits_exceeded.empty()) return LimitExceededInput(input_name, *error);
     return UnreadableInput(input_name, *error);
   }
   for (const DeclaredRole& r : d.roles) {

@@ -191,10 +191,13 @@ CheckResult CheckPart(std::string_view input_name, std::string_view text, const 
 std::optional<std::vector<CheckResult>> CheckIdpConfig(std::string_view input_name,
                                                        std::string_view bytes,
                                                        const CheckOptions& options) {
-  if (bytes.size() > kMaxInputBytes) return std::nullopt;
+  if (bytes.size() > options.limits.input_bytes) return std::nullopt;
   Timestamp issued = options.now.value_or(*ParseDateTime(kSignInInstant));
-  IdpConfigSplit split = ReadIdpConfig(bytes, issued);
+  IdpConfigSplit split = ReadIdpConfig(bytes, issued, options.limits);
   if (!split.recognised) return std::nullopt;
+  if (!split.limit.empty()) {
+    return std::vector<CheckResult>{LimitExceededInput(input_name, split.error)};
+  }
   if (split.parts.empty())
     return std::vector<CheckResult>{UnreadableInput(input_name, split.error)};
   std::vector<CheckResult> results;

@@ -621,7 +621,10 @@ TEST(ArtifactsHostile, GzipBombIsRefused) {
   const SplitInput split = SplitArtifact(bomb);
   EXPECT_EQ(split.kind, "");
   EXPECT_TRUE(split.parts.empty());
-  EXPECT_EQ(split.error, "the gzip data inflates to more than 64 MiB; refused");
+  EXPECT_EQ(split.limit, "inflated-bytes");
+  EXPECT_EQ(split.error,
+            "The gzip data inflates to more than 67108864 bytes; samlint stopped reading it at "
+            "the limit inflated-bytes=67108864 (raise it with --limit inflated-bytes=N).");
 }
 
 TEST(ArtifactsHostile, CorruptAndNestedGzip) {

@@ -1,16 +1,103 @@
-// limit-exceeded (error, input): an input reached a work limit; the finding
-// names the limit and the --limit option that raises it, and the work done
-// stays within the limit. (Trust issue § Bounded work; README § Limits.)
+// limit-exceeded (error): an input reached one of samlint's work limits; the
+// message names the limit and the option that raises it.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstddef>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "samlint/limits.h"
+#include "samlint/options.h"
 #include "support/trust_fixture.h"
 
-using namespace samlint::testing;
+namespace {
+
+std::string ReadTestdata(const std::string& relative) {
+  std::ifstream in(std::string(SAMLINT_TESTDATA) + "/" + relative, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool EndsWith(const std::string& text, const std::string& tail) {
+  return text.size() >= tail.size() &&
+         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The only diagnostic of the only result, which must be limit-exceeded naming `limit`.
+void ExpectLimitExceeded(const std::vector<samlint::CheckResult>& results,
+                         const samlint::Limits& limits, const std::string& limit) {
+  ASSERT_EQ(results.size(), 1u);
+  const samlint::CheckResult& r = results[0];
+  ASSERT_EQ(r.diagnostics.size(), 1u) << Describe(r);
+  const samlint::Diagnostic& d = r.diagnostics[0];
+  EXPECT_EQ(d.rule, "limit-exceeded");
+  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  EXPECT_TRUE(EndsWith(d.message, samlint::LimitHint(limits, limit) + ".")) << d.message;
+  EXPECT_NE(d.message.find("--limit " + limit + "=N"), std::string::npos) << d.message;
+}
+
+TEST(LimitExceeded, FiresOnSixteenMiBOfTinyJsonValues) {
+  std::string text = "[0";
+  while (text.size() + 3 <= samlint::kMaxInputBytes) text += ",0";
+  text += "]";
+  samlint::CheckOptions options;
+  ExpectLimitExceeded(samlint::CheckInput("tiny.json", text, options), options.limits,
+                      "json-nodes");
+}
+
+TEST(LimitExceeded, FiresOnAliasedDeclarationsGivenAsInput) {
+  std::string text = "Roles:\n  - &r0 {RoleName: ops, Arn: 'arn:aws:iam::123456789012:role/ops'}\n";
+  for (int i = 1; i <= 12; ++i) {
+    text += "  - &r" + std::to_string(i) + " [*r" + std::to_string(i - 1) + ", *r" +
+            std::to_string(i - 1) + ", *r" + std::to_string(i - 1) + ", *r" +
+            std::to_string(i - 1) + "]\n";
+  }
+  samlint::CheckOptions options;
+  ExpectLimitExceeded(samlint::CheckInput("roles.yaml", text, options), options.limits,
+                      "json-nodes");
+}
+
+TEST(LimitExceeded, FiresOnAnInputOverInputBytesNamingItsSize) {
+  const std::string xml = ReadTestdata("responses/aws-api.xml");
+  samlint::CheckOptions options;
+  options.limits.input_bytes = xml.size() - 1;
+  const std::vector<samlint::CheckResult> results =
+      samlint::CheckInput("aws-api.xml", xml, options);
+  ExpectLimitExceeded(results, options.limits, "input-bytes");
+  EXPECT_EQ(results[0].diagnostics[0].message.rfind(
+                "The input is " + std::to_string(xml.size()) + " bytes;", 0),
+            0u);
+  // CheckBytes, which artifacts and joins call directly, says the same.
+  const samlint::CheckResult direct = samlint::CheckBytes("aws-api.xml", xml, options);
+  EXPECT_TRUE(HasRule(direct, "limit-exceeded")) << Describe(direct);
+}
+
+TEST(LimitExceeded, DoesNotFireAtTheLimitsDefaultsOrExactly) {
+  const std::string xml = ReadTestdata("responses/aws-api.xml");
+  samlint::CheckOptions options;
+  EXPECT_FALSE(HasRule(samlint::CheckBytes("aws-api.xml", xml, options), "limit-exceeded"));
+  options.limits.input_bytes = xml.size();
+  EXPECT_FALSE(HasRule(samlint::CheckBytes("aws-api.xml", xml, options), "limit-exceeded"));
+  const std::string har = ReadTestdata("artifacts/har/aws-signin.har");
+  for (const samlint::CheckResult& r : samlint::CheckInput("aws-signin.har", har, {})) {
+    EXPECT_FALSE(HasRule(r, "limit-exceeded")) << Describe(r);
+  }
+}
+
+}  // namespace
+
+// Signatures and XML nodes: the trust and parse stages.
+using samlint::testing::ReadTrustFixture;
+using samlint::testing::WithCert;
+using samlint::testing::ExpectNothingSigned;
 using ::testing::HasSubstr;
+
 
 namespace {
 
