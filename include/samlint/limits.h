@@ -1,6 +1,6 @@
 /// Bounds on the work one input may cause. Every limit has a name that the
-/// `--limit NAME=N` option (and `limit` in samlint.toml) sets, and a finding
-/// (`limit-exceeded`) that names it and that option when an input reaches it.
+/// `--limit NAME=N` option sets, and a finding (`limit-exceeded`) that names it
+/// and that option when an input reaches it.
 #pragma once
 
 #include <cstddef>
