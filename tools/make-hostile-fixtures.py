@@ -627,6 +627,23 @@ def make_references(h: Hostile, unsigned_doc: str, a_doc: str) -> None:
           note="xmlSecTransformIdListFindByHref: no transform for the sha256-rsa-MGF1 URI")
 
 
+def make_two_assertions(h: Hostile, unsigned_doc: str) -> None:
+    """The IdP signs a Response that holds two assertions: its signature is
+    valid, but it does not single out the one the cloud reads."""
+    f = h.f
+    ua = element(unsigned_doc, "saml:Assertion")
+    doc = once(unsigned_doc, ua, ua + "\n  " + evil_assertion(ua))
+    doc = f.sign_response(doc, "idp-rsa2048", EXC256)
+    h.write_xml("response-signed-two-assertions.xml", doc,
+                "The IdP's valid signature over a Response that holds two assertions: the\n"
+                "first role/ops, the second role/admin and 43200. The signature covers both,\n"
+                "so it does not say which one the cloud reads.")
+    h.row("response-signed-two-assertions.xml", "response-signed-two-assertions", "invalid",
+          "response", "*", "signature-not-covering-assertion,multiple-assertions",
+          "A valid Response signature over two assertions: not verified, since it does not "
+          "single out the assertion the cloud reads.")
+
+
 def main() -> int:
     for tool in ("xmlsec1", "openssl"):
         if subprocess.run(["which", tool], capture_output=True).returncode != 0:
@@ -649,6 +666,7 @@ def main() -> int:
         make_outside(h, a_doc, both_doc)
         make_rebound(h, a_doc)
         make_references(h, unsigned, a_doc)
+        make_two_assertions(h, unsigned)
         h.write_manifest()
     print(f"make-hostile-fixtures.py: wrote {len(list(out.glob('*')))} files to "
           f"{out.relative_to(ROOT)}")

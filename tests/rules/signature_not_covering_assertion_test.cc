@@ -171,3 +171,19 @@ TEST(SignatureNotCoveringAssertion, DoesNotFireWithoutATrustAnchor) {
   EXPECT_FALSE(HasRule(result, "signature-not-covering-assertion")) << Describe(result);
   ExpectNoSignedEvilValues(result);
 }
+
+// A valid Response signature over two assertions vouches for both, so for
+// neither in particular: not verified, and the finding says why.
+TEST(SignatureNotCoveringAssertion, FiresForASignedResponseWithTwoAssertions) {
+  const std::string xml = ReadTrustFixture("hostile/response-signed-two-assertions.xml");
+  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const auto found = DiagnosticsWithRule(result, "signature-not-covering-assertion");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  EXPECT_THAT(found[0]->message, HasSubstr("carries 2 assertions"));
+  EXPECT_THAT(found[0]->message, HasSubstr("does not single out"));
+  ASSERT_TRUE(result.signature.has_value());
+  EXPECT_EQ(result.signature->status, "invalid");
+  EXPECT_EQ(result.signature->covers, std::vector<std::string>{"response"});
+  ExpectNoSignedEvilValues(result);
+}
