@@ -25,6 +25,7 @@ tests=(
   chromium chromium-driver  # the HTML report rendered in a real browser (tests/browser)
   python3-yaml            # reads action.yml in its test (tests/action)
   pre-commit              # the hook run the way pre-commit runs it (tests/precommit)
+  clang-14 libclang-rt-14-dev  # libFuzzer harnesses (fuzz/, tools/fuzz)
 )
 
 case "${1:-}" in

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: a release build with warnings as errors, then the same
-# tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+# tests under AddressSanitizer and UndefinedBehaviorSanitizer, then a short
+# smoke run of every libFuzzer harness.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,3 +20,8 @@ for preset in release asan; do
   cmake --build --preset "$preset" -j "$jobs"
   ctest --preset "$preset" -j "$jobs"
 done
+
+# 15 seconds per harness: proves they build and start from their seeds, and
+# replays the grown corpus under build/ when there is one.
+echo "== fuzz: smoke run"
+tools/fuzz 15

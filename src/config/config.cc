@@ -307,13 +307,13 @@ bool Match(std::string_view pattern, std::string_view text) {
       std::size_t width = globstar ? 2 : 1;
       // "**/" also matches no directory at all.
       bool slash_after = globstar && i + 2 < pattern.size() && pattern[i + 2] == '/';
+      // One sweep: a position is reached from any reachable one before it, up
+      // to the next '/' for a single star (linear, not quadratic, in |text|).
+      bool reach = false;
       for (std::size_t t = 0; t <= n; ++t) {
-        if (!current[t]) continue;
-        next[t] = 1;
-        for (std::size_t u = t; u < n; ++u) {
-          if (!globstar && text[u] == '/') break;
-          next[u + 1] = 1;
-        }
+        reach = reach || current[t];
+        if (reach) next[t] = 1;
+        if (t < n && !globstar && text[t] == '/') reach = false;
       }
       if (slash_after) {
         // Let "**/" match the empty string too.

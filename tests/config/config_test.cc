@@ -186,6 +186,12 @@ TEST(Config, GlobMatch) {
   EXPECT_FALSE(GlobMatch("?.b64", "xy.b64"));
   // No backtracking blow-up.
   EXPECT_FALSE(GlobMatch(std::string(500, '*') + "b", std::string(2000, 'a')));
+  // Each star is one sweep of the text, not one per reachable position: the
+  // largest pattern on the largest text GlobMatch accepts.
+  std::string stars = "*";
+  for (int i = 0; i < 511; ++i) stars += "a*";
+  EXPECT_FALSE(GlobMatch(stars + "b", std::string(4000, 'a')));
+  EXPECT_TRUE(GlobMatch(stars + "b", std::string(4000, 'a') + "b"));
 }
 
 TEST(Config, ExcludeMatchesNamesAndRelativePaths) {
