@@ -61,7 +61,7 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
 
 class Parser {
  public:
-  Parser(const std::string& path, ConfigParse& out) : path_(path), out_(out) {
+  Parser(const std::string& path, ConfigParse& out) : out_(out) {
     out_.config.path = path;
     fs::path parent = fs::path(path).parent_path();
     out_.config.directory = parent.empty() ? "." : parent.string();
@@ -289,7 +289,6 @@ class Parser {
     }
   }
 
-  const std::string& path_;
   ConfigParse& out_;
 };
 

@@ -609,7 +609,9 @@ ExtractOutcome ExtractFacts(std::string_view xml, std::size_t max_nodes) {
     }
     out.status = ExtractStatus::kMalformed;
     out.error = std::string("Not well-formed XML: ") + parsed.description();
-    out.error_offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset));
+    // pugixml may point one past the end of a truncated document.
+    out.error_offset = std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)),
+                                xml.size());
     return out;
   }
 
