@@ -6,7 +6,6 @@
 // whole pipeline's signed factors and roles must be values that form holds.
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -16,25 +15,11 @@
 #include "invariants.h"
 #include "parse/extract.h"
 #include "samlint/check.h"
-#include "samlint/trust.h"
 #include "trust/signature.h"
 
 using samlint::fuzz::Require;
 
 namespace {
-
-const samlint::CheckOptions& TrustedOptions() {
-  static const samlint::CheckOptions options = [] {
-    auto store = std::make_shared<samlint::TrustStore>();
-    const std::optional<std::string> error = samlint::AddCertificateFile(
-        std::string(SAMLINT_TESTDATA) + "/trust/keys/idp-rsa2048.cert.pem", *store);
-    Require(!error.has_value(), "the trust anchor loads");
-    samlint::CheckOptions o = samlint::fuzz::FixedOptions();
-    o.trust_store = std::move(store);
-    return o;
-  }();
-  return options;
-}
 
 // Every AttributeValue text of the attribute `name` in `a`.
 std::set<std::string> ValuesOf(const samlint::AssertionFact& a, std::string_view name) {
@@ -50,7 +35,7 @@ std::set<std::string> ValuesOf(const samlint::AssertionFact& a, std::string_view
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view xml(reinterpret_cast<const char*>(data), size);
-  const samlint::CheckOptions& options = TrustedOptions();
+  const samlint::CheckOptions& options = samlint::fuzz::TrustedOptions();
   samlint::ExtractOutcome extracted = samlint::ExtractFacts(xml, options.limits.xml_nodes);
   if (extracted.status != samlint::ExtractStatus::kOk) return 0;
   const samlint::ResponseFacts& facts = extracted.facts;

@@ -1,12 +1,14 @@
 #include "invariants.h"
 
 #include <algorithm>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
 
 #include "samlint/rules.h"
+#include "samlint/trust.h"
 #include "samlint/timestamp.h"
 
 namespace samlint::fuzz {
@@ -24,6 +26,20 @@ CheckOptions FixedOptions() {
   // and certificates are judged as at the time they were made.
   options.now = ParseDateTime("2026-11-23T10:00:00Z");
   Require(options.now.has_value(), "the fixed clock parses");
+  return options;
+}
+
+const CheckOptions& TrustedOptions() {
+  // Immutable and shared, as in a real run: no state carries between inputs.
+  static const CheckOptions options = [] {
+    auto store = std::make_shared<TrustStore>();
+    const std::optional<std::string> error = AddCertificateFile(
+        std::string(SAMLINT_TESTDATA) + "/trust/keys/idp-rsa2048.cert.pem", *store);
+    Require(!error.has_value(), "the trust anchor loads");
+    CheckOptions o = FixedOptions();
+    o.trust_store = std::move(store);
+    return o;
+  }();
   return options;
 }
 

@@ -17,6 +17,10 @@ void Require(bool condition, std::string_view what);
 /// depends on today's date, and nothing else declared.
 CheckOptions FixedOptions();
 
+/// FixedOptions with the test IdP's certificate (testdata/trust/keys/
+/// idp-rsa2048.cert.pem) as the only trust anchor, built once and never changed.
+const CheckOptions& TrustedOptions();
+
 /// Checks what every CheckResult promises:
 /// - every diagnostic names a registered rule; a location is 1-based;
 /// - an issued evaluation's effective lifetime is the minimum of its factors

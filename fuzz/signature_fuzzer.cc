@@ -18,16 +18,9 @@ using samlint::fuzz::Require;
 
 namespace {
 
-// Built once and never changed: the store is immutable and shared, as in a
-// real run, so no state carries from one input to the next.
-const samlint::CheckOptions& TrustedOptions() {
+const samlint::CheckOptions& RequiringOptions() {
   static const samlint::CheckOptions options = [] {
-    auto store = std::make_shared<samlint::TrustStore>();
-    const std::optional<std::string> error = samlint::AddCertificateFile(
-        std::string(SAMLINT_TESTDATA) + "/trust/keys/idp-rsa2048.cert.pem", *store);
-    Require(!error.has_value(), "the trust anchor loads");
-    samlint::CheckOptions o = samlint::fuzz::FixedOptions();
-    o.trust_store = std::move(store);
+    samlint::CheckOptions o = samlint::fuzz::TrustedOptions();
     o.require_signature = true;
     return o;
   }();
@@ -39,7 +32,7 @@ const samlint::CheckOptions& TrustedOptions() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const samlint::CheckResult result =
-      samlint::CheckBytes("response.xml", bytes, TrustedOptions());
+      samlint::CheckBytes("response.xml", bytes, RequiringOptions());
   samlint::fuzz::CheckResultInvariants(result);
   if (result.signature && result.signature->status == "verified") {
     Require(!result.signature->covers.empty(), "a verified signature covers something");

@@ -6,16 +6,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <memory>
-#include <optional>
-#include <sstream>
 #include <string>
 
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
-#include "samlint/trust.h"
+#include "support/trust_fixture.h"
 
+using samlint::testing::ReadTrustFixture;
+using samlint::testing::WithCert;
 using ::testing::HasSubstr;
 
 namespace {
@@ -25,28 +23,6 @@ namespace {
 // 2026-11-23T10:00:00Z.
 constexpr const char* kFutureCert = "keys/idp-rsa2048-future.cert.pem";
 constexpr const char* kSigned = "valid/aws-assertion-signed-sha256-exc.xml";
-
-std::string TrustPath(const std::string& relative) {
-  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
-}
-
-std::string ReadTrustFixture(const std::string& relative) {
-  std::ifstream in(TrustPath(relative), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Options whose only trust anchor is the file `cert` (relative to testdata/trust).
-samlint::CheckOptions WithCert(const std::string& cert) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
 
 samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
   return samlint::CheckBytes("x.xml", xml, options);
