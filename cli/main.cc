@@ -425,7 +425,6 @@ int RunCheck(const CheckArgs& args) {
   samlint::RunSummary summary;
   summary.skipped = expanded.skipped;
   bool any_failing = false;
-  std::vector<std::string> undetected;
 
   // Severity overrides, then the baseline, then counting: what the report shows is what counts.
   auto emit = [&](samlint::CheckResult& r, const samlint::CheckOptions& o) {
@@ -442,7 +441,6 @@ int RunCheck(const CheckArgs& args) {
       // Severity is ordered note < warning < error.
       any_failing |= d.severity >= fail_on;
     }
-    if (r.cloud_undetected && r.input) undetected.push_back(*r.input);
     emitter->Result(r);
   };
 
@@ -526,13 +524,6 @@ int RunCheck(const CheckArgs& args) {
   pool.clear();
   emitter->End(summary);
 
-  if (!undetected.empty()) {
-    return Usage(
-        "cannot tell the cloud of " + undetected.front() +
-        (undetected.size() > 1 ? " and " + std::to_string(undetected.size() - 1) + " more" : "") +
-        " from its attribute names, Audience or Recipient: pass --cloud aws|aliyun or --scenario "
-        "ID");
-  }
   return any_failing ? kExitFindings : kExitClean;
 }
 

@@ -156,15 +156,16 @@ constexpr std::array kRules = {
     },
     RuleInfo{
         .id = "cloud-undetected",
-        .default_severity = kError,
+        .default_severity = kWarning,
         .category = kInput,
         .summary = "A SAML response whose cloud cannot be told from its attribute names, Audience, "
                    "Recipient or Destination, when no --cloud or --scenario says which cloud.",
         .rationale = "AWS and Alibaba Cloud differ in attribute names, Audience, Recipient, "
                      "defaults and limits, and every scenario's factors depend on the cloud; "
-                     "without it samlint can compute no lifetime. It usually means the response "
-                     "is meant for another service provider or the IdP application lacks the "
-                     "cloud's Role attribute mapping.",
+                     "without it samlint evaluates no cloud scenario (the signature, structure "
+                     "and status are still checked). It usually means the response is meant for "
+                     "another service provider or the IdP application lacks the cloud's Role "
+                     "attribute mapping.",
         .example = "A response whose Audience is https://app.example.com and whose only "
                    "attributes are email and groups, checked without --cloud or --scenario.",
         .fix = "Pass --cloud aws or --cloud aliyun (or a --scenario such as aws:saml-console), or "

@@ -137,7 +137,7 @@ TEST(RuleRegistry, DefaultSeveritiesFollowTheContract) {
   EXPECT_EQ(Rule("signature-weak-algorithm").default_severity, Severity::kWarning);
   EXPECT_EQ(Rule("assertion-not-signed").default_severity, Severity::kWarning);
   EXPECT_EQ(Rule("session-duration-out-of-range").default_severity, Severity::kError);
-  EXPECT_EQ(Rule("cloud-undetected").default_severity, Severity::kError);
+  EXPECT_EQ(Rule("cloud-undetected").default_severity, Severity::kWarning);
 }
 
 TEST(RuleRegistry, RulesThatRejectOrBreakInputAreErrors) {
