@@ -52,8 +52,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // End to end: every role reported as signed is a Role value of the verified form.
   const samlint::CheckResult result = samlint::CheckBytes("response.xml", xml, options);
-  const std::set<std::string> roles =
+  std::set<std::string> roles =
       ValuesOf(*verdict.signed_view, "https://aws.amazon.com/SAML/Attributes/Role");
+  roles.merge(ValuesOf(*verdict.signed_view, "https://www.aliyun.com/SAML-Role/Attributes/Role"));
   for (const samlint::RolePair& r : result.roles) {
     if (r.is_signed != std::optional<bool>(true)) continue;
     bool held = false;

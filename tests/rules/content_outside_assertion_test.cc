@@ -32,12 +32,12 @@ const char* kEvilAttribute =
 
 TEST(ContentOutsideAssertion, FiresForAnAssertionInExtensions) {
   SamlBuilder b;
-  const std::string xml = InsertBefore(
-      b.Build(), "<samlp:Status>",
-      "<samlp:Extensions><saml2:Assertion ID=\"_evil\" Version=\"2.0\" "
-      "IssueInstant=\"2026-11-23T10:00:00Z\"><saml2:AttributeStatement>" +
-          std::string(kEvilAttribute) +
-          "</saml2:AttributeStatement></saml2:Assertion></samlp:Extensions>\n");
+  const std::string xml =
+      InsertBefore(b.Build(), "<samlp:Status>",
+                   "<samlp:Extensions><saml2:Assertion ID=\"_evil\" Version=\"2.0\" "
+                   "IssueInstant=\"2026-11-23T10:00:00Z\"><saml2:AttributeStatement>" +
+                       std::string(kEvilAttribute) +
+                       "</saml2:AttributeStatement></saml2:Assertion></samlp:Extensions>\n");
   const samlint::CheckResult result = CheckXml(xml);
   const auto found = DiagnosticsWithRule(result, "content-outside-assertion");
   // The misplaced Assertion is reported once, not again for what it holds.
@@ -59,9 +59,8 @@ TEST(ContentOutsideAssertion, FiresForAResponseLevelStatement) {
   b.session_durations = {"3600"};
   std::string xml = b.Build();
   const std::string closing = "</samlp:Response>";
-  xml.insert(xml.rfind(closing),
-             "<saml2:AttributeStatement>" + std::string(kEvilAttribute) +
-                 "</saml2:AttributeStatement>\n");
+  xml.insert(xml.rfind(closing), "<saml2:AttributeStatement>" + std::string(kEvilAttribute) +
+                                     "</saml2:AttributeStatement>\n");
   const samlint::CheckResult result = CheckXml(xml);
   const auto found = DiagnosticsWithRule(result, "content-outside-assertion");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -75,9 +74,9 @@ TEST(ContentOutsideAssertion, FiresForAResponseLevelStatement) {
 
 TEST(ContentOutsideAssertion, FiresForAnAttributeInStatusDetail) {
   SamlBuilder b;
-  const std::string xml = InsertBefore(b.Build(), "</samlp:Status>",
-                                       "<samlp:StatusDetail>" + std::string(kEvilAttribute) +
-                                           "</samlp:StatusDetail>");
+  const std::string xml =
+      InsertBefore(b.Build(), "</samlp:Status>",
+                   "<samlp:StatusDetail>" + std::string(kEvilAttribute) + "</samlp:StatusDetail>");
   const samlint::CheckResult result = CheckXml(xml);
   const auto found = DiagnosticsWithRule(result, "content-outside-assertion");
   ASSERT_EQ(found.size(), 1u) << Describe(result);

@@ -37,8 +37,7 @@ TEST(NamespacePrefixRebound, DoesNotFireForTheSameBindingRepeated) {
   SamlBuilder b;
   std::string xml = b.Build();
   const std::string tag = "<saml2:AttributeStatement";
-  xml.insert(xml.find(tag) + tag.size(),
-             " xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\"");
+  xml.insert(xml.find(tag) + tag.size(), " xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\"");
   const samlint::CheckResult result = CheckXml(xml);
   EXPECT_FALSE(HasRule(result, "namespace-prefix-rebound")) << Describe(result);
 }

@@ -36,9 +36,9 @@ TEST(SignatureAlgorithmUnsupported, FiresForRsaPss) {
 }
 
 TEST(SignatureAlgorithmUnsupported, FiresForAnUnknownDigest) {
-  const std::string xml = ReplaceFirst(ReadTrustFixture(kSigned),
-                                       "http://www.w3.org/2001/04/xmlenc#sha256",
-                                       "http://www.w3.org/2007/05/xmldsig-more#sha3-256");
+  const std::string xml =
+      ReplaceFirst(ReadTrustFixture(kSigned), "http://www.w3.org/2001/04/xmlenc#sha256",
+                   "http://www.w3.org/2007/05/xmldsig-more#sha3-256");
   const samlint::CheckResult result = CheckXml(xml, WithCert());
   EXPECT_TRUE(HasRule(result, "signature-algorithm-unsupported")) << Describe(result);
   ExpectNothingSigned(result);

@@ -75,15 +75,16 @@ TEST(OneView, RefusesIllegalNamespaceDeclarations) {
         "xmlns:saml=\"http://www.w3.org/2000/xmlns/\"", "xmlns:xml=\"urn:x\"",
         "xmlns:xmlns=\"urn:x\"", "xmlns=\"http://www.w3.org/2000/xmlns/\""}) {
     SCOPED_TRACE(declaration);
-    const std::string xml = ReplaceFirst(ReadTrustFixture(kSigned), kAuthn,
-                                         std::string(kAuthn) + declaration + " ");
+    const std::string xml =
+        ReplaceFirst(ReadTrustFixture(kSigned), kAuthn, std::string(kAuthn) + declaration + " ");
     ExpectRefused(CheckXml(xml, WithCert()), "namespace");
   }
 }
 
 TEST(OneView, RefusesARepeatedAttribute) {
-  const std::string xml = ReplaceFirst(ReadTrustFixture(kSigned), kAuthn,
-                                       std::string(kAuthn) + "SessionNotOnOrAfter=\"2026-11-24T00:00:00Z\" ");
+  const std::string xml =
+      ReplaceFirst(ReadTrustFixture(kSigned), kAuthn,
+                   std::string(kAuthn) + "SessionNotOnOrAfter=\"2026-11-24T00:00:00Z\" ");
   ExpectRefused(CheckXml(xml, WithCert()), "appears twice");
 }
 
@@ -121,8 +122,8 @@ TEST_P(OneViewComparison, AReadingThatDiffersFromTheVerifiedBytesIsNotSigned) {
   ASSERT_TRUE(changed);
   read.authn_statements.clear();  // the signed SessionNotOnOrAfter "vanishes"
   std::vector<samlint::Diagnostic> out;
-  samlint::TrustVerdict v =
-      samlint::AssessSignatures(xml, edited, &read, samlint::Cloud::kAws, std::nullopt, options, out);
+  samlint::TrustVerdict v = samlint::AssessSignatures(xml, edited, &read, samlint::Cloud::kAws,
+                                                      std::nullopt, options, out);
   EXPECT_EQ(v.summary.status, "invalid");
   EXPECT_FALSE(v.values_signed);
   const samlint::Diagnostic* d = nullptr;
@@ -132,7 +133,8 @@ TEST_P(OneViewComparison, AReadingThatDiffersFromTheVerifiedBytesIsNotSigned) {
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->severity, samlint::Severity::kError);
   EXPECT_THAT(d->message, HasSubstr("AuthnStatement"));
-  EXPECT_THAT(d->message, HasSubstr("Attribute https://aws.amazon.com/SAML/Attributes/SessionDuration"));
+  EXPECT_THAT(d->message,
+              HasSubstr("Attribute https://aws.amazon.com/SAML/Attributes/SessionDuration"));
 }
 
 INSTANTIATE_TEST_SUITE_P(AssertionAndResponseSigned, OneViewComparison,
@@ -150,7 +152,8 @@ TEST(AssertionDifferences, ComparesValuesNotPositions) {
   }
   samlint::ExtractOutcome b = samlint::ExtractFacts(shifted);
   ASSERT_EQ(b.status, samlint::ExtractStatus::kOk);
-  EXPECT_TRUE(samlint::AssertionDifferences(a.facts.assertions.front(), b.facts.assertions.front()).empty());
+  EXPECT_TRUE(samlint::AssertionDifferences(a.facts.assertions.front(), b.facts.assertions.front())
+                  .empty());
   samlint::AssertionFact other = b.facts.assertions.front();
   other.name_id.value = "mallory@example.com";
   other.audiences.clear();
