@@ -62,6 +62,21 @@ std::optional<std::int64_t> Duration(const std::string& option,
   return seconds;
 }
 
+// A session length: a bare number is in the unit of the API that sets it, and
+// one shorter than any session is a usage error that suggests the unit.
+std::optional<std::int64_t> SessionDuration(const std::string& option,
+                                            const std::optional<std::string>& text,
+                                            samlint::BareUnit unit = samlint::BareUnit::kSeconds) {
+  if (!text) return std::nullopt;
+  std::string error;
+  auto seconds = samlint::ParseSessionDuration(*text, unit, error);
+  if (!seconds) {
+    bool suggestion = error.rfind("did you mean", 0) == 0;
+    throw UsageError{option + (suggestion ? " " + *text : "") + ": " + error};
+  }
+  return seconds;
+}
+
 int ListRules(const std::optional<std::string>& id) {
   if (!id) {
     for (const samlint::RuleInfo& r : samlint::AllRules()) {
@@ -166,12 +181,16 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectCon
       o.scenarios.push_back(info->id);
     }
   }
-  o.role_max_session = Pick(Duration("--role-max-session", a.role_max_session), c.role_max_session);
-  o.duration_seconds = Pick(Duration("--duration-seconds", a.duration_seconds), c.duration_seconds);
-  o.login_session = Pick(Duration("--login-session", a.login_session), c.login_session);
-  o.permission_set_session = Pick(Duration("--permission-set-session", a.permission_set_session),
+  o.role_max_session =
+      Pick(SessionDuration("--role-max-session", a.role_max_session), c.role_max_session);
+  o.duration_seconds =
+      Pick(SessionDuration("--duration-seconds", a.duration_seconds), c.duration_seconds);
+  o.login_session = Pick(
+      SessionDuration("--login-session", a.login_session, samlint::BareUnit::kHours),
+      c.login_session);
+  o.permission_set_session = Pick(SessionDuration("--permission-set-session", a.permission_set_session),
                                   c.permission_set_session);
-  o.target = Duration("--target", a.target);
+  o.target = SessionDuration("--target", a.target);
   if (!o.target) {
     // --target on the command line is for every role; without it the config's
     // per-role targets apply, and its global target to the other roles.

@@ -14,6 +14,22 @@ namespace samlint {
 /// negative values, fractional seconds, or values past ten years.
 std::optional<std::int64_t> ParseDuration(std::string_view text);
 
+/// The unit a bare number (no unit, no ISO 8601) is read in: the unit of the
+/// API that sets the value. Seconds for DurationSeconds, MaxSessionDuration,
+/// permission-set durations and targets; hours for LoginSessionDuration, as
+/// `aliyun ram SetSecurityPreference` takes it.
+enum class BareUnit { kSeconds, kHours };
+
+/// The shortest session any cloud issues (AWS and Alibaba Cloud STS: 900 s).
+inline constexpr std::int64_t kShortestSession = 900;
+
+/// ParseDuration for a session length: a bare number is in `unit`, and a bare
+/// number that would mean less than kShortestSession is refused, since it is
+/// almost certainly a unit left out ("8" meant 8h). On failure `error` says
+/// why, suggesting the unit ("did you mean 8h?").
+std::optional<std::int64_t> ParseSessionDuration(std::string_view text, BareUnit unit,
+                                                 std::string& error);
+
 /// Formats seconds for people: "1h 00m", "12h 30m", "15m 00s", "45s",
 /// with a trailing seconds field only when it is not zero ("1h 00m 05s").
 std::string FormatDuration(std::int64_t seconds);

@@ -192,4 +192,38 @@ std::string FormatDuration(std::int64_t seconds) {
   return out;
 }
 
+std::optional<std::int64_t> ParseSessionDuration(std::string_view text, BareUnit unit,
+                                                 std::string& error) {
+  std::string_view t = Trim(text);
+  bool bare = !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
+  std::optional<std::int64_t> seconds = ParseDuration(t);
+  if (!seconds) {
+    error = "invalid duration '" + std::string(text) +
+            "' (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or ISO 8601 like PT8H)";
+    return std::nullopt;
+  }
+  if (!bare) return seconds;
+  if (unit == BareUnit::kHours) {
+    constexpr std::int64_t kMaxHours = 10LL * 366 * 24;  // ParseDuration's ten years
+    if (*seconds > kMaxHours) {
+      error = "invalid duration '" + std::string(text) + "' (a bare number is hours here)";
+      return std::nullopt;
+    }
+    seconds = *seconds * 3600;
+  }
+  if (*seconds < kShortestSession) {
+    const std::string n(t);
+    error = unit == BareUnit::kHours
+                ? "'" + n + "' is " + n + " hours, shorter than any session a cloud issues (" +
+                      std::to_string(kShortestSession) + " s); a bare number is hours here, as "
+                      "SetSecurityPreference takes it"
+                : "did you mean " + n + (*seconds < 100 ? "h" : "m") +
+                      "? (a bare number is seconds, and " + n +
+                      " s is shorter than any session a cloud issues, " +
+                      std::to_string(kShortestSession) + " s; write 8h, 90m or PT8H)";
+    return std::nullopt;
+  }
+  return seconds;
+}
+
 }  // namespace samlint

@@ -95,15 +95,15 @@ class Parser {
           }
         }
       } else if (name == "target") {
-        out_.config.target = Duration(name, node);
+        out_.config.target = SessionDuration(name, node, BareUnit::kSeconds);
       } else if (name == "role-max-session") {
-        out_.config.role_max_session = Duration(name, node);
+        out_.config.role_max_session = SessionDuration(name, node, BareUnit::kSeconds);
       } else if (name == "duration-seconds") {
-        out_.config.duration_seconds = Duration(name, node);
+        out_.config.duration_seconds = SessionDuration(name, node, BareUnit::kSeconds);
       } else if (name == "login-session") {
-        out_.config.login_session = Duration(name, node);
+        out_.config.login_session = SessionDuration(name, node, BareUnit::kHours);
       } else if (name == "permission-set-session") {
-        out_.config.permission_set_session = Duration(name, node);
+        out_.config.permission_set_session = SessionDuration(name, node, BareUnit::kSeconds);
       } else if (name == "clock-skew") {
         out_.config.clock_skew = Duration(name, node);
       } else if (name == "role-chaining") {
@@ -215,6 +215,37 @@ class Parser {
     return std::nullopt;
   }
 
+  // A session length: as Duration, but a bare number (an integer, or a
+  // string of digits) is in the unit of the API that sets it, and one that
+  // would mean less than the shortest session is refused with a suggestion.
+  std::optional<std::int64_t> SessionDuration(const std::string& key, const toml::node& node,
+                                              BareUnit unit) {
+    std::string text;
+    if (const auto* i = node.as_integer()) {
+      if (i->get() < 0) {
+        Problem(node.source(), "'" + key + "' must not be negative");
+        return std::nullopt;
+      }
+      text = std::to_string(i->get());
+    } else if (const auto* str = node.as_string()) {
+      text = str->get();
+    } else {
+      Problem(node.source(), "'" + key + "' must be a duration string like \"8h\" or whole " +
+                                 (unit == BareUnit::kHours ? "hours" : "seconds"));
+      return std::nullopt;
+    }
+    if (!ParseDuration(text)) {
+      Problem(node.source(), "'" + key + "': invalid duration \"" + text +
+                                 "\" (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or "
+                                 "ISO 8601 like PT8H)");
+      return std::nullopt;
+    }
+    std::string error;
+    if (auto seconds = ParseSessionDuration(text, unit, error)) return seconds;
+    Problem(node.source(), "'" + key + "' = " + text + ": " + error);
+    return std::nullopt;
+  }
+
   void Targets(const toml::node& node) {
     const auto* array = node.as_array();
     if (array == nullptr) {
@@ -240,7 +271,7 @@ class Parser {
             role.reset();
           }
         } else if (name == "target") {
-          seconds = Duration("target", value);
+          seconds = SessionDuration("target", value, BareUnit::kSeconds);
         } else {
           Problem(key.source(), "unknown key '" + name + "' in [[targets]]" + Suggest(name, keys));
         }

@@ -112,6 +112,21 @@ TEST(Config, UnknownRuleSuggestsARegistryId) {
             "unknown rule 'audience-mismatc' (did you mean 'audience-mismatch'?)");
 }
 
+// cli-contract.md § Declarations: "the same holds in samlint.toml".
+TEST(Config, BareNumbersAreInTheApisUnit) {
+  ConfigParse ok = Parse("target = 28800\nlogin-session = 6\nrole-max-session = \"3600\"\n");
+  ASSERT_TRUE(ok.problems.empty()) << Problems(ok);
+  EXPECT_EQ(ok.config.target, 28800);
+  EXPECT_EQ(ok.config.login_session, 6 * 3600);
+  EXPECT_EQ(ok.config.role_max_session, 3600);
+
+  ConfigParse bad = Parse("target = 8\n");
+  ASSERT_EQ(bad.problems.size(), 1u) << Problems(bad);
+  EXPECT_EQ(bad.problems[0].line, 1);
+  EXPECT_NE(bad.problems[0].message.find("did you mean 8h?"), std::string::npos)
+      << bad.problems[0].message;
+}
+
 TEST(Config, BadValues) {
   ConfigParse p = Parse(R"(cloud = "azure"
 target = "8 hours"

@@ -433,5 +433,33 @@ TEST(E2eCli, ShowIdentitiesIsAccepted) {
   EXPECT_EQ(Get(FindEval(c.Result(), "aws:saml-console"), "effective_seconds"), 3600);
 }
 
+// cli-contract.md § Declarations: a bare number is in the unit of the API that
+// sets the value (seconds; hours for --login-session), and one that would mean
+// less than 900 s is a usage error that suggests the unit.
+TEST(E2eCli, BareNumbersAreInTheApisUnit) {
+  CliRun target = RunCli({"check", "--scenario", "aws:assume-role", "--target", "8"});
+  EXPECT_EQ(target.exit_code, 2) << target.out;
+  EXPECT_TRUE(IsOneLine(target.err)) << target.err;
+  EXPECT_NE(target.err.find("--target 8: did you mean 8h?"), std::string::npos) << target.err;
+
+  CliRun duration = RunCli({"check", "--scenario", "aws:assume-role", "--duration-seconds", "600"});
+  EXPECT_EQ(duration.exit_code, 2);
+  EXPECT_NE(duration.err.find("--duration-seconds 600: did you mean"), std::string::npos)
+      << duration.err;
+
+  // --login-session 6 is six hours, as SetSecurityPreference takes it.
+  CliRun hours = RunCli({"check", "--scenario", "aliyun:ram-user-logon", "--login-session", "6",
+                         "--format", "json"});
+  EXPECT_EQ(hours.exit_code, 0) << hours.err;
+  EXPECT_NE(hours.out.find("\"seconds\": 21600"), std::string::npos) << hours.out;
+  CliRun zero = RunCli({"check", "--scenario", "aliyun:ram-user-logon", "--login-session", "0"});
+  EXPECT_EQ(zero.exit_code, 2);
+
+  // Units and ISO 8601 are read as written; 3600 is seconds.
+  CliRun ok = RunCli({"check", "--scenario", "aws:assume-role", "--target", "1h",
+                      "--duration-seconds", "3600", "--role-max-session", "PT1H"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err << ok.out;
+}
+
 }  // namespace
 }  // namespace samlint::e2e
