@@ -80,6 +80,14 @@ bool AliyunNameChar(char c) {
 
 bool AliyunLegacyNameChar(char c) { return AliyunNameChar(c) || c == '=' || c == ',' || c == '+'; }
 
+// " (N more <what> are not listed)" on the last of `listed` findings of a kind
+// whose further `unlisted` ones the parse stage only counted.
+std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted,
+                     const char* what) {
+  if (i + 1 != listed || unlisted == 0) return {};
+  return " (" + std::to_string(unlisted) + " more " + what + " are not listed)";
+}
+
 }  // namespace
 
 void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
@@ -101,35 +109,27 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
   }
   for (std::size_t i = 0; i < facts.misplaced.size(); ++i) {
     const MisplacedContent& m = facts.misplaced[i];
-    bool last = i + 1 == facts.misplaced.size();
-    std::string more = last && facts.misplaced_unlisted > 0
-                           ? " (" + std::to_string(facts.misplaced_unlisted) +
-                                 " more such elements are not listed)"
-                           : "";
     out.push_back(MakeDiagnostic(
         "content-outside-assertion",
-        "<" + m.element + "> sits inside <" + m.container +
+        "<" + Shorten(m.element) + "> sits inside <" + Shorten(m.container) +
             ">, outside the Assertion the cloud reads: no service provider reads SAML content "
             "there, and it is how signature-wrapping attacks hide a second set of values. samlint "
-            "takes no value from it" + more + ".",
+            "takes no value from it" +
+            Unlisted(i, facts.misplaced.size(), facts.misplaced_unlisted, "such elements") + ".",
         m.offset,
         "Reject the response; a conforming IdP puts every statement inside the one signed "
         "Assertion."));
   }
   for (std::size_t i = 0; i < facts.rebound_prefixes.size(); ++i) {
     const ReboundPrefix& p = facts.rebound_prefixes[i];
-    bool last = i + 1 == facts.rebound_prefixes.size();
-    std::string more = last && facts.rebound_unlisted > 0
-                           ? " (" + std::to_string(facts.rebound_unlisted) +
-                                 " more rebindings are not listed)"
-                           : "";
     out.push_back(MakeDiagnostic(
         "namespace-prefix-rebound",
-        "The prefix \"" + p.prefix + "\" is bound to " + p.first_uri + " and here again to " +
-            p.second_uri +
+        "The prefix \"" + Shorten(p.prefix) + "\" is bound to " + Shorten(p.first_uri) +
+            " and here again to " + Shorten(p.second_uri) +
             ": elements with the same prefix text are different elements, which lets a parser "
             "that matches prefixes and one that matches namespaces read different assertions" +
-            more + ".",
+            Unlisted(i, facts.rebound_prefixes.size(), facts.rebound_unlisted, "rebindings") +
+            ".",
         p.offset, "Reject the response; a conforming IdP binds each prefix once."));
   }
   for (const CommentInValue& c : facts.comments_in_values) {

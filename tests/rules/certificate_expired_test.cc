@@ -14,8 +14,12 @@
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
 #include "samlint/trust.h"
+#include "support/trust_fixture.h"
 
 using ::testing::HasSubstr;
+
+using samlint::testing::ReadTrustFixture;
+using samlint::testing::WithCert;
 
 namespace {
 
@@ -23,28 +27,6 @@ namespace {
 // (IssueInstant) is 2026-11-23T10:00:00Z.
 constexpr const char* kExpiredCert = "keys/idp-expired.cert.pem";
 constexpr const char* kExpiredSigned = "valid/aws-assertion-signed-expired-cert.xml";
-
-std::string TrustPath(const std::string& relative) {
-  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
-}
-
-std::string ReadTrustFixture(const std::string& relative) {
-  std::ifstream in(TrustPath(relative), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Options whose only trust anchor is the certificate file `cert` (relative to testdata/trust).
-samlint::CheckOptions WithCert(const std::string& cert) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
 
 samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
   return samlint::CheckBytes("x.xml", xml, options);
