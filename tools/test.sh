@@ -14,6 +14,9 @@ export SAMLINT_SARIF_SCHEMA
 export SAMLINT_REQUIRE_TOOLS=1
 jobs=$(nproc)
 
+# Before compiling anything: no stage includes or calls a later one.
+python3 tools/check-layers
+
 for preset in release asan; do
   echo "== $preset: configure, build, test"
   cmake --preset "$preset" >/dev/null

@@ -9,6 +9,7 @@
 
 #include "samlint/options.h"
 #include "samlint/result.h"
+#include "samlint/version.h"
 
 namespace samlint {
 
@@ -71,8 +72,5 @@ CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view
 /// Checks options for combinations that make no sense (a usage error, exit 2):
 /// returns the one-line message, or nullopt when they are fine.
 std::optional<std::string> ValidateOptions(const CheckOptions& options, bool has_inputs);
-
-/// samlint's version string.
-std::string_view Version();
 
 }  // namespace samlint

@@ -17,18 +17,6 @@ namespace samlint {
 /// Baseline files are refused above this size.
 inline constexpr std::size_t kMaxBaselineBytes = 64u * 1024u * 1024u;
 
-/// A finding's stable identity: FNV-1a 64 (16 hex digits) over the rule id,
-/// the artifact (the input as reported, or SARIF's artifact URI), the part,
-/// the scenario, the role and the message with every digit run replaced by 0,
-/// plus the occurrence number among equal keys in one result (0 for the first).
-/// SARIF's partialFingerprints["samlint/v1"] is this value.
-std::string FindingFingerprint(std::string_view rule, std::string_view artifact,
-                               std::string_view part, std::string_view scenario,
-                               std::string_view role, std::string_view message, int occurrence);
-
-/// The fingerprints of a result's diagnostics, in order, with `artifact` naming the input.
-std::vector<std::string> ResultFingerprints(const CheckResult& result, std::string_view artifact);
-
 /// The findings of a previous run. Each fingerprint absorbs one finding.
 class Baseline {
  public:

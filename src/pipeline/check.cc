@@ -24,10 +24,6 @@
 #include "trust/decrypt.h"
 #include "trust/signature.h"
 
-#ifndef SAMLINT_VERSION
-#define SAMLINT_VERSION "0.0.0"
-#endif
-
 namespace samlint {
 namespace {
 
@@ -98,8 +94,7 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
   note(options.role_max_session.has_value(), used.role_max, "--role-max-session");
   note(options.duration_seconds.has_value(), used.duration_seconds, "--duration-seconds");
   note(options.login_session.has_value(), used.login_session, "--login-session");
-  note(options.permission_set_session.has_value(), used.permission_set,
-       "--permission-set-session");
+  note(options.permission_set_session.has_value(), used.permission_set, "--permission-set-session");
   note(options.role_chaining, used.role_chaining, "--role-chaining",
        aliyun_only ? "Alibaba Cloud documents no role-chaining cap, so samlint applies none."
                    : std::string());
@@ -225,7 +220,8 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
       result.diagnostics.push_back(MakeDiagnostic(
           "role-attribute-missing",
           "The response carries no Assertion, so there is no Role attribute and no session.",
-          facts.offset, "Check the IdP's status and logs: a successful response has an Assertion."));
+          facts.offset,
+          "Check the IdP's status and logs: a successful response has an Assertion."));
     }
     return;
   }
@@ -287,12 +283,13 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
   for (ScenarioId id : scenarios) {
     (GetScenario(id).cloud == Cloud::kAws ? aws_scenarios : aliyun_scenarios).push_back(id);
   }
-  for (auto [c, list] : {std::pair{Cloud::kAws, &aws_scenarios},
-                         std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
+  for (auto [c, list] :
+       {std::pair{Cloud::kAws, &aws_scenarios}, std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
     if (list->empty()) continue;
     ScenarioInputs in = base;
     SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
-    if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
+    if (sd.seconds)
+      in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
     Evaluate(*list, in, aws_roles, aliyun_roles, options, result);
   }
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
@@ -302,8 +299,6 @@ void FinishResult(const LineIndex& index, CheckResult& result) {
   ResolveLocations(index, result);
   OrderDiagnostics(result);
 }
-
-std::string_view Version() { return SAMLINT_VERSION; }
 
 CheckResult UnreadableInput(std::string_view input_name, std::string_view reason) {
   return Unreadable(input_name, "input-unreadable", std::string(reason), std::nullopt, {}, {});
@@ -368,7 +363,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
   result.input = std::string(input_name);
   result.kind = ResultKind::kSamlResponse;
   result.encoding = decrypted ? encoding + ", decrypted" : encoding;
-  result.issuer = facts.issuer.present ? facts.issuer.value
+  result.issuer = facts.issuer.present        ? facts.issuer.value
                   : !facts.assertions.empty() ? facts.assertions.front().issuer.value
                                               : std::string();
 
@@ -380,8 +375,9 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
   result.cloud = cloud;
 
   // Trust stage: which assertion's values a verified signature covers.
-  TrustVerdict trust = AssessSignatures(doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first,
-                                        options, result.diagnostics);
+  TrustVerdict trust =
+      AssessSignatures(doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first, options,
+                       result.diagnostics);
   result.signature = trust.summary;
   result.work.signatures_seen = trust.work.signatures_seen;
   result.work.verifications = trust.work.verifications;

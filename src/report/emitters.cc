@@ -1,11 +1,8 @@
-// The format names and the emitter factory; helpers shared by the emitters
-// that point at files (SARIF, GitHub annotations).
+// The format names and the emitter factory.
 #include "report/emitters.h"
 
-#include <filesystem>
 #include <string>
 #include <string_view>
-#include <system_error>
 
 #include "samlint/report.h"
 
@@ -55,46 +52,4 @@ std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out,
   return MakeTextEmitter(out, std::move(options));
 }
 
-namespace report_paths {
-
-// Declared where used (sarif.cc, github.cc): emitters.h is shared with the rest
-// of the report layer and these are internal to the file-pointing emitters.
-std::string AbsoluteBase(std::string_view base_directory) {
-  std::error_code ec;
-  std::filesystem::path base = base_directory.empty() ? std::filesystem::current_path(ec)
-                                                      : std::filesystem::path(base_directory);
-  if (ec) base = ".";
-  base = std::filesystem::absolute(base, ec).lexically_normal();
-  std::string s = base.generic_string();
-  if (s.empty() || s.back() != '/') s.push_back('/');
-  return s;
-}
-
-// `input` relative to `base` (an AbsoluteBase) with forward slashes, or the
-// absolute path when the input lies outside it. Never touches the disk beyond
-// resolving the current directory, so it works for inputs that do not exist.
-std::string RelativeInputPath(std::string_view input, std::string_view base, bool* inside) {
-  std::error_code ec;
-  std::filesystem::path abs = std::filesystem::absolute(std::filesystem::path(input), ec);
-  if (ec) abs = std::filesystem::path(input);
-  abs = abs.lexically_normal();
-  std::string_view trimmed = base;
-  while (trimmed.size() > 1 && trimmed.back() == '/') trimmed.remove_suffix(1);
-  std::filesystem::path rel = abs.lexically_relative(std::filesystem::path(trimmed));
-  bool is_inside = !rel.empty() && *rel.begin() != "." && *rel.begin() != "..";
-  std::string rel_text = rel.generic_string();
-  if (inside != nullptr) *inside = is_inside;
-  return is_inside ? rel_text : abs.generic_string();
-}
-
-// A diagnostic's line:column counts in the document samlint parsed. That is the
-// input file itself only for a raw XML input that is not one part of a bigger
-// capture (HAR, audit log); for base64, form-encoded, decrypted or embedded
-// responses it is a position in the decoded document.
-bool PositionsAreInFile(const CheckResult& result) {
-  // An IdP configuration's positions are in the file itself, whatever its part.
-  return (result.part.empty() && result.encoding == "xml") || result.kind == ResultKind::kIdpConfig;
-}
-
-}  // namespace report_paths
 }  // namespace samlint

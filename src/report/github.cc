@@ -8,17 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "identity/finding_identity.h"
 #include "report/emitters.h"
 #include "samlint/report.h"
 
 namespace samlint {
-
-namespace report_paths {
-// Defined in emitters.cc.
-std::string AbsoluteBase(std::string_view base_directory);
-std::string RelativeInputPath(std::string_view input, std::string_view base, bool* inside);
-bool PositionsAreInFile(const CheckResult& result);
-}  // namespace report_paths
 
 namespace {
 
@@ -83,18 +77,17 @@ std::string EscapeProperty(std::string_view text) {
 class GithubEmitter final : public Emitter {
  public:
   GithubEmitter(std::ostream& out, ReportOptions options)
-      : out_(out), base_(report_paths::AbsoluteBase(options.base_directory)) {}
+      : out_(out), base_(AbsoluteBase(options.base_directory)) {}
 
   void Begin() override {}
 
   void Result(const CheckResult& r) override {
     std::string file;
-    if (r.input && *r.input != "-")
-      file = report_paths::RelativeInputPath(*r.input, base_, nullptr);
+    if (r.input && *r.input != "-") file = RelativeInputPath(*r.input, base_, nullptr);
     // A line:column in a base64, form-encoded, decrypted or multi-response
     // input points into the decoded document, not into the file: say it in
     // the message instead of pointing at the wrong line.
-    bool positions_in_file = report_paths::PositionsAreInFile(r);
+    bool positions_in_file = PositionsAreInFile(r);
     for (const Diagnostic& d : r.diagnostics) {
       std::string properties;
       auto add = [&](std::string_view name, const std::string& value) {

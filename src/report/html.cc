@@ -14,18 +14,14 @@
 #include <string_view>
 #include <vector>
 
+#include "identity/finding_identity.h"
 #include "report/emitters.h"
-#include "samlint/check.h"
 #include "samlint/duration.h"
 #include "samlint/report.h"
 #include "samlint/rules.h"
+#include "samlint/version.h"
 
 namespace samlint {
-
-namespace report_paths {
-// Defined in emitters.cc.
-bool PositionsAreInFile(const CheckResult& result);
-}  // namespace report_paths
 
 namespace {
 
@@ -444,7 +440,7 @@ class HtmlEmitter final : public Emitter {
       out_ << "<p class=\"muted\">No findings.</p>\n";
       return;
     }
-    bool positions_in_file = report_paths::PositionsAreInFile(r);
+    bool positions_in_file = PositionsAreInFile(r);
     out_ << "<h3>Diagnostics</h3>\n<table>\n<thead><tr><th>severity</th><th>rule</th>"
             "<th>where</th><th>message</th><th>fix</th></tr></thead>\n<tbody>\n";
     for (const Diagnostic& d : r.diagnostics) {

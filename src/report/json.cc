@@ -1,10 +1,11 @@
 // The JSON report of cli-contract.md, streamed one result at a time.
 #include <nlohmann/json.hpp>
 
+#include "identity/finding_identity.h"
 #include "report/emitters.h"
-#include "samlint/check.h"
 #include "samlint/report.h"
 #include "samlint/suppress.h"
+#include "samlint/version.h"
 
 namespace samlint {
 namespace {

@@ -28,21 +28,14 @@
 #include <string>
 #include <string_view>
 
+#include "identity/finding_identity.h"
 #include "report/emitters.h"
-#include "samlint/check.h"
 #include "samlint/report.h"
 #include "samlint/rules.h"
 #include "samlint/suppress.h"
+#include "samlint/version.h"
 
 namespace samlint {
-
-namespace report_paths {
-// Defined in emitters.cc.
-std::string AbsoluteBase(std::string_view base_directory);
-std::string SarifArtifactUri(std::string_view input, std::string_view base);
-std::string RelativeInputPath(std::string_view input, std::string_view base, bool* inside);
-bool PositionsAreInFile(const CheckResult& result);
-}  // namespace report_paths
 
 namespace {
 
@@ -131,36 +124,11 @@ Json RuleJson(const RuleInfo& rule, const std::string& docs_url) {
   return j;
 }
 
-// RFC 3986 path characters stay; everything else (including ':' so that a
-// relative reference never looks like a scheme, '%', '?', '#', spaces and
-// non-ASCII bytes) is percent-encoded.
-std::string PercentEncodePath(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : path) {
-    auto c = static_cast<unsigned char>(ch);
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                std::string_view("-._~/!$&'()*+,;=@").find(ch) != std::string_view::npos;
-    if (keep) {
-      out.push_back(ch);
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[c >> 4]);
-      out.push_back(kHex[c & 0xF]);
-    }
-  }
-  return out;
-}
-
-std::string FileUri(std::string_view absolute_path) {
-  return "file://" + PercentEncodePath(absolute_path);
-}
-
 class SarifEmitter final : public Emitter {
  public:
   SarifEmitter(std::ostream& out, ReportOptions options)
       : out_(out),
-        base_(report_paths::AbsoluteBase(options.base_directory)),
+        base_(AbsoluteBase(options.base_directory)),
         docs_url_(IsDocsUrl(options.docs_url) ? options.docs_url : std::string()) {
     std::size_t index = 0;
     for (const RuleInfo& rule : AllRules()) rule_index_.emplace(std::string(rule.id), index++);
@@ -186,7 +154,7 @@ class SarifEmitter final : public Emitter {
   void Result(const CheckResult& r) override {
     std::string artifact = !r.input          ? std::string()
                            : *r.input == "-" ? std::string("-")
-                                             : report_paths::SarifArtifactUri(*r.input, base_);
+                                             : SarifArtifactUri(*r.input, base_);
     std::vector<std::string> fingerprints = ResultFingerprints(r, artifact);
     for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
       const Diagnostic& d = r.diagnostics[i];
@@ -225,10 +193,10 @@ class SarifEmitter final : public Emitter {
     j["message"] = Json{{"text", std::move(text)}};
 
     std::string uri;
-    bool positions_in_file = report_paths::PositionsAreInFile(r);
+    bool positions_in_file = PositionsAreInFile(r);
     if (r.input && *r.input != "-") {
       bool inside = false;
-      std::string path = report_paths::RelativeInputPath(*r.input, base_, &inside);
+      std::string path = RelativeInputPath(*r.input, base_, &inside);
       Json artifact;
       if (inside) {
         uri = PercentEncodePath(path);
@@ -271,14 +239,6 @@ class SarifEmitter final : public Emitter {
 };
 
 }  // namespace
-
-namespace report_paths {
-std::string SarifArtifactUri(std::string_view input, std::string_view base) {
-  bool inside = false;
-  std::string path = RelativeInputPath(input, base, &inside);
-  return inside ? PercentEncodePath(path) : FileUri(path);
-}
-}  // namespace report_paths
 
 std::unique_ptr<Emitter> MakeSarifEmitter(std::ostream& out, ReportOptions options) {
   return std::make_unique<SarifEmitter>(out, std::move(options));

@@ -73,8 +73,10 @@ class TextEmitter final : public Emitter {
     out_ << "\n";
     if (r.kind == ResultKind::kSamlResponse) {
       out_ << "  ";
-      if (r.t_use) out_ << "time of use " << FormatDateTime(*r.t_use) << " (" << r.t_use_source << ")";
-      else out_ << "time of use unknown";
+      if (r.t_use)
+        out_ << "time of use " << FormatDateTime(*r.t_use) << " (" << r.t_use_source << ")";
+      else
+        out_ << "time of use unknown";
       if (!r.subject.empty()) out_ << "; subject " << r.subject;
       if (r.signature) {
         out_ << "; signature " << r.signature->status;
@@ -118,7 +120,8 @@ class TextEmitter final : public Emitter {
       out_ << p_.Red() << "rejected" << p_.Reset() << ": the cloud refuses the request";
       if (!e.rejected_by.empty()) {
         out_ << " (";
-        for (std::size_t i = 0; i < e.rejected_by.size(); ++i) out_ << (i ? ", " : "") << e.rejected_by[i];
+        for (std::size_t i = 0; i < e.rejected_by.size(); ++i)
+          out_ << (i ? ", " : "") << e.rejected_by[i];
         out_ << ")";
       }
       out_ << "\n";
@@ -140,7 +143,8 @@ class TextEmitter final : public Emitter {
   }
 
   void FactorLine(const Evaluation& e, const Factor& f, std::int64_t scale, bool context) {
-    bool binds = !context && std::find(e.binding.begin(), e.binding.end(), f.name) != e.binding.end();
+    bool binds =
+        !context && std::find(e.binding.begin(), e.binding.end(), f.name) != e.binding.end();
     bool clamps = !context && std::find(e.clamps.begin(), e.clamps.end(), f.name) != e.clamps.end();
     out_ << "    " << (binds ? "> " : "  ");
     out_ << (binds ? p_.Bold() : std::string_view{}) << Pad(std::string(FactorKey(f.name)), 32)
@@ -174,15 +178,16 @@ class TextEmitter final : public Emitter {
   }
 
   void Diagnostic_(const Diagnostic& d) {
-    std::string where = d.location ? std::to_string(d.location->line) + ":" +
-                                         std::to_string(d.location->column)
-                                   : "-";
+    std::string where =
+        d.location ? std::to_string(d.location->line) + ":" + std::to_string(d.location->column)
+                   : "-";
     out_ << "  " << PadLeft(where, 7) << "  " << p_.ForSeverity(d.severity)
          << Pad(std::string(SeverityName(d.severity)), 8) << p_.Reset() << p_.Bold() << d.rule
          << p_.Reset();
     if (!d.scenario.empty()) out_ << p_.Dim() << " [" << d.scenario << "]" << p_.Reset();
     out_ << "\n           " << d.message << "\n";
-    if (!d.fix.empty()) out_ << "           " << p_.Green() << "fix: " << p_.Reset() << d.fix << "\n";
+    if (!d.fix.empty())
+      out_ << "           " << p_.Green() << "fix: " << p_.Reset() << d.fix << "\n";
   }
 
   std::ostream& out_;

@@ -7,62 +7,12 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "identity/finding_identity.h"
 #include "samlint/suppress.h"
 
 namespace samlint {
 
-namespace report_paths {
-// Defined in src/report/.
-std::string AbsoluteBase(std::string_view base_directory);
-std::string SarifArtifactUri(std::string_view input, std::string_view base);
-}  // namespace report_paths
-
 namespace {
-
-std::uint64_t Fnv1a64(std::string_view text) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 0x100000001b3ULL;
-  }
-  return hash;
-}
-
-std::string Hex64(std::uint64_t value) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i) {
-    out[static_cast<std::size_t>(i)] = kHex[value & 0xF];
-    value >>= 4;
-  }
-  return out;
-}
-
-// The message with every run of digits replaced by one 0: values and line
-// numbers change between runs, the finding does not.
-std::string WithoutNumbers(std::string_view message) {
-  std::string out;
-  bool in_digits = false;
-  for (char c : message) {
-    bool digit = c >= '0' && c <= '9';
-    if (digit && !in_digits) out.push_back('0');
-    if (!digit) out.push_back(c);
-    in_digits = digit;
-  }
-  return out;
-}
-
-std::string Key(std::string_view rule, std::string_view artifact, std::string_view part,
-                std::string_view scenario, std::string_view role, std::string_view message) {
-  std::string key(rule);
-  for (std::string_view field : {artifact, part, scenario, role}) {
-    key.push_back('\x1f');
-    key.append(field);
-  }
-  key.push_back('\x1f');
-  key += WithoutNumbers(message);
-  return key;
-}
 
 std::string StringAt(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
@@ -95,26 +45,6 @@ bool TooDeep(std::string_view text) {
 }
 
 }  // namespace
-
-std::string FindingFingerprint(std::string_view rule, std::string_view artifact,
-                               std::string_view part, std::string_view scenario,
-                               std::string_view role, std::string_view message, int occurrence) {
-  std::string key = Key(rule, artifact, part, scenario, role, message);
-  if (occurrence > 0) key += "\x1f#" + std::to_string(occurrence);
-  return Hex64(Fnv1a64(key));
-}
-
-std::vector<std::string> ResultFingerprints(const CheckResult& result, std::string_view artifact) {
-  std::map<std::string, int> seen;
-  std::vector<std::string> out;
-  for (const Diagnostic& d : result.diagnostics) {
-    std::string key = Key(d.rule, artifact, result.part, d.scenario, d.role, d.message);
-    int occurrence = seen[key]++;
-    out.push_back(FindingFingerprint(d.rule, artifact, result.part, d.scenario, d.role, d.message,
-                                     occurrence));
-  }
-  return out;
-}
 
 std::optional<std::string> Baseline::Parse(std::string_view text) {
   if (TooDeep(text)) return "is nested more than 64 levels deep: not a samlint report";
@@ -168,8 +98,7 @@ void Baseline::Apply(CheckResult& result, std::string_view base_directory) {
   if (remaining_.empty() || result.diagnostics.empty()) return;
   std::string artifact = result.input.value_or("");
   if (sarif_ && result.input && *result.input != "-") {
-    artifact =
-        report_paths::SarifArtifactUri(*result.input, report_paths::AbsoluteBase(base_directory));
+    artifact = SarifArtifactUri(*result.input, AbsoluteBase(base_directory));
   }
   std::vector<std::string> fingerprints = ResultFingerprints(result, artifact);
   std::vector<Diagnostic> kept;

@@ -191,11 +191,6 @@ bool HasErrorTrustFinding(const std::vector<Diagnostic>& out, std::size_t from) 
 
 }  // namespace
 
-std::string AlgorithmShortName(std::string_view uri) {
-  auto hash = uri.rfind('#');
-  return std::string(hash == std::string_view::npos ? uri : uri.substr(hash + 1));
-}
-
 namespace {
 
 TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const AssertionFact* read,

@@ -35,7 +35,4 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
                               std::optional<Timestamp> t_use, const CheckOptions& options,
                               std::vector<Diagnostic>& out);
 
-/// "rsa-sha256" for http://www.w3.org/2001/04/xmldsig-more#rsa-sha256, and so on.
-std::string AlgorithmShortName(std::string_view uri);
-
 }  // namespace samlint

@@ -11,7 +11,6 @@
 #include <map>
 
 #include "trust/anchor_key.h"
-#include "trust/signature.h"
 #include "trust/xmlsec_adapter.h"
 
 namespace samlint {
@@ -395,6 +394,11 @@ class Verifier {
 };
 
 }  // namespace
+
+std::string AlgorithmShortName(std::string_view uri) {
+  auto hash = uri.rfind('#');
+  return std::string(hash == std::string_view::npos ? uri : uri.substr(hash + 1));
+}
 
 VerifyOutcome VerifySignatures(std::string_view xml, const TrustStore& store,
                                const std::vector<ElementPath>& parents,

@@ -60,6 +60,9 @@ struct VerifyOutcome {
   VerifyWork work;
 };
 
+/// "rsa-sha256" for http://www.w3.org/2001/04/xmldsig-more#rsa-sha256, and so on.
+std::string AlgorithmShortName(std::string_view uri);
+
 /// Parses `xml` again with libxml2 (hardened, as UTF-8) and verifies the
 /// ds:Signature children of the elements at `parents`, in that order of
 /// priority, at most `max_signatures` of them. Thread-safe; never throws.

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "identity/finding_identity.h"
+
 namespace samlint {
 namespace {
 
