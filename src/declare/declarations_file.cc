@@ -5,6 +5,8 @@
 // (YAML is a superset of JSON) and keeps each node's position for "path:line"
 // sources. The format is told by the document's keys, never by the file name.
 
+#include "declare/declarations_file.h"
+
 #include <yaml-cpp/anchor.h>
 #include <yaml-cpp/emitterstyle.h>
 #include <yaml-cpp/eventhandler.h>
@@ -32,10 +34,9 @@
 #include <utility>
 #include <vector>
 
-#include "declare/declarations_file.h"
-#include "declare/doc_tree.h"
 #include "declare/roles.h"
 #include "diagnose/make.h"
+#include "parse/doc_tree.h"
 #include "samlint/declarations.h"
 #include "samlint/duration.h"
 #include "samlint/scenario.h"
@@ -57,8 +58,6 @@ constexpr std::string_view kKnownFormats =
     " is not a declarations file samlint knows (aws iam get-role/list-roles, CloudFormation, "
     "Terraform plan JSON, aliyun ram GetRole/ListRoles, ROS, aws sso-admin "
     "describe-permission-set, aliyun ram GetSecurityPreference)";
-
-
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) {
@@ -87,8 +86,6 @@ std::string Quoted(std::string_view s) {
   constexpr std::size_t kMax = 40;
   return "\"" + Shorten(s, kMax) + "\"";
 }
-
-
 
 /// The account of an ARN: arn:PARTITION:SERVICE:REGION:ACCOUNT:... (AWS) or
 /// acs:SERVICE:REGION:ACCOUNT:... (Alibaba Cloud). Empty when there is none.

@@ -4,16 +4,17 @@
 #include <cctype>
 #include <map>
 
-#include "declare/cloud.h"
 #include "declare/roles.h"
 #include "diagnose/make.h"
+#include "parse/cloud.h"
 #include "samlint/duration.h"
 
 namespace samlint {
 namespace {
 
 constexpr std::string_view kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Success";
-constexpr std::int64_t kRedemptionWindow = 300;  // observed: "Token must be redeemed within 5 minutes"
+constexpr std::int64_t kRedemptionWindow =
+    300;  // observed: "Token must be redeemed within 5 minutes"
 constexpr std::int64_t kSessionDurationMin = 900;
 constexpr std::int64_t kSessionDurationMax = 43200;
 
@@ -43,9 +44,12 @@ std::vector<const TextFact*> ValuesOf(const AssertionFact& a, std::string_view n
 std::string Quoted(std::string_view s) {
   std::string q = "\"";
   for (char c : Shorten(s)) {
-    if (c == '\n') q += "\\n";
-    else if (c == '\t') q += "\\t";
-    else q += c;
+    if (c == '\n')
+      q += "\\n";
+    else if (c == '\t')
+      q += "\\t";
+    else
+      q += c;
   }
   return q + "\"";
 }
@@ -82,8 +86,7 @@ bool AliyunLegacyNameChar(char c) { return AliyunNameChar(c) || c == '=' || c ==
 
 // " (N more <what> are not listed)" on the last of `listed` findings of a kind
 // whose further `unlisted` ones the parse stage only counted.
-std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted,
-                     const char* what) {
+std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted, const char* what) {
   if (i + 1 != listed || unlisted == 0) return {};
   return " (" + std::to_string(unlisted) + " more " + what + " are not listed)";
 }
@@ -128,8 +131,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
             " and here again to " + Shorten(p.second_uri) +
             ": elements with the same prefix text are different elements, which lets a parser "
             "that matches prefixes and one that matches namespaces read different assertions" +
-            Unlisted(i, facts.rebound_prefixes.size(), facts.rebound_unlisted, "rebindings") +
-            ".",
+            Unlisted(i, facts.rebound_prefixes.size(), facts.rebound_unlisted, "rebindings") + ".",
         p.offset, "Reject the response; a conforming IdP binds each prefix once."));
   }
   for (const CommentInValue& c : facts.comments_in_values) {
@@ -168,15 +170,15 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
         message += " with message " + Quoted(facts.status_message.value);
       }
       message += ", not Success: the IdP reports a failed sign-in and the cloud refuses it.";
-      out.push_back(MakeDiagnostic("status-not-success", std::move(message),
-                                   facts.status_code.present ? facts.status_code.offset
-                                                             : facts.status_offset,
-                                   "Look at the IdP's logs for why it refused the sign-in."));
+      out.push_back(
+          MakeDiagnostic("status-not-success", std::move(message),
+                         facts.status_code.present ? facts.status_code.offset : facts.status_offset,
+                         "Look at the IdP's logs for why it refused the sign-in."));
     }
   }
   std::size_t assertion_count = facts.assertions.size() + facts.encrypted_assertions.size();
   if (assertion_count > 1) {
-    std::size_t second = facts.assertions.size() > 1 ? facts.assertions[1].offset
+    std::size_t second = facts.assertions.size() > 1           ? facts.assertions[1].offset
                          : !facts.encrypted_assertions.empty() ? facts.encrypted_assertions.back()
                                                                : facts.offset;
     out.push_back(MakeDiagnostic(
@@ -206,10 +208,12 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
   SessionDurationRead read;
   std::size_t attribute_offset = 0;
   bool present = false;
-  auto values = ValuesOf(assertion, AttributesOf(cloud).session_duration, &attribute_offset, &present);
+  auto values =
+      ValuesOf(assertion, AttributesOf(cloud).session_duration, &attribute_offset, &present);
   if (!present) return read;
   read.offset = attribute_offset;
-  const char* fix = "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
+  const char* fix =
+      "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
   if (values.empty()) {
     if (out) {
       out->push_back(MakeDiagnostic("session-duration-out-of-range",
@@ -220,11 +224,11 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
     return read;
   }
   if (values.size() > 1 && out) {
-    out->push_back(MakeDiagnostic(
-        "session-duration-out-of-range",
-        "The SessionDuration attribute is given " + std::to_string(values.size()) +
-            " times; the cloud expects exactly one value. samlint uses the first.",
-        values[1]->offset, fix));
+    out->push_back(
+        MakeDiagnostic("session-duration-out-of-range",
+                       "The SessionDuration attribute is given " + std::to_string(values.size()) +
+                           " times; the cloud expects exactly one value. samlint uses the first.",
+                       values[1]->offset, fix));
   }
   const TextFact& v = *values.front();
   read.offset = v.offset;
@@ -251,7 +255,8 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
                    ? "; AWS documents no behaviour for it. samlint still uses the value."
                    : " (older Alibaba Cloud documentation allowed only 900..3600). samlint "
                      "still uses the value.";
-    out->push_back(MakeDiagnostic("session-duration-out-of-range", std::move(message), v.offset, fix));
+    out->push_back(
+        MakeDiagnostic("session-duration-out-of-range", std::move(message), v.offset, fix));
   }
   return read;
 }
@@ -267,13 +272,13 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   bool role_present = false;
   auto roles = ValuesOf(a, names.role, &role_offset, &role_present);
   if (roles.empty()) {
-    out.push_back(MakeDiagnostic(
-        "role-attribute-missing",
-        std::string("The assertion has no ") + names.role + " value; " + cloud_name +
-            " cannot tell which role to assume and refuses the sign-in.",
-        role_present ? role_offset : a.offset,
-        std::string("Map the IdP's role attribute to ") + names.role +
-            " with values \"ROLE_ARN,PROVIDER_ARN\"."));
+    out.push_back(MakeDiagnostic("role-attribute-missing",
+                                 std::string("The assertion has no ") + names.role + " value; " +
+                                     cloud_name +
+                                     " cannot tell which role to assume and refuses the sign-in.",
+                                 role_present ? role_offset : a.offset,
+                                 std::string("Map the IdP's role attribute to ") + names.role +
+                                     " with values \"ROLE_ARN,PROVIDER_ARN\"."));
   }
   for (const TextFact* v : roles) {
     std::string why;
@@ -290,20 +295,20 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   bool rsn_present = false;
   auto names_values = ValuesOf(a, names.role_session_name, &rsn_offset, &rsn_present);
   if (names_values.empty()) {
-    out.push_back(MakeDiagnostic(
-        "role-session-name-missing",
-        std::string("The assertion has no ") + names.role_session_name + " value; " + cloud_name +
-            " requires it and refuses the sign-in.",
-        rsn_present ? rsn_offset : a.offset,
-        std::string("Map a user identifier (user name or email) to ") + names.role_session_name +
-            "."));
+    out.push_back(MakeDiagnostic("role-session-name-missing",
+                                 std::string("The assertion has no ") + names.role_session_name +
+                                     " value; " + cloud_name +
+                                     " requires it and refuses the sign-in.",
+                                 rsn_present ? rsn_offset : a.offset,
+                                 std::string("Map a user identifier (user name or email) to ") +
+                                     names.role_session_name + "."));
   } else {
     if (names_values.size() > 1) {
-      out.push_back(MakeDiagnostic(
-          "role-session-name-invalid",
-          "RoleSessionName is given " + std::to_string(names_values.size()) +
-              " times; exactly one value is allowed.",
-          names_values[1]->offset, "Send one RoleSessionName value."));
+      out.push_back(MakeDiagnostic("role-session-name-invalid",
+                                   "RoleSessionName is given " +
+                                       std::to_string(names_values.size()) +
+                                       " times; exactly one value is allowed.",
+                                   names_values[1]->offset, "Send one RoleSessionName value."));
     }
     const TextFact& v = *names_values.front();
     std::string shown = Shorten(Redact(v.value, options.show_identities));
@@ -311,16 +316,16 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (cloud == Cloud::kAws) {
       std::string bad = Offending(v.value, AwsNameChar);
       if (length < 2 || length > 64 || !bad.empty()) {
-        std::string why = length < 2 || length > 64
-                              ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
-                              : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
-                                    (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
-        out.push_back(MakeDiagnostic("role-session-name-invalid",
-                                     "RoleSessionName " + shown + " " + why +
-                                         "; AssumeRoleWithSAML rejects it.",
-                                     v.offset,
-                                     "Map a value of 2 to 64 characters from [a-zA-Z_0-9+=,.@-], "
-                                     "e.g. the user's email or user name."));
+        std::string why =
+            length < 2 || length > 64
+                ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
+                : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
+                      (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
+        out.push_back(MakeDiagnostic(
+            "role-session-name-invalid",
+            "RoleSessionName " + shown + " " + why + "; AssumeRoleWithSAML rejects it.", v.offset,
+            "Map a value of 2 to 64 characters from [a-zA-Z_0-9+=,.@-], "
+            "e.g. the user's email or user name."));
       }
     } else {
       std::string bad = Offending(v.value, AliyunNameChar);
@@ -329,18 +334,16 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
         std::string why = length < 2 || length > 64
                               ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
                               : "contains characters other than letters, digits and . @ - _";
-        out.push_back(MakeDiagnostic("role-session-name-invalid",
-                                     "RoleSessionName " + shown + " " + why +
-                                         "; Alibaba Cloud rejects it.",
-                                     v.offset,
-                                     "Map a value of 2 to 64 letters, digits, '.', '@', '-' or "
-                                     "'_'."));
+        out.push_back(MakeDiagnostic(
+            "role-session-name-invalid",
+            "RoleSessionName " + shown + " " + why + "; Alibaba Cloud rejects it.", v.offset,
+            "Map a value of 2 to 64 letters, digits, '.', '@', '-' or "
+            "'_'."));
       } else if (!bad.empty() || length > 32) {
         Diagnostic d = MakeDiagnostic(
             "role-session-name-invalid",
             "RoleSessionName " + shown +
-                (bad.empty() ? " is longer than 32 characters"
-                             : " contains '=', ',' or '+'") +
+                (bad.empty() ? " is longer than 32 characters" : " contains '=', ',' or '+'") +
                 ": the current documentation does not allow that, though older role-SSO "
                 "documentation did (2..32 characters, also = , +). It may be refused.",
             v.offset, "Prefer 2 to 64 letters, digits, '.', '@', '-' or '_'.");
@@ -355,12 +358,13 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   if (names.source_identity != nullptr) {
     for (const TextFact* v : ValuesOf(a, names.source_identity)) {
       std::string value(v->value);
-      bool aws_prefix = value.size() >= 4 && std::tolower(static_cast<unsigned char>(value[0])) == 'a' &&
-                        std::tolower(static_cast<unsigned char>(value[1])) == 'w' &&
-                        std::tolower(static_cast<unsigned char>(value[2])) == 's' && value[3] == ':';
+      bool aws_prefix =
+          value.size() >= 4 && std::tolower(static_cast<unsigned char>(value[0])) == 'a' &&
+          std::tolower(static_cast<unsigned char>(value[1])) == 'w' &&
+          std::tolower(static_cast<unsigned char>(value[2])) == 's' && value[3] == ':';
       std::string bad = Offending(value, AwsNameChar);
       if (value.size() < 2 || value.size() > 64 || !bad.empty() || aws_prefix) {
-        std::string why = aws_prefix ? "starts with \"aws:\", which is reserved"
+        std::string why = aws_prefix     ? "starts with \"aws:\", which is reserved"
                           : !bad.empty() ? "contains characters outside [a-zA-Z_0-9+=,.@-]"
                                          : "is " + std::to_string(value.size()) +
                                                " characters long (2..64 allowed)";
@@ -381,10 +385,9 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (IsCloudAudience(cloud, Trim(au.value))) any_audience = true;
   }
   if (!any_audience) {
-    std::string expected = cloud == Cloud::kAws
-                               ? "urn:amazon:webservices"
-                               : "urn:alibaba:cloudcomputing:international (or "
-                                 "urn:alibaba:cloudcomputing on the China site)";
+    std::string expected = cloud == Cloud::kAws ? "urn:amazon:webservices"
+                                                : "urn:alibaba:cloudcomputing:international (or "
+                                                  "urn:alibaba:cloudcomputing on the China site)";
     // A few audiences are enough to show what the IdP sends.
     constexpr std::size_t kAudiencesShown = 5;
     std::string found;
@@ -396,11 +399,10 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     }
     out.push_back(MakeDiagnostic(
         "audience-mismatch",
-        a.audiences.empty()
-            ? "The assertion has no Conditions/AudienceRestriction/Audience; " + cloud_name +
-                  " expects " + expected + "."
-            : "The Audience " + found + " is not " + expected + "; " + cloud_name +
-                  " refuses assertions meant for another audience.",
+        a.audiences.empty() ? "The assertion has no Conditions/AudienceRestriction/Audience; " +
+                                  cloud_name + " expects " + expected + "."
+                            : "The Audience " + found + " is not " + expected + "; " + cloud_name +
+                                  " refuses assertions meant for another audience.",
         a.audiences.empty() ? (a.has_conditions ? a.conditions_offset : a.offset)
                             : a.audiences.front().offset,
         "Set the SP entity ID / audience in the IdP to " + expected + "."));
@@ -424,8 +426,9 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     out.push_back(MakeDiagnostic(
         "recipient-mismatch",
         first_with_recipient != nullptr
-            ? "SubjectConfirmationData/@Recipient " + Quoted(first_with_recipient->recipient.value) +
-                  " is not " + cloud_name + "'s sign-in endpoint " + endpoint + "."
+            ? "SubjectConfirmationData/@Recipient " +
+                  Quoted(first_with_recipient->recipient.value) + " is not " + cloud_name +
+                  "'s sign-in endpoint " + endpoint + "."
             : "No SubjectConfirmationData carries a Recipient; " + cloud_name + " expects " +
                   endpoint + ".",
         first_with_recipient != nullptr ? first_with_recipient->recipient.offset : a.offset,
@@ -434,7 +437,8 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     out.push_back(MakeDiagnostic(
         "recipient-mismatch",
         "AWS requires exactly one SubjectConfirmationData carrying both NotOnOrAfter and "
-        "Recipient; this assertion has " + std::to_string(with_both) + ".",
+        "Recipient; this assertion has " +
+            std::to_string(with_both) + ".",
         matching->recipient.offset,
         "Send one bearer SubjectConfirmation whose data has both Recipient and NotOnOrAfter."));
   }
@@ -442,12 +446,11 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   // Destination (Response)
   if (facts.is_response && facts.destination.present &&
       !IsSigninEndpoint(cloud, Trim(facts.destination.value))) {
-    out.push_back(MakeDiagnostic("destination-mismatch",
-                                 "Response/@Destination " + Quoted(facts.destination.value) +
-                                     " is not " + cloud_name + "'s sign-in endpoint " + endpoint +
-                                     ".",
-                                 facts.destination.offset,
-                                 "Set the IdP's ACS URL / destination to " + endpoint + "."));
+    out.push_back(MakeDiagnostic(
+        "destination-mismatch",
+        "Response/@Destination " + Quoted(facts.destination.value) + " is not " + cloud_name +
+            "'s sign-in endpoint " + endpoint + ".",
+        facts.destination.offset, "Set the IdP's ACS URL / destination to " + endpoint + "."));
   }
 
   // SessionDuration

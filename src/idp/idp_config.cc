@@ -44,9 +44,9 @@
 #include <set>
 #include <utility>
 
-#include "declare/cloud.h"
-#include "declare/doc_tree.h"
 #include "diagnose/make.h"
+#include "parse/cloud.h"
+#include "parse/doc_tree.h"
 
 namespace samlint {
 namespace {
@@ -851,7 +851,8 @@ IdpConfigSplit ReadIdpConfig(std::string_view text, Timestamp issued, const Limi
     std::deque<Value> arena;
     std::vector<Node> roots;
     Budget budget(limits);
-    if (std::optional<std::string> error = ParseDocuments(text, "the input", arena, roots, budget)) {
+    if (std::optional<std::string> error =
+            ParseDocuments(text, "the input", arena, roots, budget)) {
       // Text with an IdP configuration's markers that reached a limit is
       // reported here; any other error is not ours to explain.
       if (!budget.limit.empty()) {

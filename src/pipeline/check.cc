@@ -7,13 +7,13 @@
 #include <algorithm>
 #include <set>
 
-#include "declare/cloud.h"
 #include "declare/inputs.h"
 #include "declare/join.h"
 #include "declare/roles.h"
 #include "diagnose/assertion_checks.h"
 #include "diagnose/make.h"
 #include "evaluate/lifetime.h"
+#include "parse/cloud.h"
 #include "parse/extract.h"
 #include "parse/line_index.h"
 #include "pipeline/assertion_stage.h"

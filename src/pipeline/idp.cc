@@ -6,9 +6,9 @@
 
 #include <algorithm>
 
-#include "declare/cloud.h"
 #include "diagnose/make.h"
 #include "idp/idp_config.h"
+#include "parse/cloud.h"
 #include "pipeline/assertion_stage.h"
 #include "samlint/check.h"
 

@@ -1,4 +1,4 @@
-#include "declare/doc_tree.h"
+#include "parse/doc_tree.h"
 
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>

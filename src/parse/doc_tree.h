@@ -8,8 +8,6 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/mark.h>
 
-#include "samlint/limits.h"
-
 #include <cstddef>
 #include <deque>
 #include <map>
@@ -18,6 +16,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "samlint/limits.h"
 
 namespace samlint::doc_tree {
 

@@ -1,4 +1,4 @@
-#include "declare/cloud.h"
+#include "parse/cloud.h"
 
 #include <cctype>
 #include <string_view>
@@ -24,8 +24,8 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 bool RegionLabel(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
-          c == '-')) {
+    if (!(std::islower(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)) || c == '-')) {
       return false;
     }
   }
