@@ -13,6 +13,13 @@ enum class Severity { kNote, kWarning, kError };
 /// "note", "warning" or "error".
 std::string_view SeverityName(Severity severity);
 
+/// The value an output format gives `severity`: one mapping per format, in one
+/// expression (`BySeverity(s, "error", "warning", "notice")`).
+template <class T>
+constexpr T BySeverity(Severity severity, T error, T warning, T note) {
+  return severity == Severity::kError ? error : severity == Severity::kWarning ? warning : note;
+}
+
 /// A 1-based line and column (columns count bytes) in the document a fact was read from.
 struct Location {
   int line = 0;

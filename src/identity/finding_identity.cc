@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -67,15 +66,18 @@ std::string FindingFingerprint(std::string_view rule, std::string_view artifact,
   return Hex64(Fnv1a64(key));
 }
 
+std::string FingerprintSequence::Next(std::string_view rule, std::string_view artifact,
+                                      std::string_view part, std::string_view scenario,
+                                      std::string_view role, std::string_view message) {
+  int occurrence = seen_[Key(rule, artifact, part, scenario, role, message)]++;
+  return FindingFingerprint(rule, artifact, part, scenario, role, message, occurrence);
+}
+
 std::vector<std::string> ResultFingerprints(const CheckResult& result, std::string_view artifact) {
-  std::map<std::string, int> seen;
+  FingerprintSequence sequence;
   std::vector<std::string> out;
-  for (const Diagnostic& d : result.diagnostics) {
-    std::string key = Key(d.rule, artifact, result.part, d.scenario, d.role, d.message);
-    int occurrence = seen[key]++;
-    out.push_back(FindingFingerprint(d.rule, artifact, result.part, d.scenario, d.role, d.message,
-                                     occurrence));
-  }
+  for (const Diagnostic& d : result.diagnostics)
+    out.push_back(sequence.Next(d.rule, artifact, result.part, d.scenario, d.role, d.message));
   return out;
 }
 

@@ -4,6 +4,8 @@
 // module, so the report and suppress stages cannot drift apart.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +22,17 @@ namespace samlint {
 std::string FindingFingerprint(std::string_view rule, std::string_view artifact,
                                std::string_view part, std::string_view scenario,
                                std::string_view role, std::string_view message, int occurrence);
+
+/// Fingerprints the findings of one result in order, numbering equal keys
+/// (FindingFingerprint's `occurrence`) as they come.
+class FingerprintSequence {
+ public:
+  std::string Next(std::string_view rule, std::string_view artifact, std::string_view part,
+                   std::string_view scenario, std::string_view role, std::string_view message);
+
+ private:
+  std::map<std::string, int, std::less<>> seen_;
+};
 
 /// The fingerprints of a result's diagnostics, in order, with `artifact` naming the input.
 std::vector<std::string> ResultFingerprints(const CheckResult& result, std::string_view artifact);

@@ -17,62 +17,32 @@ namespace samlint {
 namespace {
 
 std::string_view CommandFor(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "notice";
-  }
-  return "warning";
+  return BySeverity<std::string_view>(severity, "error", "warning", "notice");
 }
 
-std::string EscapeData(std::string_view text) {
+// Escapes what the runner unescapes: % CR LF in data; also : and , in properties.
+std::string Escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      default:
-        out.push_back(c);
-    }
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else if (property && c == ':')
+      out += "%3A";
+    else if (property && c == ',')
+      out += "%2C";
+    else
+      out.push_back(c);
   }
   return out;
 }
 
-std::string EscapeProperty(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
-        break;
-      case '\n':
-        out += "%0A";
-        break;
-      case ':':
-        out += "%3A";
-        break;
-      case ',':
-        out += "%2C";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string EscapeData(std::string_view text) { return Escape(text, false); }
+
+std::string EscapeProperty(std::string_view text) { return Escape(text, true); }
 
 class GithubEmitter final : public Emitter {
  public:

@@ -48,15 +48,7 @@ constexpr std::string_view kFingerprintKey = "samlint/v1";
 
 // The one mapping from a samlint severity to a SARIF level.
 std::string_view SarifLevel(Severity severity) {
-  switch (severity) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "warning";
+  return BySeverity<std::string_view>(severity, "error", "warning", "note");
 }
 
 // "lifetime-below-target" -> "LifetimeBelowTarget" (reportingDescriptor.name).
@@ -78,15 +70,7 @@ std::string PascalCase(std::string_view id) {
 // trust rules (signatures, XML tricks) are security findings.
 std::optional<std::string> SecuritySeverity(const RuleInfo& rule) {
   if (rule.category != RuleCategory::kTrust) return std::nullopt;
-  switch (rule.default_severity) {
-    case Severity::kError:
-      return "8.0";
-    case Severity::kWarning:
-      return "5.0";
-    case Severity::kNote:
-      return "3.0";
-  }
-  return std::nullopt;
+  return std::string(BySeverity<std::string_view>(rule.default_severity, "8.0", "5.0", "3.0"));
 }
 
 // Every rule reads facts that are in the document or declared, so none is a

@@ -61,13 +61,12 @@ std::optional<std::string> Baseline::Parse(std::string_view text) {
       if (diagnostics == r.end() || !diagnostics->is_array()) continue;
       std::string input = StringAt(r, "input");
       std::string part = StringAt(r, "part");
-      std::map<std::string, int> seen;
+      FingerprintSequence sequence;
       for (const nlohmann::json& d : *diagnostics) {
         if (!d.is_object()) continue;
         std::string rule = StringAt(d, "rule"), scenario = StringAt(d, "scenario"),
                     role = StringAt(d, "role"), message = StringAt(d, "message");
-        int occurrence = seen[Key(rule, input, part, scenario, role, message)]++;
-        ++remaining_[FindingFingerprint(rule, input, part, scenario, role, message, occurrence)];
+        ++remaining_[sequence.Next(rule, input, part, scenario, role, message)];
         ++total_;
       }
     }
