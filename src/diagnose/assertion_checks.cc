@@ -14,8 +14,7 @@ namespace samlint {
 namespace {
 
 constexpr std::string_view kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Success";
-constexpr std::int64_t kRedemptionWindow =
-    300;  // observed: "Token must be redeemed within 5 minutes"
+constexpr std::int64_t kRedemptionWindow = 300;  // observed: "Token must be redeemed within 5 minutes"
 constexpr std::int64_t kSessionDurationMin = 900;
 constexpr std::int64_t kSessionDurationMax = 43200;
 
@@ -45,12 +44,9 @@ std::vector<const TextFact*> ValuesOf(const AssertionFact& a, std::string_view n
 std::string Quoted(std::string_view s) {
   std::string q = "\"";
   for (char c : Shorten(s)) {
-    if (c == '\n')
-      q += "\\n";
-    else if (c == '\t')
-      q += "\\t";
-    else
-      q += c;
+    if (c == '\n') q += "\\n";
+    else if (c == '\t') q += "\\t";
+    else q += c;
   }
   return q + "\"";
 }
@@ -88,7 +84,8 @@ bool AliyunLegacyNameChar(char c) { return AliyunNameChar(c) || c == '=' || c ==
 
 // " (N more <what> are not listed)" on the last of `listed` findings of a kind
 // whose further `unlisted` ones the parse stage only counted.
-std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted, const char* what) {
+std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted,
+                     const char* what) {
   if (i + 1 != listed || unlisted == 0) return {};
   return " (" + std::to_string(unlisted) + " more " + what + " are not listed)";
 }
@@ -173,18 +170,14 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
       }
       message += ", not Success: the IdP reports a failed sign-in and the cloud refuses it.";
       out.push_back(
-<<<<<<< HEAD
-          MakeDiagnostic("status-not-success", std::move(message),
-=======
           MakeDiagnostic(Rule::kStatusNotSuccess, std::move(message),
->>>>>>> main
                          facts.status_code.present ? facts.status_code.offset : facts.status_offset,
                          "Look at the IdP's logs for why it refused the sign-in."));
     }
   }
   std::size_t assertion_count = facts.assertions.size() + facts.encrypted_assertions.size();
   if (assertion_count > 1) {
-    std::size_t second = facts.assertions.size() > 1           ? facts.assertions[1].offset
+    std::size_t second = facts.assertions.size() > 1 ? facts.assertions[1].offset
                          : !facts.encrypted_assertions.empty() ? facts.encrypted_assertions.back()
                                                                : facts.offset;
     out.push_back(MakeDiagnostic(
@@ -214,12 +207,10 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
   SessionDurationRead read;
   std::size_t attribute_offset = 0;
   bool present = false;
-  auto values =
-      ValuesOf(assertion, AttributesOf(cloud).session_duration, &attribute_offset, &present);
+  auto values = ValuesOf(assertion, AttributesOf(cloud).session_duration, &attribute_offset, &present);
   if (!present) return read;
   read.offset = attribute_offset;
-  const char* fix =
-      "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
+  const char* fix = "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
   if (values.empty()) {
     if (out) {
       out->push_back(MakeDiagnostic(Rule::kSessionDurationOutOfRange,
@@ -231,11 +222,7 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
   }
   if (values.size() > 1 && out) {
     out->push_back(
-<<<<<<< HEAD
-        MakeDiagnostic("session-duration-out-of-range",
-=======
         MakeDiagnostic(Rule::kSessionDurationOutOfRange,
->>>>>>> main
                        "The SessionDuration attribute is given " + std::to_string(values.size()) +
                            " times; the cloud expects exactly one value. samlint uses the first.",
                        values[1]->offset, fix));
@@ -266,11 +253,7 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
                    : " (older Alibaba Cloud documentation allowed only 900..3600). samlint "
                      "still uses the value.";
     out->push_back(
-<<<<<<< HEAD
-        MakeDiagnostic("session-duration-out-of-range", std::move(message), v.offset, fix));
-=======
         MakeDiagnostic(Rule::kSessionDurationOutOfRange, std::move(message), v.offset, fix));
->>>>>>> main
   }
   return read;
 }
@@ -286,11 +269,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   bool role_present = false;
   auto roles = ValuesOf(a, names.role, &role_offset, &role_present);
   if (roles.empty()) {
-<<<<<<< HEAD
-    out.push_back(MakeDiagnostic("role-attribute-missing",
-=======
     out.push_back(MakeDiagnostic(Rule::kRoleAttributeMissing,
->>>>>>> main
                                  std::string("The assertion has no ") + names.role + " value; " +
                                      cloud_name +
                                      " cannot tell which role to assume and refuses the sign-in.",
@@ -313,11 +292,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   bool rsn_present = false;
   auto names_values = ValuesOf(a, names.role_session_name, &rsn_offset, &rsn_present);
   if (names_values.empty()) {
-<<<<<<< HEAD
-    out.push_back(MakeDiagnostic("role-session-name-missing",
-=======
     out.push_back(MakeDiagnostic(Rule::kRoleSessionNameMissing,
->>>>>>> main
                                  std::string("The assertion has no ") + names.role_session_name +
                                      " value; " + cloud_name +
                                      " requires it and refuses the sign-in.",
@@ -326,11 +301,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                                      names.role_session_name + "."));
   } else {
     if (names_values.size() > 1) {
-<<<<<<< HEAD
-      out.push_back(MakeDiagnostic("role-session-name-invalid",
-=======
       out.push_back(MakeDiagnostic(Rule::kRoleSessionNameInvalid,
->>>>>>> main
                                    "RoleSessionName is given " +
                                        std::to_string(names_values.size()) +
                                        " times; exactly one value is allowed.",
@@ -342,22 +313,12 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (cloud == Cloud::kAws) {
       std::string bad = Offending(v.value, AwsNameChar);
       if (length < 2 || length > 64 || !bad.empty()) {
-<<<<<<< HEAD
-        std::string why =
-            length < 2 || length > 64
-                ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
-                : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
-                      (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
-        out.push_back(MakeDiagnostic(
-            "role-session-name-invalid",
-=======
         std::string why = length < 2 || length > 64
                               ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
                               : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
                                     (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
         out.push_back(MakeDiagnostic(
             Rule::kRoleSessionNameInvalid,
->>>>>>> main
             "RoleSessionName " + shown + " " + why + "; AssumeRoleWithSAML rejects it.", v.offset,
             "Map a value of 2 to 64 characters from [a-zA-Z_0-9+=,.@-], "
             "e.g. the user's email or user name."));
@@ -370,11 +331,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                               ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
                               : "contains characters other than letters, digits and . @ - _";
         out.push_back(MakeDiagnostic(
-<<<<<<< HEAD
-            "role-session-name-invalid",
-=======
             Rule::kRoleSessionNameInvalid,
->>>>>>> main
             "RoleSessionName " + shown + " " + why + "; Alibaba Cloud rejects it.", v.offset,
             "Map a value of 2 to 64 letters, digits, '.', '@', '-' or "
             "'_'."));
@@ -397,13 +354,12 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   if (names.source_identity != nullptr) {
     for (const TextFact* v : ValuesOf(a, names.source_identity)) {
       std::string value(v->value);
-      bool aws_prefix =
-          value.size() >= 4 && std::tolower(static_cast<unsigned char>(value[0])) == 'a' &&
-          std::tolower(static_cast<unsigned char>(value[1])) == 'w' &&
-          std::tolower(static_cast<unsigned char>(value[2])) == 's' && value[3] == ':';
+      bool aws_prefix = value.size() >= 4 && std::tolower(static_cast<unsigned char>(value[0])) == 'a' &&
+                        std::tolower(static_cast<unsigned char>(value[1])) == 'w' &&
+                        std::tolower(static_cast<unsigned char>(value[2])) == 's' && value[3] == ':';
       std::string bad = Offending(value, AwsNameChar);
       if (value.size() < 2 || value.size() > 64 || !bad.empty() || aws_prefix) {
-        std::string why = aws_prefix     ? "starts with \"aws:\", which is reserved"
+        std::string why = aws_prefix ? "starts with \"aws:\", which is reserved"
                           : !bad.empty() ? "contains characters outside [a-zA-Z_0-9+=,.@-]"
                                          : "is " + std::to_string(value.size()) +
                                                " characters long (2..64 allowed)";
@@ -424,9 +380,10 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (IsCloudAudience(cloud, Trim(au.value))) any_audience = true;
   }
   if (!any_audience) {
-    std::string expected = cloud == Cloud::kAws ? "urn:amazon:webservices"
-                                                : "urn:alibaba:cloudcomputing:international (or "
-                                                  "urn:alibaba:cloudcomputing on the China site)";
+    std::string expected = cloud == Cloud::kAws
+                               ? "urn:amazon:webservices"
+                               : "urn:alibaba:cloudcomputing:international (or "
+                                 "urn:alibaba:cloudcomputing on the China site)";
     // A few audiences are enough to show what the IdP sends.
     constexpr std::size_t kAudiencesShown = 5;
     std::string found;
@@ -437,11 +394,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
       found += " and " + std::to_string(a.audiences.size() - kAudiencesShown) + " more";
     }
     out.push_back(MakeDiagnostic(
-<<<<<<< HEAD
-        "audience-mismatch",
-=======
         Rule::kAudienceMismatch,
->>>>>>> main
         a.audiences.empty() ? "The assertion has no Conditions/AudienceRestriction/Audience; " +
                                   cloud_name + " expects " + expected + "."
                             : "The Audience " + found + " is not " + expected + "; " + cloud_name +
@@ -490,11 +443,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   if (facts.is_response && facts.destination.present &&
       !IsSigninEndpoint(cloud, Trim(facts.destination.value))) {
     out.push_back(MakeDiagnostic(
-<<<<<<< HEAD
-        "destination-mismatch",
-=======
         Rule::kDestinationMismatch,
->>>>>>> main
         "Response/@Destination " + Quoted(facts.destination.value) + " is not " + cloud_name +
             "'s sign-in endpoint " + endpoint + ".",
         facts.destination.offset, "Set the IdP's ACS URL / destination to " + endpoint + "."));
