@@ -44,9 +44,9 @@
 #include <set>
 #include <utility>
 
+#include "base/diagnostic.h"
 #include "declare/cloud.h"
 #include "declare/doc_tree.h"
-#include "diagnose/make.h"
 
 namespace samlint {
 namespace {

@@ -46,7 +46,8 @@
 #include <utility>
 #include <vector>
 
-#include "samlint/decode.h"
+#include "base/codec.h"
+#include "base/strings.h"
 
 namespace samlint {
 namespace {
@@ -55,52 +56,6 @@ using Json = nlohmann::json;
 
 /// JSON nested deeper than this is refused before parsing.
 constexpr int kMaxJsonDepth = 256;
-
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), ToLower);
-  return out;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (ToLower(a[i]) != ToLower(b[i])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && IsSpace(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-std::string_view StripBomAndSpace(std::string_view text) {
-  text = Trim(text);
-  if (StartsWith(text, kUtf8Bom)) {
-    text.remove_prefix(kUtf8Bom.size());
-  }
-  return Trim(text);
-}
 
 // ---------------------------------------------------------------------------
 // gzip
@@ -365,7 +320,7 @@ std::optional<std::int64_t> DurationOf(const Json* value, std::string* text) {
 std::string FindStringAnywhere(const Json& value, std::string_view lower_name) {
   if (value.is_object()) {
     for (auto it = value.begin(); it != value.end(); ++it) {
-      if (it.value().is_string() && Lowercase(it.key()) == lower_name) {
+      if (it.value().is_string() && AsciiLowercase(it.key()) == lower_name) {
         return it.value().get<std::string>();
       }
     }
@@ -404,30 +359,6 @@ std::string DecodeBase64FormValue(std::string_view value) {
 // ---------------------------------------------------------------------------
 // Form bodies and query strings
 
-struct FormField {
-  std::string_view name;
-  std::string_view value;
-};
-
-std::vector<FormField> SplitForm(std::string_view text) {
-  std::vector<FormField> fields;
-  while (!text.empty()) {
-    const std::size_t amp = text.find('&');
-    const std::string_view pair = text.substr(0, amp);
-    if (!pair.empty()) {
-      const std::size_t eq = pair.find('=');
-      fields.push_back(eq == std::string_view::npos
-                           ? FormField{pair, {}}
-                           : FormField{pair.substr(0, eq), pair.substr(eq + 1)});
-    }
-    if (amp == std::string_view::npos) {
-      break;
-    }
-    text.remove_prefix(amp + 1);
-  }
-  return fields;
-}
-
 const FormField* FindField(const std::vector<FormField>& fields, std::string_view name) {
   for (const FormField& field : fields) {
     if (field.name == name) {
@@ -443,10 +374,10 @@ bool IsStsAction(std::string_view action) {
 }
 
 Cloud CloudFromArn(std::string_view role_arn, bool alibaba_provider_named) {
-  if (StartsWith(role_arn, "acs:")) {
+  if (role_arn.starts_with("acs:")) {
     return Cloud::kAliyun;
   }
-  if (StartsWith(role_arn, "arn:")) {
+  if (role_arn.starts_with("arn:")) {
     return Cloud::kAws;
   }
   return alibaba_provider_named ? Cloud::kAliyun : Cloud::kAws;
@@ -465,22 +396,22 @@ bool IsParameterName(std::string_view name) {
 // AWS Query (Action=AssumeRoleWithSAML&Version=2011-06-15&RoleArn=...) and
 // Alibaba Cloud RPC parameters (...&SAMLProviderArn=...&Version=2015-04-01).
 std::optional<SplitInput> SplitQuery(std::string_view text) {
-  if (StartsWith(text, "https://") || StartsWith(text, "http://")) {
+  if (text.starts_with("https://") || text.starts_with("http://")) {
     const std::size_t question = text.find('?');
     if (question == std::string_view::npos) {
       return std::nullopt;
     }
     text.remove_prefix(question + 1);
     text = text.substr(0, text.find('#'));
-  } else if (StartsWith(text, "?")) {
+  } else if (text.starts_with("?")) {
     text.remove_prefix(1);
   }
   if (text.empty() || std::any_of(text.begin(), text.end(), [](char c) {
-        return IsSpace(c) || c == '<' || c == '{' || c == '"';
+        return IsAsciiSpace(c) || c == '<' || c == '{' || c == '"';
       })) {
     return std::nullopt;
   }
-  const std::vector<FormField> fields = SplitForm(text);
+  const std::vector<FormField> fields = SplitFormFields(text);
   for (const FormField& field : fields) {
     if (!IsParameterName(field.name)) {
       return std::nullopt;
@@ -580,7 +511,7 @@ std::optional<SplitInput> SplitHar(const Json& root) {
     }
     if (!saml) {
       const std::string text = StringMember(post_data, "text");
-      const std::vector<FormField> fields = SplitForm(Trim(text));
+      const std::vector<FormField> fields = SplitFormFields(Trim(text));
       if (const FormField* field = FindField(fields, "SAMLResponse")) {
         saml = DecodeBase64FormValue(field->value);
       }
@@ -605,7 +536,7 @@ std::optional<SplitInput> SplitHar(const Json& root) {
 // SAML-tracer
 
 bool IsRedactedTracerValue(std::string_view value) {
-  return value.empty() || StartsWith(value, "{hash:") || StartsWith(value, "{obf:") ||
+  return value.empty() || value.starts_with("{hash:") || value.starts_with("{obf:") ||
          value == "{overwritten}";
 }
 
@@ -722,7 +653,7 @@ TrailKind ClassifyEvent(const Json& event) {
   if (!event.is_object() || !HasStringMember(&event, "eventName")) {
     return TrailKind::kNone;
   }
-  const std::string source = Lowercase(StringMember(&event, "eventSource"));
+  const std::string source = AsciiLowercase(StringMember(&event, "eventSource"));
   if (source.find("amazonaws.com") != std::string::npos) {
     return TrailKind::kCloudTrail;
   }
@@ -738,13 +669,13 @@ TrailKind ClassifyEvent(const Json& event) {
 
 bool IsStsEvent(const Json& event, TrailKind kind) {
   const std::string name = StringMember(&event, "eventName");
-  const std::string source = Lowercase(StringMember(&event, "eventSource"));
+  const std::string source = AsciiLowercase(StringMember(&event, "eventSource"));
   if (kind == TrailKind::kCloudTrail) {
-    return StartsWith(source, "sts.") && source.find("amazonaws.com") != std::string::npos &&
+    return source.starts_with("sts.") && source.find("amazonaws.com") != std::string::npos &&
            (name == "AssumeRoleWithSAML" || name == "AssumeRole" ||
             name == "AssumeRoleWithWebIdentity");
   }
-  const bool sts_source = (StartsWith(source, "sts.") || StartsWith(source, "sts-")) &&
+  const bool sts_source = (source.starts_with("sts.") || source.starts_with("sts-")) &&
                           source.find("aliyuncs.com") != std::string::npos;
   return (sts_source || EqualsNoCase(StringMember(&event, "serviceName"), "sts")) &&
          (name == "AssumeRoleWithSAML" || name == "AssumeRole" || name == "AssumeRoleWithOIDC");
@@ -1055,7 +986,7 @@ std::optional<Timestamp> ParseConsoleTime(std::string_view text) {
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (IsSpace(c) || c == ',') {
+    if (IsAsciiSpace(c) || c == ',') {
       flush();
     } else if (text.substr(i, 2) == "\xC2\xA0") {
       flush();
@@ -1073,7 +1004,7 @@ std::optional<Timestamp> ParseConsoleTime(std::string_view text) {
   }
   constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
                                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-  const std::string month_name = Lowercase(tokens[0]);
+  const std::string month_name = AsciiLowercase(tokens[0]);
   if (month_name.size() < 3) {
     return std::nullopt;
   }
@@ -1101,7 +1032,7 @@ std::optional<Timestamp> ParseConsoleTime(std::string_view text) {
   const auto hour = ParseInteger(clock.substr(0, colon1));
   const auto minute = ParseInteger(clock.substr(colon1 + 1, 2));
   const auto second = ParseInteger(clock.substr(colon2 + 1, 2));
-  const std::string meridiem = Lowercase(tokens[4]);
+  const std::string meridiem = AsciiLowercase(tokens[4]);
   if (!hour || !minute || !second || *hour < 1 || *hour > 12 ||
       (meridiem != "am" && meridiem != "pm") || clock.front() == '-' || clock.front() == '+' ||
       clock[colon1 + 1] == '-' || clock[colon1 + 1] == '+' || clock[colon2 + 1] == '-' ||

@@ -6,9 +6,9 @@
 
 #include <algorithm>
 
+#include "base/diagnostic.h"
 #include "declare/join.h"
 #include "declare/roles.h"
-#include "diagnose/make.h"
 #include "evaluate/lifetime.h"
 #include "pipeline/idp.h"
 #include "samlint/artifacts.h"

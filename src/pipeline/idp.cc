@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
+#include "base/diagnostic.h"
 #include "declare/cloud.h"
-#include "diagnose/make.h"
 #include "idp/idp_config.h"
 #include "pipeline/assertion_stage.h"
 #include "samlint/check.h"

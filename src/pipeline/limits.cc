@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
 #include "samlint/check.h"
 
 namespace samlint {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
 #include "parse/extract.h"
-#include "samlint/rules.h"
 #include "samlint/duration.h"
+#include "samlint/rules.h"
 #include "trust/verify.h"
 
 namespace samlint {

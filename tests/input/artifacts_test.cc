@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "samlint/decode.h"
+#include "base/codec.h"
 #include "samlint/timestamp.h"
 
 namespace samlint {
