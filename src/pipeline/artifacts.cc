@@ -2,7 +2,7 @@
 // part goes through the same pipeline, with what the artifact itself says
 // (the request's DurationSeconds and role, the event's time) taking the place
 // of options.
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 
 #include <algorithm>
 
@@ -11,7 +11,6 @@
 #include "diagnose/make.h"
 #include "evaluate/lifetime.h"
 #include "pipeline/idp.h"
-#include "samlint/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/config.h"
 #include "samlint/duration.h"

@@ -4,7 +4,7 @@
 
 #include "declare/join.h"
 #include "diagnose/make.h"
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
 
