@@ -4,7 +4,7 @@
 
 #include "base/diagnostic.h"
 #include "declare/join.h"
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
