@@ -68,13 +68,13 @@ std::optional<std::int64_t> SessionDuration(const std::string& option,
                                             const std::optional<std::string>& text,
                                             samlint::BareUnit unit = samlint::BareUnit::kSeconds) {
   if (!text) return std::nullopt;
-  std::string error;
-  auto seconds = samlint::ParseSessionDuration(*text, unit, error);
-  if (!seconds) {
+  samlint::Result<std::int64_t> seconds = samlint::ParseSessionDuration(*text, unit);
+  if (!seconds.ok()) {
+    const std::string& error = seconds.error();
     bool suggestion = error.rfind("did you mean", 0) == 0;
     throw UsageError{option + (suggestion ? " " + *text : "") + ": " + error};
   }
-  return seconds;
+  return *seconds;
 }
 
 int ListRules(const std::optional<std::string>& id) {
@@ -151,7 +151,9 @@ std::string Canonical(const std::string& path) {
 samlint::Limits RunLimits(const CheckArgs& a) {
   samlint::Limits limits;
   for (const std::string& assignment : a.limits) {
-    if (auto error = samlint::SetLimit(limits, assignment)) throw UsageError{"--limit: " + *error};
+    if (samlint::Status set = samlint::SetLimit(limits, assignment); !set.ok()) {
+      throw UsageError{"--limit: " + set.message()};
+    }
   }
   return limits;
 }
@@ -225,9 +227,9 @@ samlint::CheckOptions BuildOptions(const CheckArgs& a, const samlint::ProjectCon
   }
   o.limits = RunLimits(a);
   if (a.sp_key) {
-    auto key = std::make_shared<samlint::SpKey>();
-    if (auto error = samlint::LoadSpKey(*a.sp_key, *key)) throw UsageError{"--sp-key: " + *error};
-    o.sp_key = std::move(key);
+    samlint::Result<samlint::SpKey> key = samlint::LoadSpKey(*a.sp_key);
+    if (!key.ok()) throw UsageError{"--sp-key: " + key.error()};
+    o.sp_key = std::make_shared<samlint::SpKey>(std::move(*key));
   }
   if (!declaration_files.empty() || !input_declarations.empty()) {
     auto declarations = std::make_shared<samlint::Declarations>();
@@ -377,9 +379,10 @@ int RunCheck(const CheckArgs& args) {
   std::vector<samlint::Declarations> input_declarations;
   std::set<std::string> declaration_inputs;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    std::string bytes, error;
-    std::uintmax_t size = 0;
-    if (!samlint::ReadInput(inputs[i], limits.input_bytes, bytes, error, &size)) continue;
+    samlint::Result<samlint::LimitedBytes> read = samlint::ReadInput(inputs[i], limits.input_bytes);
+    if (!read.ok()) continue;
+    const std::string& bytes = read->bytes;
+    const std::uintmax_t size = read->size;
     if (inputs[i].is_stdin) stdin_sizes[i] = size;
     if (inputs[i].is_stdin) stdin_bytes[i] = bytes;
     if (size > limits.input_bytes) continue;  // reported when checked
@@ -427,9 +430,10 @@ int RunCheck(const CheckArgs& args) {
     baseline.emplace();
     bool from_cli = args.baseline.has_value();
     const std::string& path = from_cli ? *args.baseline : *run_config->baseline;
-    if (auto error = samlint::LoadBaseline(path, *baseline)) {
-      throw UsageError{(from_cli ? "--baseline: " : run_config->path + ": baseline: ") + *error +
-                       " (make one with: samlint check ... --format json > " + path + ")"};
+    if (samlint::Status loaded = samlint::LoadBaseline(path, *baseline); !loaded.ok()) {
+      throw UsageError{(from_cli ? "--baseline: " : run_config->path + ": baseline: ") +
+                       loaded.message() + " (make one with: samlint check ... --format json > " +
+                       path + ")"};
     }
   }
 
@@ -491,7 +495,15 @@ int RunCheck(const CheckArgs& args) {
         bytes = std::move(*stdin_bytes[i]);
         size = stdin_sizes[i];
       } else {
-        read = samlint::ReadInput(inputs[i], input_limits.input_bytes, bytes, error, &size);
+        samlint::Result<samlint::LimitedBytes> got =
+            samlint::ReadInput(inputs[i], input_limits.input_bytes);
+        read = got.ok();
+        if (read) {
+          bytes = std::move(got->bytes);
+          size = got->size;
+        } else {
+          error = got.error();
+        }
       }
       // CheckInput recognises declarations files (and IdP configurations that
       // also declare roles) by content, like every other kind.

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "input/artifacts.h"
 #include "invariants.h"
-#include "samlint/artifacts.h"
 #include "samlint/check.h"
 
 using samlint::fuzz::Require;
@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
               split.kind == "cloudtrail" || split.kind == "actiontrail",
           "artifact kind is one of the documented ones");
   for (const samlint::ArtifactPart& part : split.parts) {
-    Require(part.pointer.empty() || part.pointer.front() == '/', "a part's pointer is a JSON Pointer");
+    Require(part.pointer.empty() || part.pointer.front() == '/',
+            "a part's pointer is a JSON Pointer");
   }
   const samlint::CheckOptions options = samlint::fuzz::FixedOptions();
   samlint::fuzz::CheckResultInvariants(samlint::CheckInput("artifact", bytes, options));

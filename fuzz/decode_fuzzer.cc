@@ -6,9 +6,10 @@
 #include <string>
 #include <string_view>
 
+#include "base/codec.h"
+#include "input/decode.h"
 #include "invariants.h"
 #include "samlint/check.h"
-#include "samlint/decode.h"
 
 using samlint::fuzz::Require;
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "samlint/status.h"
+
 namespace samlint {
 
 /// Parses a DURATION into whole seconds: plain seconds ("3600"), unit
@@ -25,10 +27,9 @@ inline constexpr std::int64_t kShortestSession = 900;
 
 /// ParseDuration for a session length: a bare number is in `unit`, and a bare
 /// number that would mean less than kShortestSession is refused, since it is
-/// almost certainly a unit left out ("8" meant 8h). On failure `error` says
-/// why, suggesting the unit ("did you mean 8h?").
-std::optional<std::int64_t> ParseSessionDuration(std::string_view text, BareUnit unit,
-                                                 std::string& error);
+/// almost certainly a unit left out ("8" meant 8h). A failure says why,
+/// suggesting the unit ("did you mean 8h?").
+Result<std::int64_t> ParseSessionDuration(std::string_view text, BareUnit unit);
 
 /// Formats seconds for people: "1h 00m", "12h 30m", "15m 00s", "45s",
 /// with a trailing seconds field only when it is not zero ("1h 00m 05s").

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "samlint/status.h"
+
 namespace samlint {
 
 struct Limits {
@@ -38,8 +40,8 @@ struct LimitInfo {
 const LimitInfo* AllLimits(std::size_t& count);
 
 /// Sets one limit from "NAME=N" (N > 0; k/M/G suffixes multiply by 1024s).
-/// Returns an error sentence naming the valid names, or nullopt when set.
-std::optional<std::string> SetLimit(Limits& limits, std::string_view assignment);
+/// Fails with a sentence naming the valid names.
+Status SetLimit(Limits& limits, std::string_view assignment);
 
 /// "the limit signatures=16 (raise it with --limit signatures=N)": the words
 /// a limit-exceeded finding ends its message with.

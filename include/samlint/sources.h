@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "samlint/status.h"
+
 namespace samlint {
 
 /// One input to check.
@@ -30,11 +32,19 @@ ExpandedInputs ExpandInputs(std::span<const std::string> args);
 /// The extensions samlint reads inside directories.
 bool HasReadableExtension(const std::string& file_name);
 
-/// Reads a whole input (file or stdin) into `bytes`, keeping at most `limit`
-/// + 1 bytes; `size` (when given) is set to the input's real size, which is
-/// larger than `limit` when the input is (the rest of a stream is counted,
-/// not kept). Returns false and sets `error` (one sentence) when it cannot.
-bool ReadInput(const InputRef& input, std::size_t limit, std::string& bytes, std::string& error,
-               std::uintmax_t* size = nullptr);
+/// An input's bytes, read with a size limit.
+struct LimitedBytes {
+  std::string bytes;        ///< the content, cut to at most the limit + 1 bytes
+  std::uintmax_t size = 0;  ///< the whole size, counted (not kept) past the limit
+
+  /// True when the input was larger than `limit`; then `bytes` is not all of it.
+  bool Exceeds(std::size_t limit) const { return size > limit; }
+};
+
+/// Reads a whole input (file or stdin), keeping at most `limit` + 1 bytes;
+/// `size` is the input's real size, larger than `limit` when the input is
+/// (the rest of a stream is counted, not kept). Fails with a one-sentence
+/// message when the input cannot be read.
+Result<LimitedBytes> ReadInput(const InputRef& input, std::size_t limit);
 
 }  // namespace samlint

@@ -11,6 +11,7 @@
 
 #include "samlint/config.h"
 #include "samlint/result.h"
+#include "samlint/status.h"
 
 namespace samlint {
 
@@ -38,7 +39,7 @@ class Baseline {
 };
 
 /// Reads and parses a baseline file (see Baseline::Parse).
-std::optional<std::string> LoadBaseline(const std::string& path, Baseline& out);
+Status LoadBaseline(const std::string& path, Baseline& out);
 
 /// Applies [rules] settings: a rule set to "off" leaves the diagnostics, any
 /// other setting replaces the severity.

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "samlint/status.h"
 #include "samlint/timestamp.h"
 
 namespace samlint {
@@ -67,7 +68,7 @@ struct SpKey {
   std::string source;
 };
 
-/// Reads an SP private key file. Returns an error sentence, or nullopt.
-std::optional<std::string> LoadSpKey(const std::string& path, SpKey& key);
+/// Reads an SP private key file (PEM or DER, unencrypted); fails with a sentence naming the file.
+Result<SpKey> LoadSpKey(const std::string& path);
 
 }  // namespace samlint

@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.h"
+
 namespace samlint {
 namespace {
 
@@ -17,21 +19,7 @@ constexpr std::int64_t kSecondsPerHour = 3600;
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr std::int64_t kSecondsPerWeek = 604800;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && IsSpace(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 // Consumes a run of digits. Values past kMaxSeconds are rejected right away:
 // no component may exceed the cap on its own, and stopping early means a long
@@ -63,12 +51,12 @@ struct UnitTable {
 bool ConsumeComponents(std::string_view& text, const UnitTable& table, char stop,
                        std::int64_t& total, bool& any_component) {
   std::size_t next_unit = 0;  // the smallest index into table.letters still allowed
-  while (!text.empty() && ToLower(text.front()) != stop) {
+  while (!text.empty() && AsciiToLower(text.front()) != stop) {
     std::optional<std::int64_t> value = ConsumeNumber(text);
     if (!value || text.empty()) {
       return false;
     }
-    std::size_t unit = table.letters.find(ToLower(text.front()));
+    std::size_t unit = table.letters.find(AsciiToLower(text.front()));
     if (unit == std::string_view::npos || unit < next_unit) {
       return false;
     }
@@ -142,7 +130,7 @@ std::optional<std::int64_t> ParseDuration(std::string_view text) {
   if (text.empty()) {
     return std::nullopt;
   }
-  if (ToLower(text.front()) == 'p') {
+  if (AsciiToLower(text.front()) == 'p') {
     return ParseIso8601(text);
   }
   if (!IsDigit(text.front())) {
@@ -192,38 +180,38 @@ std::string FormatDuration(std::int64_t seconds) {
   return out;
 }
 
-std::optional<std::int64_t> ParseSessionDuration(std::string_view text, BareUnit unit,
-                                                 std::string& error) {
+Result<std::int64_t> ParseSessionDuration(std::string_view text, BareUnit unit) {
   std::string_view t = Trim(text);
   bool bare = !t.empty() && t.find_first_not_of("0123456789") == std::string_view::npos;
   std::optional<std::int64_t> seconds = ParseDuration(t);
   if (!seconds) {
-    error = "invalid duration '" + std::string(text) +
-            "' (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or ISO 8601 like PT8H)";
-    return std::nullopt;
+    return Status::Error(
+        "invalid duration '" + std::string(text) +
+        "' (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or ISO 8601 like PT8H)");
   }
-  if (!bare) return seconds;
+  if (!bare) return *seconds;
   if (unit == BareUnit::kHours) {
     constexpr std::int64_t kMaxHours = 10LL * 366 * 24;  // ParseDuration's ten years
     if (*seconds > kMaxHours) {
-      error = "invalid duration '" + std::string(text) + "' (a bare number is hours here)";
-      return std::nullopt;
+      return Status::Error("invalid duration '" + std::string(text) +
+                           "' (a bare number is hours here)");
     }
     seconds = *seconds * 3600;
   }
   if (*seconds < kShortestSession) {
     const std::string n(t);
-    error = unit == BareUnit::kHours
-                ? "'" + n + "' is " + n + " hours, shorter than any session a cloud issues (" +
-                      std::to_string(kShortestSession) + " s); a bare number is hours here, as "
-                      "SetSecurityPreference takes it"
-                : "did you mean " + n + (*seconds < 100 ? "h" : "m") +
-                      "? (a bare number is seconds, and " + n +
-                      " s is shorter than any session a cloud issues, " +
-                      std::to_string(kShortestSession) + " s; write 8h, 90m or PT8H)";
-    return std::nullopt;
+    return Status::Error(unit == BareUnit::kHours
+                             ? "'" + n + "' is " + n +
+                                   " hours, shorter than any session a cloud issues (" +
+                                   std::to_string(kShortestSession) +
+                                   " s); a bare number is hours here, as "
+                                   "SetSecurityPreference takes it"
+                             : "did you mean " + n + (*seconds < 100 ? "h" : "m") +
+                                   "? (a bare number is seconds, and " + n +
+                                   " s is shorter than any session a cloud issues, " +
+                                   std::to_string(kShortestSession) + " s; write 8h, 90m or PT8H)");
   }
-  return seconds;
+  return *seconds;
 }
 
 }  // namespace samlint

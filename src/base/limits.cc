@@ -24,12 +24,12 @@ const LimitInfo* AllLimits(std::size_t& count) {
   return kLimits;
 }
 
-std::optional<std::string> SetLimit(Limits& limits, std::string_view assignment) {
+Status SetLimit(Limits& limits, std::string_view assignment) {
   std::string names;
   for (const LimitInfo& l : kLimits) names += (names.empty() ? "" : ", ") + std::string(l.name);
   auto eq = assignment.find('=');
   if (eq == std::string_view::npos) {
-    return "expected NAME=N, where NAME is one of " + names;
+    return Status::Error("expected NAME=N, where NAME is one of " + names);
   }
   std::string_view name = assignment.substr(0, eq);
   std::string_view value = assignment.substr(eq + 1);
@@ -38,15 +38,23 @@ std::optional<std::string> SetLimit(Limits& limits, std::string_view assignment)
     if (l.name == name) info = &l;
   }
   if (info == nullptr) {
-    return "unknown limit \"" + std::string(name) + "\"; the limits are " + names;
+    return Status::Error("unknown limit \"" + std::string(name) + "\"; the limits are " + names);
   }
   std::size_t multiplier = 1;
   if (!value.empty()) {
     switch (value.back()) {
-      case 'k': case 'K': multiplier = std::size_t{1} << 10; break;
-      case 'M': multiplier = std::size_t{1} << 20; break;
-      case 'G': multiplier = std::size_t{1} << 30; break;
-      default: break;
+      case 'k':
+      case 'K':
+        multiplier = std::size_t{1} << 10;
+        break;
+      case 'M':
+        multiplier = std::size_t{1} << 20;
+        break;
+      case 'G':
+        multiplier = std::size_t{1} << 30;
+        break;
+      default:
+        break;
     }
     if (multiplier != 1) value.remove_suffix(1);
   }
@@ -54,11 +62,12 @@ std::optional<std::string> SetLimit(Limits& limits, std::string_view assignment)
   auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
   if (value.empty() || ec != std::errc() || end != value.data() + value.size() || n == 0 ||
       n > std::numeric_limits<std::size_t>::max() / multiplier) {
-    return "the limit " + std::string(name) + " takes a whole number above 0 (k, M, G suffixes allowed), not \"" +
-           std::string(assignment.substr(eq + 1)) + "\"";
+    return Status::Error("the limit " + std::string(name) +
+                         " takes a whole number above 0 (k, M, G suffixes allowed), not \"" +
+                         std::string(assignment.substr(eq + 1)) + "\"");
   }
   limits.*(info->field) = n * multiplier;
-  return std::nullopt;
+  return Status();
 }
 
 std::string LimitHint(const Limits& limits, std::string_view name) {

@@ -6,25 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.h"
+
 namespace samlint {
 namespace {
 
 constexpr std::int64_t kMicrosPerSecond = 1000000;
 constexpr std::int64_t kSecondsPerDay = 86400;
 
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && IsSpace(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 // Division that rounds toward negative infinity, for instants before 1970.
 std::int64_t FloorDiv(std::int64_t a, std::int64_t b) {

@@ -9,7 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
+#include "base/file.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
 #include "samlint/rules.h"
@@ -241,9 +242,9 @@ class Parser {
                                  "ISO 8601 like PT8H)");
       return std::nullopt;
     }
-    std::string error;
-    if (auto seconds = ParseSessionDuration(text, unit, error)) return seconds;
-    Problem(node.source(), "'" + key + "' = " + text + ": " + error);
+    Result<std::int64_t> seconds = ParseSessionDuration(text, unit);
+    if (seconds.ok()) return *seconds;
+    Problem(node.source(), "'" + key + "' = " + text + ": " + seconds.error());
     return std::nullopt;
   }
 
@@ -422,31 +423,21 @@ ConfigParse ParseConfig(std::string_view text, const std::string& path) {
 }
 
 ConfigParse LoadConfig(const std::string& path) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) {
-    ConfigParse out;
-    out.config.path = path;
-    out.problems.push_back({0, 0, "cannot be read: " + ec.message()});
-    return out;
-  }
-  if (size > kMaxConfigBytes) {
-    ConfigParse out;
-    out.config.path = path;
-    out.problems.push_back(
-        {1, 1,
-         "the file is " + std::to_string(size) + " bytes; samlint reads config files up to 1 MiB"});
-    return out;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) {
-    ConfigParse out;
-    out.config.path = path;
+  Result<LimitedBytes> read = ReadFileUpTo(path, kMaxConfigBytes);
+  if (read.ok() && !read->Exceeds(kMaxConfigBytes)) return ParseConfig(read->bytes, path);
+  ConfigParse out;
+  out.config.path = path;
+  if (read.ok()) {
+    out.problems.push_back({1, 1,
+                            "the file is " + std::to_string(read->size) +
+                                " bytes; samlint reads config files up to 1 MiB"});
+  } else if (read.status().code() == StatusCode::kNotFound ||
+             read.status().code() == StatusCode::kIsDirectory) {
+    out.problems.push_back({0, 0, "cannot be read: " + read.error()});
+  } else {
     out.problems.push_back({0, 0, "cannot be read"});
-    return out;
   }
-  return ParseConfig(text, path);
+  return out;
 }
 
 bool IsConfigFileName(std::string_view file_name) {

@@ -34,8 +34,10 @@
 #include <utility>
 #include <vector>
 
+#include "base/diagnostic.h"
+#include "base/file.h"
+#include "base/strings.h"
 #include "declare/roles.h"
-#include "diagnose/make.h"
 #include "parse/doc_tree.h"
 #include "samlint/declarations.h"
 #include "samlint/duration.h"
@@ -71,15 +73,8 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (IsBlank(s.front()) || s.front() == '\n')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (IsBlank(s.back()) || s.back() == '\n')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
+// The blanks of a declarations file (doc_tree's IsBlank) and line feeds.
+constexpr std::string_view kBlankOrNewline{" \t\r\0\n", 5};
 
 /// A value quoted for a message, cut short so that hostile input cannot flood reports.
 std::string Quoted(std::string_view s) {
@@ -154,7 +149,7 @@ Number ReadInteger(Node node) {
   if (IsSequence(node)) {
     return {std::nullopt, "it is a list, not a number"};
   }
-  const std::string_view text = Trim(node->text);
+  const std::string_view text = Trim(node->text, kBlankOrNewline);
   std::string_view digits = text;
   bool negative = false;
   if (!digits.empty() && (digits.front() == '+' || digits.front() == '-')) {
@@ -198,7 +193,7 @@ Number ReadIsoDuration(Node node) {
   if (!IsScalar(node)) {
     return {std::nullopt, "it is not an ISO 8601 duration such as PT8H"};
   }
-  const std::string_view text = Trim(node->text);
+  const std::string_view text = Trim(node->text, kBlankOrNewline);
   if (!text.empty() && (text.front() == 'P' || text.front() == 'p')) {
     if (std::optional<std::int64_t> seconds = ParseDuration(text)) {
       return {seconds, ""};
@@ -808,49 +803,27 @@ std::optional<std::string> ParseDeclarations(std::string_view text, const std::s
 
 std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out,
                                             const Limits& limits) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    return "cannot read " + path + ": it is a directory";
+  // Read in pieces rather than trusting a size: the path may be a pipe (<(...)).
+  Result<LimitedBytes> read = ReadFileUpTo(path, limits.input_bytes);
+  if (!read.ok()) {
+    switch (read.status().code()) {
+      case StatusCode::kIsDirectory:
+        return "cannot read " + path + ": it is a directory";
+      case StatusCode::kNotFound:
+      case StatusCode::kOpenFailed:
+        return "cannot open " + path + ": " + read.error();
+      default:
+        return "cannot read " + path;
+    }
   }
-  auto too_large = [&](std::uintmax_t size) {
-    std::string message = path + " is " + std::to_string(size) +
+  if (read->Exceeds(limits.input_bytes)) {
+    std::string message = path + " is " + std::to_string(read->size) +
                           " bytes; samlint did not read it, because of " +
                           LimitHint(limits, "input-bytes") + ".";
     out.limits_exceeded.push_back(message);
     return message;
-  };
-  if (fs::is_regular_file(path, ec)) {
-    const std::uintmax_t size = fs::file_size(path, ec);
-    if (!ec && size > limits.input_bytes) {
-      return too_large(size);
-    }
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    const int error = errno;
-    return "cannot open " + path + ": " + std::generic_category().message(error);
-  }
-  // Read in pieces rather than trusting a size: the path may be a pipe (<(...)).
-  // Past the limit the rest is only counted, so the message gives the real size.
-  std::string text;
-  std::uintmax_t total = 0;
-  std::vector<char> buffer(std::size_t{1} << 16);
-  while (file) {
-    file.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = static_cast<std::size_t>(file.gcount());
-    total += got;
-    if (total <= limits.input_bytes) {
-      text.append(buffer.data(), got);
-    }
-  }
-  if (file.bad()) {
-    return "cannot read " + path;
-  }
-  if (total > limits.input_bytes) {
-    return too_large(total);
-  }
-  return ParseDeclarations(text, path, out, limits);
+  return ParseDeclarations(read->bytes, path, out, limits);
 }
 
 }  // namespace samlint

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "base/diagnostic.h"
 #include "declare/roles.h"
-#include "diagnose/make.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
 

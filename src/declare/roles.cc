@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "base/strings.h"
+
 namespace samlint {
 namespace {
 
@@ -78,12 +80,6 @@ ArnKind AliyunArnKind(std::string_view arn) {
   return ArnKind::kOther;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::string RoleNameOf(std::string_view role_arn) {
@@ -92,7 +88,7 @@ std::string RoleNameOf(std::string_view role_arn) {
 }
 
 std::optional<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value, std::string& why) {
-  std::string_view v = Trim(value);
+  std::string_view v = Trim(value, kCWhitespace);
   if (v.empty()) {
     why = "the value is empty";
     return std::nullopt;

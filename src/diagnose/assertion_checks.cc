@@ -4,8 +4,9 @@
 #include <cctype>
 #include <map>
 
+#include "base/diagnostic.h"
+#include "base/strings.h"
 #include "declare/roles.h"
-#include "diagnose/make.h"
 #include "parse/cloud.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
@@ -17,12 +18,6 @@ constexpr std::string_view kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Succes
 constexpr std::int64_t kRedemptionWindow = 300;  // observed: "Token must be redeemed within 5 minutes"
 constexpr std::int64_t kSessionDurationMin = 900;
 constexpr std::int64_t kSessionDurationMax = 43200;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<const TextFact*> ValuesOf(const AssertionFact& a, std::string_view name,
                                       std::size_t* attribute_offset = nullptr,
@@ -229,7 +224,7 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
   }
   const TextFact& v = *values.front();
   read.offset = v.offset;
-  std::string_view text = Trim(v.value);
+  std::string_view text = Trim(v.value, kCWhitespace);
   bool integer = !text.empty() && text.size() <= 12 &&
                  std::all_of(text.begin(), text.end(),
                              [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
@@ -354,9 +349,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   if (names.source_identity != nullptr) {
     for (const TextFact* v : ValuesOf(a, names.source_identity)) {
       std::string value(v->value);
-      bool aws_prefix = value.size() >= 4 && std::tolower(static_cast<unsigned char>(value[0])) == 'a' &&
-                        std::tolower(static_cast<unsigned char>(value[1])) == 'w' &&
-                        std::tolower(static_cast<unsigned char>(value[2])) == 's' && value[3] == ':';
+      bool aws_prefix = StartsWithNoCase(value, "aws:");
       std::string bad = Offending(value, AwsNameChar);
       if (value.size() < 2 || value.size() > 64 || !bad.empty() || aws_prefix) {
         std::string why = aws_prefix ? "starts with \"aws:\", which is reserved"
@@ -377,7 +370,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   // Audience
   bool any_audience = false;
   for (const TextFact& au : a.audiences) {
-    if (IsCloudAudience(cloud, Trim(au.value))) any_audience = true;
+    if (IsCloudAudience(cloud, Trim(au.value, kCWhitespace))) any_audience = true;
   }
   if (!any_audience) {
     std::string expected = cloud == Cloud::kAws
@@ -411,7 +404,8 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
     if (sc.recipient.present && sc.not_on_or_after.present) ++with_both;
     if (sc.recipient.present && first_with_recipient == nullptr) first_with_recipient = &sc;
-    if (sc.recipient.present && IsSigninEndpoint(cloud, Trim(sc.recipient.value))) matching = &sc;
+    if (sc.recipient.present && IsSigninEndpoint(cloud, Trim(sc.recipient.value, kCWhitespace)))
+      matching = &sc;
   }
   std::string endpoint = cloud == Cloud::kAws
                              ? "https://signin.aws.amazon.com/saml (or a regional "
@@ -441,7 +435,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
 
   // Destination (Response)
   if (facts.is_response && facts.destination.present &&
-      !IsSigninEndpoint(cloud, Trim(facts.destination.value))) {
+      !IsSigninEndpoint(cloud, Trim(facts.destination.value, kCWhitespace))) {
     out.push_back(MakeDiagnostic(
         Rule::kDestinationMismatch,
         "Response/@Destination " + Quoted(facts.destination.value) + " is not " + cloud_name +

@@ -1,4 +1,4 @@
-#include "samlint/decode.h"
+#include "input/decode.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -8,89 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include "base/codec.h"
+#include "base/strings.h"
+
 namespace samlint {
 namespace {
-
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-char ToLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size()) {
-    return false;
-  }
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (ToLower(text[i]) != prefix[i]) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// `needle` must be lowercase.
-std::size_t FindNoCase(std::string_view haystack, std::string_view needle, std::size_t from = 0) {
-  for (std::size_t i = from; i + needle.size() <= haystack.size(); ++i) {
-    if (StartsWithNoCase(haystack.substr(i), needle)) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
-
-std::string_view TrimSpace(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && IsSpace(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-// Editors put the BOM first and people paste whitespace around it, so allow
-// whitespace on either side of it.
-std::string_view StripBomAndSpace(std::string_view text) {
-  text = TrimSpace(text);
-  if (text.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
-    text.remove_prefix(kUtf8Bom.size());
-  }
-  return TrimSpace(text);
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-// Sextet value of a base64 character in either alphabet, or -1.
-int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') {
-    return c - 'A';
-  }
-  if (c >= 'a' && c <= 'z') {
-    return c - 'a' + 26;
-  }
-  if (c >= '0' && c <= '9') {
-    return c - '0' + 52;
-  }
-  if (c == '+' || c == '-') {
-    return 62;
-  }
-  if (c == '/' || c == '_') {
-    return 63;
-  }
-  return -1;
-}
 
 void AppendUtf8(std::string& out, std::uint32_t code_point) {
   if (code_point < 0x80) {
@@ -123,7 +45,7 @@ std::optional<std::uint32_t> ParseCharReference(std::string_view digits) {
   }
   std::uint32_t value = 0;
   for (char c : digits) {
-    const int digit = HexValue(c);
+    const int digit = HexDigitValue(c);
     if (digit < 0 || static_cast<std::uint32_t>(digit) >= base) {
       return std::nullopt;
     }
@@ -191,20 +113,20 @@ struct HtmlAttribute {
 std::vector<HtmlAttribute> ParseTagAttributes(std::string_view& text) {
   std::vector<HtmlAttribute> attributes;
   std::size_t i = 1;
-  while (i < text.size() && !IsSpace(text[i]) && text[i] != '>' && text[i] != '/') {
+  while (i < text.size() && !IsAsciiSpace(text[i]) && text[i] != '>' && text[i] != '/') {
     ++i;
   }
   while (i < text.size()) {
-    while (i < text.size() && (IsSpace(text[i]) || text[i] == '/')) {
+    while (i < text.size() && (IsAsciiSpace(text[i]) || text[i] == '/')) {
       ++i;
     }
     if (i >= text.size() || text[i] == '>') {
       break;
     }
     HtmlAttribute attribute;
-    while (i < text.size() && !IsSpace(text[i]) && text[i] != '=' && text[i] != '>' &&
+    while (i < text.size() && !IsAsciiSpace(text[i]) && text[i] != '=' && text[i] != '>' &&
            text[i] != '/') {
-      attribute.name.push_back(ToLower(text[i]));
+      attribute.name.push_back(AsciiToLower(text[i]));
       ++i;
     }
     if (attribute.name.empty()) {
@@ -213,12 +135,12 @@ std::vector<HtmlAttribute> ParseTagAttributes(std::string_view& text) {
       continue;
     }
     std::size_t j = i;
-    while (j < text.size() && IsSpace(text[j])) {
+    while (j < text.size() && IsAsciiSpace(text[j])) {
       ++j;
     }
     if (j < text.size() && text[j] == '=') {
       i = j + 1;
-      while (i < text.size() && IsSpace(text[i])) {
+      while (i < text.size() && IsAsciiSpace(text[i])) {
         ++i;
       }
       std::string_view raw;
@@ -230,7 +152,7 @@ std::vector<HtmlAttribute> ParseTagAttributes(std::string_view& text) {
         i = end == std::string_view::npos ? text.size() : end + 1;
       } else {
         const std::size_t start = i;
-        while (i < text.size() && !IsSpace(text[i]) && text[i] != '>') {
+        while (i < text.size() && !IsAsciiSpace(text[i]) && text[i] != '>') {
           ++i;
         }
         raw = text.substr(start, i - start);
@@ -254,7 +176,7 @@ const std::string* FindAttribute(const std::vector<HtmlAttribute>& attributes,
 }
 
 bool IsTagNameEnd(std::string_view text, std::size_t at) {
-  return at >= text.size() || IsSpace(text[at]) || text[at] == '>' || text[at] == '/';
+  return at >= text.size() || IsAsciiSpace(text[at]) || text[at] == '>' || text[at] == '/';
 }
 
 // True when a tag named `lowercase_name` (e.g. "<form") starts at `text[0]`.
@@ -268,7 +190,7 @@ bool IsTag(std::string_view text, std::string_view lowercase_name) {
 bool LooksLikeHtml(std::string_view text) {
   std::string_view rest = text;
   while (true) {
-    rest = TrimSpace(rest);
+    rest = Trim(rest);
     if (rest.substr(0, 2) == "<?") {
       const std::size_t end = rest.find("?>");
       if (end == std::string_view::npos) {
@@ -286,7 +208,7 @@ bool LooksLikeHtml(std::string_view text) {
     }
   }
   if (StartsWithNoCase(rest, "<!doctype")) {
-    const std::string_view root = TrimSpace(rest.substr(9));
+    const std::string_view root = Trim(rest.substr(9));
     if (StartsWithNoCase(root, "html") && IsTagNameEnd(root, 4)) {
       return true;
     }
@@ -364,11 +286,11 @@ bool IsBase64Text(std::string_view text, bool& has_percent) {
   has_percent = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (Base64Value(c) >= 0 || c == '=' || IsSpace(c)) {
+    if (IsBase64Char(c) || c == '=' || IsAsciiSpace(c)) {
       continue;
     }
-    if (c == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
-        HexValue(text[i + 2]) >= 0) {
+    if (c == '%' && i + 2 < text.size() && HexDigitValue(text[i + 1]) >= 0 &&
+        HexDigitValue(text[i + 2]) >= 0) {
       has_percent = true;
       i += 2;
       continue;
@@ -422,33 +344,22 @@ DecodedInput DecodeFormBody(std::string_view body) {
   }
   std::optional<std::string> saml_response;
   std::string relay_state;
-  while (true) {
-    const std::size_t amp = body.find('&');
-    const std::string_view pair = body.substr(0, amp);
-    const std::size_t eq = pair.find('=');
-    const std::string_view raw_name = pair.substr(0, eq);
-    const std::string_view raw_value =
-        eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1);
+  for (const FormField& field : SplitFormFields(body)) {
     std::string name;
-    if (DecodePercent(raw_name, name, true)) {
-      if (name == "SAMLResponse" && !saml_response) {
-        // Base64 never contains a space, so a literal '+' here can only be a
-        // base64 '+' that the sender forgot to escape; keep it.
-        std::string value;
-        if (!DecodePercent(raw_value, value, false)) {
-          return Unknown("the SAMLResponse form field has a malformed %-escape");
-        }
-        saml_response = std::move(value);
-      } else if (name == "RelayState" && relay_state.empty()) {
-        if (!DecodePercent(raw_value, relay_state, true)) {
-          relay_state.clear();
-        }
+    if (!DecodePercent(field.name, name, true)) continue;
+    if (name == "SAMLResponse" && !saml_response) {
+      // Base64 never contains a space, so a literal '+' here can only be a
+      // base64 '+' that the sender forgot to escape; keep it.
+      std::string value;
+      if (!DecodePercent(field.value, value, false)) {
+        return Unknown("the SAMLResponse form field has a malformed %-escape");
+      }
+      saml_response = std::move(value);
+    } else if (name == "RelayState" && relay_state.empty()) {
+      if (!DecodePercent(field.value, relay_state, true)) {
+        relay_state.clear();
       }
     }
-    if (amp == std::string_view::npos) {
-      break;
-    }
-    body.remove_prefix(amp + 1);
   }
   if (!saml_response) {
     return Unknown("the form body has no SAMLResponse field");
@@ -498,76 +409,6 @@ DecodedInput DecodeInput(std::string_view bytes) {
   }
 
   return Unknown("not a SAML response: expected XML, base64 or a SAMLResponse= form body");
-}
-
-bool DecodeBase64(std::string_view text, std::string& out) {
-  out.clear();
-  std::string decoded;
-  decoded.reserve(text.size() / 4 * 3 + 3);
-  std::uint32_t buffer = 0;
-  std::size_t sextets = 0;
-  std::size_t padding = 0;
-  for (char c : text) {
-    if (IsSpace(c)) {
-      continue;
-    }
-    if (c == '=') {
-      ++padding;
-      continue;
-    }
-    const int value = Base64Value(c);
-    // Data after padding means two encodings were glued together or the text is
-    // not base64 at all.
-    if (value < 0 || padding > 0) {
-      return false;
-    }
-    buffer = (buffer << 6) | static_cast<std::uint32_t>(value);
-    ++sextets;
-    if (sextets % 4 == 0) {
-      decoded.push_back(static_cast<char>((buffer >> 16) & 0xFF));
-      decoded.push_back(static_cast<char>((buffer >> 8) & 0xFF));
-      decoded.push_back(static_cast<char>(buffer & 0xFF));
-      buffer = 0;
-    }
-  }
-  const std::size_t leftover = sextets % 4;
-  // One sextet carries only six bits, less than a byte: the text was cut off.
-  if (leftover == 1 || padding > 2) {
-    return false;
-  }
-  if (padding > 0 && (leftover + padding) % 4 != 0) {
-    return false;
-  }
-  if (leftover == 2) {
-    decoded.push_back(static_cast<char>((buffer >> 4) & 0xFF));
-  } else if (leftover == 3) {
-    decoded.push_back(static_cast<char>((buffer >> 10) & 0xFF));
-    decoded.push_back(static_cast<char>((buffer >> 2) & 0xFF));
-  }
-  out = std::move(decoded);
-  return true;
-}
-
-bool DecodePercent(std::string_view text, std::string& out, bool plus_is_space) {
-  out.clear();
-  std::string decoded;
-  decoded.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '%') {
-      if (i + 2 >= text.size() || HexValue(text[i + 1]) < 0 || HexValue(text[i + 2]) < 0) {
-        return false;
-      }
-      decoded.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
-      i += 2;
-    } else if (c == '+' && plus_is_space) {
-      decoded.push_back(' ');
-    } else {
-      decoded.push_back(c);
-    }
-  }
-  out = std::move(decoded);
-  return true;
 }
 
 std::string_view EncodingName(InputEncoding encoding) {

@@ -8,6 +8,9 @@
 #include <iostream>
 #include <system_error>
 
+#include "base/file.h"
+#include "base/strings.h"
+
 namespace samlint {
 namespace fs = std::filesystem;
 
@@ -15,9 +18,7 @@ bool HasReadableExtension(const std::string& file_name) {
   static constexpr std::string_view kExtensions[] = {".xml", ".saml", ".b64", ".base64", ".txt",
                                                      ".har", ".json", ".jsonl", ".gz",   ".yaml",
                                                      ".yml", ".toml"};
-  std::string lower = file_name;
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = AsciiLowercase(file_name);
   return std::any_of(std::begin(kExtensions), std::end(kExtensions), [&](std::string_view ext) {
     return lower.size() > ext.size() && lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0;
   });
@@ -81,54 +82,27 @@ ExpandedInputs ExpandInputs(std::span<const std::string> args) {
   return out;
 }
 
-bool ReadInput(const InputRef& input, std::size_t limit, std::string& bytes, std::string& error,
-               std::uintmax_t* size) {
-  bytes.clear();
-  std::uintmax_t total = 0;
-  std::istream* in = &std::cin;
-  std::ifstream file;
-  if (!input.is_stdin) {
-    std::error_code ec;
-    if (!fs::exists(input.path, ec)) {
-      error = "cannot read " + input.path + ": no such file or directory";
-      return false;
-    }
-    if (fs::is_directory(input.path, ec)) {
-      error = "cannot read " + input.path + ": it is a directory";
-      return false;
-    }
-    file.open(input.path, std::ios::binary);
-    if (!file) {
-      error = "cannot open " + input.path + ": " + std::strerror(errno);
-      return false;
-    }
-    in = &file;
+Result<LimitedBytes> ReadInput(const InputRef& input, std::size_t limit) {
+  if (input.is_stdin) {
+    Result<LimitedBytes> read = ReadStreamUpTo(std::cin, limit);
+    if (!read.ok()) return Status::Error("cannot read standard input", StatusCode::kReadFailed);
+    return read;
   }
-  char buffer[1 << 16];
-  while (*in) {
-    in->read(buffer, sizeof buffer);
-    const auto got = static_cast<std::size_t>(in->gcount());
-    total += got;
-    // Past the limit only the size matters (the caller reports it): keep one
-    // byte more than the limit, so the caller can tell, and count the rest.
-    const std::size_t room = bytes.size() <= limit ? limit + 1 - bytes.size() : 0;
-    bytes.append(buffer, std::min(got, room));
-    if (bytes.size() > limit && !input.is_stdin) {
-      // A file's size is known without reading the rest.
-      std::error_code ec;
-      const std::uintmax_t file_size = fs::file_size(input.path, ec);
-      if (!ec && fs::is_regular_file(input.path, ec)) {
-        total = std::max(total, file_size);
-        break;
-      }
-    }
+  Result<LimitedBytes> read = ReadFileUpTo(input.path, limit);
+  if (read.ok()) return read;
+  switch (read.status().code()) {
+    case StatusCode::kNotFound:
+      return Status::Error("cannot read " + input.path + ": no such file or directory",
+                           StatusCode::kNotFound);
+    case StatusCode::kIsDirectory:
+      return Status::Error("cannot read " + input.path + ": it is a directory",
+                           StatusCode::kIsDirectory);
+    case StatusCode::kOpenFailed:
+      return Status::Error("cannot open " + input.path + ": " + read.error(),
+                           StatusCode::kOpenFailed);
+    default:
+      return Status::Error("cannot read " + input.path, StatusCode::kReadFailed);
   }
-  if (size != nullptr) *size = total;
-  if (in->bad()) {
-    error = "cannot read " + (input.is_stdin ? std::string("standard input") : input.path);
-    return false;
-  }
-  return true;
 }
 
 }  // namespace samlint

@@ -19,8 +19,6 @@ constexpr CloudAttributes kAliyunAttributes{
     nullptr,
 };
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 bool RegionLabel(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
@@ -35,7 +33,7 @@ bool RegionLabel(std::string_view s) {
 // After ".../saml": nothing, or "/acs/<IdP-ID>" when the IdP encrypts assertions.
 bool AwsSamlPath(std::string_view rest) {
   if (rest.empty() || rest == "/") return true;
-  if (!StartsWith(rest, "/acs/")) return false;
+  if (!rest.starts_with("/acs/")) return false;
   std::string_view id = rest.substr(5);
   if (id.empty()) return false;
   for (char c : id) {
@@ -57,13 +55,13 @@ bool IsSigninEndpoint(Cloud cloud, std::string_view url) {
   }
   constexpr std::string_view kHosts[] = {"signin.aws.amazon.com", "signin.amazonaws.cn",
                                          "signin.amazonaws-us-gov.com"};
-  if (!StartsWith(url, "https://")) return false;
+  if (!url.starts_with("https://")) return false;
   std::string_view rest = url.substr(8);
   auto slash = rest.find('/');
   if (slash == std::string_view::npos) return false;
   std::string_view host = rest.substr(0, slash);
   std::string_view path = rest.substr(slash);
-  if (!StartsWith(path, "/saml") || !AwsSamlPath(path.substr(5))) return false;
+  if (!path.starts_with("/saml") || !AwsSamlPath(path.substr(5))) return false;
   for (std::string_view h : kHosts) {
     if (host == h) return true;
     // <region>.signin.aws.amazon.com
@@ -82,7 +80,7 @@ bool IsCloudAudience(Cloud cloud, std::string_view audience) {
            audience == "urn:alibaba:cloudcomputing";
   }
   // The China regions use urn:amazon:webservices:cn-north-1 and similar.
-  return audience == "urn:amazon:webservices" || StartsWith(audience, "urn:amazon:webservices:") ||
+  return audience == "urn:amazon:webservices" || audience.starts_with("urn:amazon:webservices:") ||
          audience == "https://signin.aws.amazon.com/saml";
 }
 
@@ -91,8 +89,8 @@ std::optional<Cloud> DetectCloud(const ResponseFacts& facts, const AssertionFact
   int aliyun = 0;
   if (assertion != nullptr) {
     for (const AttributeFact& a : assertion->attributes) {
-      if (StartsWith(a.name, "https://aws.amazon.com/SAML/Attributes/")) aws += 4;
-      if (StartsWith(a.name, "https://www.aliyun.com/SAML-Role/Attributes/")) aliyun += 4;
+      if (a.name.starts_with("https://aws.amazon.com/SAML/Attributes/")) aws += 4;
+      if (a.name.starts_with("https://www.aliyun.com/SAML-Role/Attributes/")) aliyun += 4;
     }
     for (const TextFact& au : assertion->audiences) {
       if (IsCloudAudience(Cloud::kAws, au.value)) aws += 2;

@@ -1,14 +1,15 @@
 #include "parse/extract.h"
 
-#include <pugixml.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <map>
 #include <optional>
+#include <pugixml.hpp>
 #include <string>
 #include <vector>
+
+#include "base/strings.h"
 
 namespace samlint {
 namespace {
@@ -51,9 +52,7 @@ std::optional<std::string_view> DeclaredEncoding(std::string_view xml) {
 }
 
 bool IsUtf8Name(std::string_view encoding) {
-  std::string lower;
-  for (char c : encoding) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "utf-8" || lower == "utf8";
+  return EqualsNoCase(encoding, "utf-8") || EqualsNoCase(encoding, "utf8");
 }
 
 // Offset of the first byte that is not part of well-formed UTF-8 (overlong

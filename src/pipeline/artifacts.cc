@@ -2,16 +2,15 @@
 // part goes through the same pipeline, with what the artifact itself says
 // (the request's DurationSeconds and role, the event's time) taking the place
 // of options.
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 
 #include <algorithm>
 
+#include "base/diagnostic.h"
 #include "declare/join.h"
 #include "declare/roles.h"
-#include "diagnose/make.h"
 #include "evaluate/lifetime.h"
 #include "pipeline/idp.h"
-#include "samlint/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/config.h"
 #include "samlint/duration.h"
@@ -95,10 +94,10 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
     return p.role == request.role_arn &&
            (request.principal_arn.empty() || p.provider == request.principal_arn);
   });
-  std::erase_if(r.evaluations, [&](const Evaluation& e) { return e.role && *e.role != request.role_arn; });
-  std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
-    return !d.role.empty() && d.role != request.role_arn;
-  });
+  std::erase_if(r.evaluations,
+                [&](const Evaluation& e) { return e.role && *e.role != request.role_arn; });
+  std::erase_if(r.diagnostics,
+                [&](const Diagnostic& d) { return !d.role.empty() && d.role != request.role_arn; });
   if (!offered) {
     // Enough of the IdP's offer to see the mistake, whatever the assertion holds.
     constexpr std::size_t kRolesShown = 10;
@@ -146,7 +145,8 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   ScenarioInputs in = DeclarationsFromOptions(event.cloud, options);
   in.target = options.target;
   if (event.duration_seconds) {
-    in.duration_seconds = DeclaredValue{*event.duration_seconds, "requestParameters.durationSeconds"};
+    in.duration_seconds =
+        DeclaredValue{*event.duration_seconds, "requestParameters.durationSeconds"};
   }
   if (!event.role_arn.empty()) {
     in.role = event.role_arn;
@@ -156,11 +156,13 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   in.role_chaining = options.role_chaining || event.caller_holds_role;
   // A call that succeeded proves the role allows what it asked for.
   CheckOptions proven = options;
-  if (event.error_code.empty() && event.duration_seconds) proven.role_max_proven = event.duration_seconds;
+  if (event.error_code.empty() && event.duration_seconds)
+    proven.role_max_proven = event.duration_seconds;
   JoinDeclarations(proven, event.cloud, event.role_arn, in, r.diagnostics);
 
   std::optional<std::int64_t> observed;
-  if (event.expiration && event.event_time) observed = SecondsBetween(*event.event_time, *event.expiration);
+  if (event.expiration && event.event_time)
+    observed = SecondsBetween(*event.event_time, *event.expiration);
   std::int64_t requested = in.duration_seconds ? in.duration_seconds->seconds : 3600;
   bool saml_call = scenario == ScenarioId::kAwsSamlApi || scenario == ScenarioId::kAliyunSamlApi;
   bool clamped = event.error_code.empty() && observed && saml_call &&

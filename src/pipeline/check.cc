@@ -7,18 +7,18 @@
 #include <algorithm>
 #include <set>
 
+#include "base/diagnostic.h"
 #include "declare/inputs.h"
 #include "declare/join.h"
 #include "declare/roles.h"
 #include "diagnose/assertion_checks.h"
-#include "diagnose/make.h"
 #include "evaluate/lifetime.h"
+#include "input/decode.h"
 #include "parse/cloud.h"
 #include "parse/extract.h"
 #include "parse/line_index.h"
 #include "pipeline/assertion_stage.h"
 #include "samlint/config.h"
-#include "samlint/decode.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
 #include "samlint/suppress.h"

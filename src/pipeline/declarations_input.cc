@@ -2,9 +2,9 @@
 // its own values are linted, and the caller joins its declarations with the run's.
 #include <filesystem>
 
+#include "base/diagnostic.h"
 #include "declare/join.h"
-#include "diagnose/make.h"
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
 #include "idp/idp_config.h"
 #include "parse/cloud.h"
 #include "pipeline/assertion_stage.h"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
 #include "samlint/check.h"
 #include "samlint/rule_id.h"
 

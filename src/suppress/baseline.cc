@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "base/file.h"
 #include "identity/finding_identity.h"
 #include "samlint/suppress.h"
 
@@ -113,15 +114,12 @@ void Baseline::Apply(CheckResult& result, std::string_view base_directory) {
   result.diagnostics = std::move(kept);
 }
 
-std::optional<std::string> LoadBaseline(const std::string& path, Baseline& out) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return path + ": cannot be read: " + ec.message();
-  if (size > kMaxBaselineBytes) return path + ": is larger than 64 MiB";
-  std::ifstream in(path, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (auto error = out.Parse(text)) return path + ": " + *error;
-  return std::nullopt;
+Status LoadBaseline(const std::string& path, Baseline& out) {
+  Result<LimitedBytes> read = ReadFileUpTo(path, kMaxBaselineBytes);
+  if (!read.ok()) return Status::Error(path + ": cannot be read: " + read.error());
+  if (read->Exceeds(kMaxBaselineBytes)) return Status::Error(path + ": is larger than 64 MiB");
+  if (auto error = out.Parse(read->bytes)) return Status::Error(path + ": " + *error);
+  return Status();
 }
 
 void ApplyRuleSettings(CheckResult& result, const std::vector<RuleSetting>& settings) {

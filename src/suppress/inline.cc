@@ -7,7 +7,8 @@
 // document was already found well-formed, so a small tag scanner suffices.
 #include <algorithm>
 
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
+#include "base/strings.h"
 #include "samlint/rule_id.h"
 #include "samlint/rules.h"
 #include "samlint/suppress.h"
@@ -27,13 +28,6 @@ struct Suppression {
   std::size_t depth = 0;
   bool pending = false;
 };
-
-std::string_view Trim(std::string_view s) {
-  std::size_t a = s.find_first_not_of(" \t\r\n");
-  if (a == std::string_view::npos) return {};
-  std::size_t b = s.find_last_not_of(" \t\r\n");
-  return s.substr(a, b - a + 1);
-}
 
 // Parses one comment's text. Returns false when it is not a directive.
 bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,

@@ -8,12 +8,11 @@
 
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <memory>
 #include <pugixml.hpp>
-#include <sstream>
 
-#include "samlint/decode.h"
+#include "base/codec.h"
+#include "base/file.h"
 #include "samlint/trust.h"
 #include "trust/anchor_key.h"
 
@@ -33,20 +32,21 @@ using BioPtr = std::unique_ptr<BIO, BioFree>;
 using X509Ptr = std::unique_ptr<X509, X509Free>;
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
 
-bool ReadFile(const std::string& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read " + path;
-    return false;
+// Certificates, metadata and keys are small; a larger file is none of them.
+constexpr std::size_t kMaxAnchorFileBytes = std::size_t{1} << 22;
+
+Result<std::string> ReadAnchorFile(const std::string& path) {
+  Result<LimitedBytes> read = ReadFileUpTo(path, kMaxAnchorFileBytes);
+  if (!read.ok()) {
+    // A directory has always read as an empty file here, and so gets the
+    // message of a file that holds no certificate or key.
+    if (read.status().code() == StatusCode::kIsDirectory) return std::string();
+    return Status::Error("cannot read " + path, read.status().code());
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  if (out.size() > (1u << 22)) {
-    error = path + " is larger than 4 MiB; it is not a certificate or key file";
-    return false;
+  if (read->Exceeds(kMaxAnchorFileBytes)) {
+    return Status::Error(path + " is larger than 4 MiB; it is not a certificate or key file");
   }
-  return true;
+  return std::move(read->bytes);
 }
 
 std::optional<Timestamp> AsnTime(const ASN1_TIME* t) {
@@ -64,13 +64,7 @@ std::string Sha256Fingerprint(const unsigned char* data, std::size_t size) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int md_len = 0;
   if (EVP_Digest(data, size, md, &md_len, EVP_sha256(), nullptr) != 1) return {};
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = "sha256:";
-  for (unsigned int i = 0; i < md_len; ++i) {
-    out += kHex[md[i] >> 4];
-    out += kHex[md[i] & 0xf];
-  }
-  return out;
+  return "sha256:" + HexLower(std::string_view(reinterpret_cast<const char*>(md), md_len));
 }
 
 // The key's identity whatever file form it came in: the SHA-256 of its DER
@@ -215,8 +209,10 @@ std::optional<TrustAnchor> ParseCertificate(std::string_view bytes, std::string 
 }
 
 std::optional<std::string> AddCertificateFile(const std::string& path, TrustStore& store) {
-  std::string bytes, error, unparsable;
-  if (!ReadFile(path, bytes, error)) return error;
+  Result<std::string> read = ReadAnchorFile(path);
+  if (!read.ok()) return read.error();
+  const std::string& bytes = *read;
+  std::string unparsable;
   std::vector<TrustAnchor> anchors = ParseAnchorFile(bytes, path, unparsable);
   if (anchors.empty()) {
     return (unparsable.empty() ? "no certificate or public key in " + path
@@ -230,8 +226,9 @@ std::optional<std::string> AddCertificateFile(const std::string& path, TrustStor
 }
 
 std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& store) {
-  std::string bytes, error;
-  if (!ReadFile(path, bytes, error)) return error;
+  Result<std::string> read = ReadAnchorFile(path);
+  if (!read.ok()) return read.error();
+  const std::string& bytes = *read;
   pugi::xml_document doc;
   auto parsed = doc.load_buffer(bytes.data(), bytes.size(),
                                 pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
@@ -293,15 +290,16 @@ std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& 
   return std::nullopt;
 }
 
-std::optional<std::string> LoadSpKey(const std::string& path, SpKey& key) {
-  std::string bytes, error;
-  if (!ReadFile(path, bytes, error)) return error;
+Result<SpKey> LoadSpKey(const std::string& path) {
+  Result<std::string> read = ReadAnchorFile(path);
+  if (!read.ok()) return read.status();
+  std::string& bytes = *read;
   BioPtr bio(BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size())));
   PkeyPtr pkey(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
   if (!pkey) {
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     pkey.reset(d2i_AutoPrivateKey(nullptr, &p, static_cast<long>(bytes.size())));
-    if (!pkey) return "no unencrypted private key (PEM or DER) in " + path;
+    if (!pkey) return Status::Error("no unencrypted private key (PEM or DER) in " + path);
     // Keep one format downstream: re-encode as PEM.
     BioPtr out(BIO_new(BIO_s_mem()));
     PEM_write_bio_PrivateKey(out.get(), pkey.get(), nullptr, nullptr, 0, nullptr, nullptr);
@@ -309,9 +307,10 @@ std::optional<std::string> LoadSpKey(const std::string& path, SpKey& key) {
     long len = BIO_get_mem_data(out.get(), &data);
     bytes.assign(data, static_cast<std::size_t>(len));
   }
+  SpKey key;
   key.pem = std::move(bytes);
   key.source = path;
-  return std::nullopt;
+  return key;
 }
 
 }  // namespace samlint

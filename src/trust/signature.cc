@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
 #include "parse/extract.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"

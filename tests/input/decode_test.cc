@@ -1,4 +1,4 @@
-#include "samlint/decode.h"
+#include "input/decode.h"
 
 #include <gtest/gtest.h>
 
@@ -6,163 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "support/encoders.h"
+
 namespace samlint {
 namespace {
 
-constexpr std::string_view kXml =
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_r1\" "
-    "Version=\"2.0\" IssueInstant=\"2026-11-23T10:00:00Z\"><!-- ??? >>> ~~~ -->"
-    "<saml:Issuer xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">"
-    "https://idp.example.com/</saml:Issuer></samlp:Response>";
-
-// Test-only encoder, so inputs are built from kXml rather than pasted blobs.
-std::string EncodeBase64(std::string_view bytes, bool url_safe = false, bool pad = true,
-                         std::size_t line_length = 0) {
-  const std::string_view alphabet =
-      url_safe ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-               : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string chars;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    unsigned int chunk = static_cast<unsigned int>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (i + 1 < bytes.size()) {
-      chunk |= static_cast<unsigned int>(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    }
-    if (i + 2 < bytes.size()) {
-      chunk |= static_cast<unsigned char>(bytes[i + 2]);
-    }
-    const std::size_t produced = bytes.size() - i >= 3 ? 4 : bytes.size() - i + 1;
-    for (std::size_t k = 0; k < 4; ++k) {
-      if (k < produced) {
-        chars.push_back(alphabet[(chunk >> (18 - 6 * k)) & 0x3F]);
-      } else if (pad) {
-        chars.push_back('=');
-      }
-    }
-  }
-  if (line_length == 0) {
-    return chars;
-  }
-  std::string wrapped;
-  for (std::size_t i = 0; i < chars.size(); i += line_length) {
-    if (i > 0) {
-      wrapped += "\r\n";
-    }
-    wrapped += chars.substr(i, line_length);
-  }
-  return wrapped;
-}
-
-// Escapes the way browsers encode form fields, including '+', '/' and '='.
-std::string EncodePercent(std::string_view text) {
-  constexpr std::string_view kHex = "0123456789ABCDEF";
-  std::string out;
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.') {
-      out.push_back(c);
-    } else if (c == ' ') {
-      out.push_back('+');
-    } else {
-      out.push_back('%');
-      out.push_back(kHex[byte >> 4]);
-      out.push_back(kHex[byte & 0xF]);
-    }
-  }
-  return out;
-}
-
-std::string Base64Of(std::string_view text) {
-  std::string out;
-  EXPECT_TRUE(DecodeBase64(text, out)) << text;
-  return out;
-}
-
-TEST(Base64Test, EncodingOfSampleUsesEveryAwkwardCharacter) {
-  const std::string encoded = EncodeBase64(kXml);
-  EXPECT_NE(encoded.find('+'), std::string::npos);
-  EXPECT_NE(encoded.find('/'), std::string::npos);
-  EXPECT_NE(encoded.find('='), std::string::npos);
-}
-
-TEST(Base64Test, DecodesRfc4648Vectors) {
-  EXPECT_EQ(Base64Of(""), "");
-  EXPECT_EQ(Base64Of("Zg=="), "f");
-  EXPECT_EQ(Base64Of("Zm8="), "fo");
-  EXPECT_EQ(Base64Of("Zm9v"), "foo");
-  EXPECT_EQ(Base64Of("Zm9vYg=="), "foob");
-  EXPECT_EQ(Base64Of("Zm9vYmE="), "fooba");
-  EXPECT_EQ(Base64Of("Zm9vYmFy"), "foobar");
-}
-
-TEST(Base64Test, PaddingIsOptional) {
-  EXPECT_EQ(Base64Of("Zg"), "f");
-  EXPECT_EQ(Base64Of("Zm8"), "fo");
-  EXPECT_EQ(Base64Of("Zm9vYg"), "foob");
-}
-
-TEST(Base64Test, AcceptsBothAlphabetsEvenMixed) {
-  EXPECT_EQ(Base64Of("+/+/"), "\xFB\xFF\xBF");
-  EXPECT_EQ(Base64Of("-_-_"), "\xFB\xFF\xBF");
-  EXPECT_EQ(Base64Of("+_-/"), "\xFB\xFF\xBF");
-  EXPECT_EQ(Base64Of(EncodeBase64(kXml, /*url_safe=*/true, /*pad=*/false)), kXml);
-}
-
-TEST(Base64Test, SkipsWhitespaceAndLineBreaks) {
-  EXPECT_EQ(Base64Of(" Zm9v\r\nYmFy\n"), "foobar");
-  EXPECT_EQ(Base64Of("Z m\t9 v"), "foo");
-  EXPECT_EQ(Base64Of("Zg=\n="), "f");
-  std::string binary;
-  for (int i = 0; i < 1000; ++i) {
-    binary.push_back(static_cast<char>(i * 37 % 256));
-  }
-  const std::string wrapped = EncodeBase64(binary, false, true, 76);
-  ASSERT_NE(wrapped.find("\r\n"), std::string::npos);
-  EXPECT_EQ(wrapped.find("\r\n"), 76U);
-  EXPECT_EQ(Base64Of(wrapped), binary);
-}
-
-TEST(Base64Test, RejectsMalformedText) {
-  std::string out = "stale";
-  for (std::string_view text : {"Zm9v!", "Zm9v.", "Zg=a", "Zg==Zg==", "Z===", "=", "====", "Zm9vY",
-                                "Zg=", "Zm9v=", "Zm8==", "Zm9v%3D"}) {
-    EXPECT_FALSE(DecodeBase64(text, out)) << '"' << text << '"';
-  }
-  EXPECT_FALSE(DecodeBase64(std::string_view("Zm\0v", 4), out));
-  EXPECT_FALSE(DecodeBase64("Zm9v\xC3\xA9", out));
-}
-
-TEST(Base64Test, OverwritesOutput) {
-  std::string out = "stale";
-  ASSERT_TRUE(DecodeBase64("Zm9v", out));
-  EXPECT_EQ(out, "foo");
-}
-
-TEST(PercentTest, DecodesEscapesInEitherCase) {
-  std::string out;
-  ASSERT_TRUE(DecodePercent("a%2Bb%3D%3d%2f", out, true));
-  EXPECT_EQ(out, "a+b==/");
-  ASSERT_TRUE(DecodePercent("%E2%82%AC%e2%82%ac", out, false));
-  EXPECT_EQ(out, "\xE2\x82\xAC\xE2\x82\xAC");
-  ASSERT_TRUE(DecodePercent("", out, true));
-  EXPECT_EQ(out, "");
-}
-
-TEST(PercentTest, PlusIsSpaceOnlyWhenAsked) {
-  std::string out;
-  ASSERT_TRUE(DecodePercent("a+b%20c", out, true));
-  EXPECT_EQ(out, "a b c");
-  ASSERT_TRUE(DecodePercent("a+b%20c", out, false));
-  EXPECT_EQ(out, "a+b c");
-}
-
-TEST(PercentTest, RejectsMalformedEscapes) {
-  std::string out;
-  for (std::string_view text : {"%", "abc%", "%2", "a%2", "%zz", "%g0", "%0g", "%%41"}) {
-    EXPECT_FALSE(DecodePercent(text, out, true)) << '"' << text << '"';
-  }
-}
+using test::EncodeBase64;
+using test::EncodePercent;
+constexpr std::string_view kXml = test::kAwkwardResponseXml;
 
 TEST(EncodingNameTest, NamesEveryEncoding) {
   EXPECT_EQ(EncodingName(InputEncoding::kXml), "xml");

@@ -1,4 +1,4 @@
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
 
 #include <cstdlib>
 

@@ -1,6 +1,6 @@
 // Shorten: how a message shows a value taken from an input document (a huge
 // attribute value must not make a huge report).
-#include "diagnose/make.h"
+#include "base/diagnostic.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -28,14 +28,6 @@ struct DecodedInput {
 /// a one-sentence `error`.
 DecodedInput DecodeInput(std::string_view bytes);
 
-/// Decodes base64 in the standard or URL-safe alphabet, skipping ASCII
-/// whitespace, with or without padding. Returns false on any other byte.
-bool DecodeBase64(std::string_view text, std::string& out);
-
-/// Decodes application/x-www-form-urlencoded text ('+' is a space, %XX bytes).
-/// Returns false on a malformed escape.
-bool DecodePercent(std::string_view text, std::string& out, bool plus_is_space);
-
 /// Name of an encoding for reports ("xml", "base64", "form", "html-form").
 std::string_view EncodingName(InputEncoding encoding);
 

@@ -1,0 +1,61 @@
+// The size-limited file reader (base/file).
+#include "base/file.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace samlint {
+namespace {
+
+/// A file in the temporary directory holding `content` (named per process:
+/// other checkouts may run the same test at the same time).
+std::string TempFile(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + "/" + std::to_string(getpid()) + "-" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+TEST(ReadFileUpToTest, ReadsAWholeFileWithinTheLimit) {
+  const std::string path = TempFile("file-small", "abc");
+  const Result<LimitedBytes> read = ReadFileUpTo(path, 16);
+  ASSERT_TRUE(read.ok()) << read.error();
+  EXPECT_EQ(read->bytes, "abc");
+  EXPECT_EQ(read->size, 3u);
+  EXPECT_FALSE(read->Exceeds(16));
+  EXPECT_FALSE(read->Exceeds(3));
+}
+
+TEST(ReadFileUpToTest, KeepsOneByteMoreThanTheLimitAndTheRealSize) {
+  const std::string path = TempFile("file-large", std::string(200000, 'x'));
+  const Result<LimitedBytes> read = ReadFileUpTo(path, 10);
+  ASSERT_TRUE(read.ok()) << read.error();
+  EXPECT_EQ(read->bytes, std::string(11, 'x'));
+  EXPECT_EQ(read->size, 200000u);
+  EXPECT_TRUE(read->Exceeds(10));
+}
+
+TEST(ReadFileUpToTest, MissingFileAndDirectory) {
+  const Result<LimitedBytes> missing = ReadFileUpTo(::testing::TempDir() + "/no/such/file", 10);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(missing.error(), "No such file or directory");
+  const Result<LimitedBytes> directory = ReadFileUpTo(::testing::TempDir(), 10);
+  ASSERT_FALSE(directory.ok());
+  EXPECT_EQ(directory.status().code(), StatusCode::kIsDirectory);
+  EXPECT_EQ(directory.error(), "Is a directory");
+}
+
+TEST(ReadStreamUpToTest, CountsPastTheLimit) {
+  std::istringstream in(std::string(70000, 'y'));
+  const Result<LimitedBytes> read = ReadStreamUpTo(in, 5);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->bytes, "yyyyyy");
+  EXPECT_EQ(read->size, 70000u);
+}
+
+}  // namespace
+}  // namespace samlint
