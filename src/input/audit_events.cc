@@ -320,7 +320,7 @@ std::optional<SplitInput> SplitJsonLines(std::string_view text, JsonBudget& budg
 }  // namespace input
 
 std::optional<Timestamp> ParseTrailTime(std::string_view text) {
-  text = input::Trim(text);
+  text = Trim(text);
   if (text.empty()) {
     return std::nullopt;
   }
