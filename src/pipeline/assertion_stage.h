@@ -20,9 +20,8 @@ namespace samlint {
 /// `trust.values_from` (none: the reasons there is no lifetime). Fills
 /// `result`; offsets are left for FinishResult.
 void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
-                           std::optional<Cloud> cloud, std::string_view doc_xml,
-                           const std::string& decrypt_error, const CheckOptions& options,
-                           CheckResult& result);
+                           std::optional<Cloud> cloud, const std::string& decrypt_error,
+                           const CheckOptions& options, CheckResult& result);
 
 /// Offsets to line:column with `index` (of the document the facts were read
 /// from), then findings in report order.

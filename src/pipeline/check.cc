@@ -17,6 +17,7 @@
 #include "parse/extract.h"
 #include "parse/line_index.h"
 #include "pipeline/assertion_stage.h"
+#include "pipeline/response_read.h"
 #include "samlint/config.h"
 #include "samlint/decode.h"
 #include "samlint/duration.h"
@@ -98,8 +99,7 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
   note(options.role_max_session.has_value(), used.role_max, "--role-max-session");
   note(options.duration_seconds.has_value(), used.duration_seconds, "--duration-seconds");
   note(options.login_session.has_value(), used.login_session, "--login-session");
-  note(options.permission_set_session.has_value(), used.permission_set,
-       "--permission-set-session");
+  note(options.permission_set_session.has_value(), used.permission_set, "--permission-set-session");
   note(options.role_chaining, used.role_chaining, "--role-chaining",
        aliyun_only ? "Alibaba Cloud documents no role-chaining cap, so samlint applies none."
                    : std::string());
@@ -162,6 +162,11 @@ std::pair<std::optional<Timestamp>, std::string> TimeOfUse(const CheckOptions& o
   return {std::nullopt, ""};
 }
 
+// The assertion the cloud reads: the Response's first Assertion child.
+const AssertionFact* ReadAssertion(const ResponseFacts& facts) {
+  return facts.assertions.empty() ? nullptr : &facts.assertions.front();
+}
+
 void ResolveLocations(const LineIndex& index, CheckResult& r) {
   for (Diagnostic& d : r.diagnostics) {
     if (d.offset && !d.location) d.location = index.At(*d.offset);
@@ -193,9 +198,8 @@ void OrderDiagnostics(CheckResult& r) {
 }  // namespace
 
 void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
-                           std::optional<Cloud> cloud, std::string_view doc_xml,
-                           const std::string& decrypt_error, const CheckOptions& options,
-                           CheckResult& result) {
+                           std::optional<Cloud> cloud, const std::string& decrypt_error,
+                           const CheckOptions& options, CheckResult& result) {
   const AssertionFact* values = trust.values_from;
   auto [t_use, t_use_source] = TimeOfUse(options, facts, values);
   result.t_use = t_use;
@@ -225,13 +229,13 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
       result.diagnostics.push_back(MakeDiagnostic(
           "role-attribute-missing",
           "The response carries no Assertion, so there is no Role attribute and no session.",
-          facts.offset, "Check the IdP's status and logs: a successful response has an Assertion."));
+          facts.offset,
+          "Check the IdP's status and logs: a successful response has an Assertion."));
     }
     return;
   }
   const AssertionFact* read = values;
   result.assertion_id = read->id.value;
-  if (!result.assertion_id.empty()) result.document = std::string(doc_xml);
   if (read->name_id.present) result.subject = Redact(read->name_id.value, options.show_identities);
 
   std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
@@ -287,12 +291,13 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
   for (ScenarioId id : scenarios) {
     (GetScenario(id).cloud == Cloud::kAws ? aws_scenarios : aliyun_scenarios).push_back(id);
   }
-  for (auto [c, list] : {std::pair{Cloud::kAws, &aws_scenarios},
-                         std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
+  for (auto [c, list] :
+       {std::pair{Cloud::kAws, &aws_scenarios}, std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
     if (list->empty()) continue;
     ScenarioInputs in = base;
     SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
-    if (sd.seconds) in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
+    if (sd.seconds)
+      in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
     Evaluate(*list, in, aws_roles, aliyun_roles, options, result);
   }
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
@@ -309,8 +314,8 @@ CheckResult UnreadableInput(std::string_view input_name, std::string_view reason
   return Unreadable(input_name, "input-unreadable", std::string(reason), std::nullopt, {}, {});
 }
 
-CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
-                       const CheckOptions& options) {
+std::variant<CheckResult, std::shared_ptr<const ResponseRead>> ReadResponse(
+    std::string_view input_name, std::string_view bytes, const CheckOptions& options) {
   if (bytes.size() > options.limits.input_bytes) {
     return OversizedInput(input_name, bytes.size(), options.limits);
   }
@@ -321,7 +326,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
                       decoded.error, std::nullopt, {}, {});
   }
   std::string encoding(EncodingName(decoded.encoding));
-  const std::string& xml = decoded.xml;
+  std::string& xml = decoded.xml;
   ExtractOutcome extracted = ExtractFacts(xml, options.limits.xml_nodes);
   switch (extracted.status) {
     case ExtractStatus::kLimit:
@@ -340,59 +345,80 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     case ExtractStatus::kOk:
       break;
   }
+  auto read = std::make_shared<ResponseRead>();
+  read->encoding = std::move(encoding);
+  read->xml = std::move(xml);
   // An encrypted assertion is read only through the SP key; its facts then come
   // from the decrypted document, which is what positions refer to.
-  std::string decrypted_xml;
-  bool decrypted = false;
-  std::string decrypt_error;
   if (extracted.facts.assertions.empty() && !extracted.facts.encrypted_assertions.empty() &&
       options.sp_key) {
-    DecryptOutcome d = DecryptAssertions(xml, *options.sp_key);
+    DecryptOutcome d = DecryptAssertions(read->xml, *options.sp_key);
     if (d.ok) {
       ExtractOutcome again = ExtractFacts(d.xml, options.limits.xml_nodes);
       if (again.status == ExtractStatus::kOk) {
-        decrypted_xml = std::move(d.xml);
+        read->xml = std::move(d.xml);
         extracted = std::move(again);
-        decrypted = true;
+        read->encoding += ", decrypted";
       } else {
-        decrypt_error = "the decrypted assertion is not well-formed: " + again.error;
+        read->decrypt_error = "the decrypted assertion is not well-formed: " + again.error;
       }
     } else {
-      decrypt_error = d.error;
+      read->decrypt_error = d.error;
     }
   }
-  const std::string& doc_xml = decrypted ? decrypted_xml : xml;
-  const ResponseFacts& facts = extracted.facts;
+  read->facts = std::move(extracted.facts);
+  if (NeedsVerification(read->facts, options)) {
+    read->verified = VerifyResponse(read->xml, read->facts, ReadAssertion(read->facts),
+                                    *options.trust_store, options.limits);
+    read->verified_with = options.trust_store;
+  }
+  return read;
+}
+
+CheckResult JudgeResponse(std::string_view input_name, const ResponseRead& response,
+                          const CheckOptions& options) {
+  const std::string& doc_xml = response.xml;
+  const ResponseFacts& facts = response.facts;
 
   CheckResult result;
   result.input = std::string(input_name);
   result.kind = ResultKind::kSamlResponse;
-  result.encoding = decrypted ? encoding + ", decrypted" : encoding;
-  result.issuer = facts.issuer.present ? facts.issuer.value
+  result.encoding = response.encoding;
+  result.issuer = facts.issuer.present        ? facts.issuer.value
                   : !facts.assertions.empty() ? facts.assertions.front().issuer.value
                                               : std::string();
 
-  // The assertion the cloud reads: the Response's first Assertion child.
-  const AssertionFact* read = facts.assertions.empty() ? nullptr : &facts.assertions.front();
-
+  const AssertionFact* read = ReadAssertion(facts);
   std::optional<Cloud> cloud = DeclaredCloud(options);
   if (!cloud) cloud = DetectCloud(facts, read);
   result.cloud = cloud;
 
   // Trust stage: which assertion's values a verified signature covers.
-  TrustVerdict trust = AssessSignatures(doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first,
-                                        options, result.diagnostics);
+  const bool same_anchors = response.verified_with == options.trust_store;
+  TrustVerdict trust = AssessSignatures(
+      doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first, options,
+      result.diagnostics, same_anchors && response.verified ? &*response.verified : nullptr);
   result.signature = trust.summary;
   result.work.signatures_seen = trust.work.signatures_seen;
   result.work.verifications = trust.work.verifications;
   result.work.canonicalizations = trust.work.canonicalizations;
   result.work.xml_nodes = facts.node_count;
 
-  EvaluateReadAssertion(facts, trust, cloud, doc_xml, decrypt_error, options, result);
+  EvaluateReadAssertion(facts, trust, cloud, response.decrypt_error, options, result);
 
   ApplyInlineSuppressions(doc_xml, result);
   ResolveLocations(LineIndex(doc_xml), result);
   OrderDiagnostics(result);
+  return result;
+}
+
+CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
+                       const CheckOptions& options) {
+  auto read = ReadResponse(input_name, bytes, options);
+  if (auto* unreadable = std::get_if<CheckResult>(&read)) return std::move(*unreadable);
+  auto& response = std::get<std::shared_ptr<const ResponseRead>>(read);
+  CheckResult result = JudgeResponse(input_name, *response, options);
+  if (!result.assertion_id.empty()) result.response = std::move(response);
   return result;
 }
 
