@@ -199,7 +199,8 @@ void OrderDiagnostics(CheckResult& r) {
 
 void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
                            std::optional<Cloud> cloud, const std::string& decrypt_error,
-                           const CheckOptions& options, CheckResult& result) {
+                           const CheckOptions& options, CheckResult& result,
+                           const UnknownValues& unknown) {
   const AssertionFact* values = trust.values_from;
   auto [t_use, t_use_source] = TimeOfUse(options, facts, values);
   result.t_use = t_use;
@@ -247,7 +248,9 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
         "Recipient, Destination), so samlint cannot tell which scenarios to evaluate.",
         read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
   }
-  if (cloud) CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics);
+  if (cloud) {
+    CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics, unknown);
+  }
 
   // Join: document values of the read assertion with the declarations.
   ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);

@@ -147,17 +147,14 @@ CheckResult CheckPart(std::string_view input_name, const LineIndex& lines,
   result.cloud = cloud;
   TrustVerdict trust = ConfigTrust(part, cloud, result.diagnostics);
   result.signature = trust.summary;
-  EvaluateReadAssertion(facts, trust, cloud, "", options, result);
-
-  // What the configuration leaves to sign-in is not missing: drop the
-  // findings that would say so, and say what is unknown instead.
-  std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
-    return (part.roles_unknown && d.rule == "role-attribute-missing") ||
-           (part.role_session_name_unknown && d.rule == "role-session-name-missing") ||
-           (part.audience_unknown && d.rule == "audience-mismatch") ||
-           (part.recipient_unknown &&
-            (d.rule == "recipient-mismatch" || d.rule == "destination-mismatch"));
-  });
+  // What the configuration leaves to sign-in is not missing: it is not
+  // checked, and what is unknown is said instead.
+  UnknownValues unknown;
+  unknown.roles = part.roles_unknown;
+  unknown.role_session_name = part.role_session_name_unknown;
+  unknown.audience = part.audience_unknown;
+  unknown.recipient = part.recipient_unknown;
+  EvaluateReadAssertion(facts, trust, cloud, "", options, result, unknown);
   for (const IdpUnknown& u : part.unknowns) {
     result.diagnostics.push_back(MakeDiagnostic("idp-value-unknown", u.message, u.offset));
   }
