@@ -11,6 +11,7 @@
 
 #include "diagnose/make.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 #include "samlint/rules.h"
 #include "samlint/scenario.h"
 
@@ -561,8 +562,8 @@ CheckResult CheckConfigInput(std::string_view input_name, std::string_view bytes
   ConfigParse parsed = ParseConfig(bytes, std::string(input_name));
   for (const ConfigProblem& p : parsed.problems) {
     Diagnostic d = MakeDiagnostic(
-        "config-invalid", "The samlint config " + std::string(input_name) + ": " + p.message + ".",
-        std::nullopt,
+        Rule::kConfigInvalid,
+        "The samlint config " + std::string(input_name) + ": " + p.message + ".", std::nullopt,
         "Fix the key or value; docs/config.md lists every key and the values it takes.");
     if (p.line > 0) d.location = Location{p.line, p.column};
     result.diagnostics.push_back(std::move(d));

@@ -5,6 +5,7 @@
 #include "declare/roles.h"
 #include "diagnose/make.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 namespace {
@@ -38,7 +39,7 @@ std::optional<DeclaredValue> Choose(const std::vector<Candidate>& candidates, co
       list += (list.empty() ? "" : ", ") + FormatDuration(c.seconds) + " (" + c.via + ")";
     }
     Diagnostic d = MakeDiagnostic(
-        "declaration-conflict",
+        Rule::kDeclarationConflict,
         "The declarations disagree on the " + what + (role.empty() ? "" : " of " + Shorten(role)) +
             ": " + list + ". samlint uses the lowest, " + FormatDuration(lowest->seconds) +
             ", since the cloud cannot grant more than the tightest real setting.",
@@ -115,11 +116,11 @@ void JoinDeclarationFiles(const CheckOptions& options, Cloud cloud, const std::s
 std::vector<Diagnostic> DeclarationFileFindings(const Declarations& declarations) {
   std::vector<Diagnostic> out;
   for (const std::string& message : declarations.limits_exceeded) {
-    out.push_back(MakeDiagnostic("limit-exceeded", message));
+    out.push_back(MakeDiagnostic(Rule::kLimitExceeded, message));
   }
   for (const UnresolvedDeclaration& u : declarations.unresolved) {
     out.push_back(MakeDiagnostic(
-        "declaration-unresolved",
+        Rule::kDeclarationUnresolved,
         "The " + u.what + " at " + u.source + " cannot be resolved: " + u.reason +
             ". samlint uses the documented default instead.",
         std::nullopt,

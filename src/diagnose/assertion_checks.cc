@@ -8,6 +8,7 @@
 #include "declare/roles.h"
 #include "diagnose/make.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 namespace {
@@ -52,9 +53,10 @@ std::string Quoted(std::string_view s) {
 
 void CheckTime(const TimeFact& t, std::string_view where, std::vector<Diagnostic>& out) {
   if (t.present && !t.value) {
-    out.push_back(MakeDiagnostic(
-        "xml-malformed", std::string(where) + " " + Quoted(t.text) + " is not a valid xs:dateTime.",
-        t.offset, "Send UTC times like 2026-11-23T10:00:00Z."));
+    out.push_back(
+        MakeDiagnostic(Rule::kXmlMalformed,
+                       std::string(where) + " " + Quoted(t.text) + " is not a valid xs:dateTime.",
+                       t.offset, "Send UTC times like 2026-11-23T10:00:00Z."));
   }
 }
 
@@ -97,7 +99,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
     std::string what = "<" + Shorten(u.qualified_name) + ">";
     if (!u.name_attribute.empty()) what += " (Name=" + Quoted(u.name_attribute) + ")";
     out.push_back(MakeDiagnostic(
-        "xml-malformed",
+        Rule::kXmlMalformed,
         "The namespace prefix " + Quoted(u.prefix) + " of " + what +
             " is never declared, so the document is not namespace-well-formed; a "
             "namespace-aware SP such as AWS or Alibaba Cloud rejects it or does not see this "
@@ -110,7 +112,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
   for (std::size_t i = 0; i < facts.misplaced.size(); ++i) {
     const MisplacedContent& m = facts.misplaced[i];
     out.push_back(MakeDiagnostic(
-        "content-outside-assertion",
+        Rule::kContentOutsideAssertion,
         "<" + Shorten(m.element) + "> sits inside <" + Shorten(m.container) +
             ">, outside the Assertion the cloud reads: no service provider reads SAML content "
             "there, and it is how signature-wrapping attacks hide a second set of values. samlint "
@@ -123,18 +125,17 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
   for (std::size_t i = 0; i < facts.rebound_prefixes.size(); ++i) {
     const ReboundPrefix& p = facts.rebound_prefixes[i];
     out.push_back(MakeDiagnostic(
-        "namespace-prefix-rebound",
+        Rule::kNamespacePrefixRebound,
         "The prefix \"" + Shorten(p.prefix) + "\" is bound to " + Shorten(p.first_uri) +
             " and here again to " + Shorten(p.second_uri) +
             ": elements with the same prefix text are different elements, which lets a parser "
             "that matches prefixes and one that matches namespaces read different assertions" +
-            Unlisted(i, facts.rebound_prefixes.size(), facts.rebound_unlisted, "rebindings") +
-            ".",
+            Unlisted(i, facts.rebound_prefixes.size(), facts.rebound_unlisted, "rebindings") + ".",
         p.offset, "Reject the response; a conforming IdP binds each prefix once."));
   }
   for (const CommentInValue& c : facts.comments_in_values) {
     out.push_back(MakeDiagnostic(
-        "xml-comment-in-value",
+        Rule::kXmlCommentInValue,
         "A comment splits the text of <" + Shorten(c.element) +
             ">; parsers disagree on whether the text after it counts (the comment-injection "
             "trick behind several SAML authentication bypasses).",
@@ -145,7 +146,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
     auto [it, inserted] = seen.emplace(id, offset);
     if (!inserted) {
       out.push_back(MakeDiagnostic(
-          "duplicate-id",
+          Rule::kDuplicateId,
           "ID " + Quoted(id) +
               " is used by more than one element; a signature Reference to it is "
               "ambiguous, which is how signature-wrapping attacks slip in an unsigned element.",
@@ -155,7 +156,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
   if (facts.is_response) {
     CheckTime(facts.issue_instant, "Response/@IssueInstant", out);
     if (!facts.has_status) {
-      out.push_back(MakeDiagnostic("status-not-success",
+      out.push_back(MakeDiagnostic(Rule::kStatusNotSuccess,
                                    "The Response has no samlp:Status; the cloud treats it as "
                                    "a failed sign-in.",
                                    facts.offset, "Fix the IdP so it sends a Status of Success."));
@@ -168,10 +169,10 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
         message += " with message " + Quoted(facts.status_message.value);
       }
       message += ", not Success: the IdP reports a failed sign-in and the cloud refuses it.";
-      out.push_back(MakeDiagnostic("status-not-success", std::move(message),
-                                   facts.status_code.present ? facts.status_code.offset
-                                                             : facts.status_offset,
-                                   "Look at the IdP's logs for why it refused the sign-in."));
+      out.push_back(
+          MakeDiagnostic(Rule::kStatusNotSuccess, std::move(message),
+                         facts.status_code.present ? facts.status_code.offset : facts.status_offset,
+                         "Look at the IdP's logs for why it refused the sign-in."));
     }
   }
   std::size_t assertion_count = facts.assertions.size() + facts.encrypted_assertions.size();
@@ -180,7 +181,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
                          : !facts.encrypted_assertions.empty() ? facts.encrypted_assertions.back()
                                                                : facts.offset;
     out.push_back(MakeDiagnostic(
-        "multiple-assertions",
+        Rule::kMultipleAssertions,
         "The Response carries " + std::to_string(assertion_count) +
             " assertions; AWS and Alibaba Cloud read one, and which one a parser picks is how "
             "signature-wrapping attacks work. samlint reads the first.",
@@ -212,7 +213,7 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
   const char* fix = "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
   if (values.empty()) {
     if (out) {
-      out->push_back(MakeDiagnostic("session-duration-out-of-range",
+      out->push_back(MakeDiagnostic(Rule::kSessionDurationOutOfRange,
                                     "The SessionDuration attribute has no value; it is treated "
                                     "as absent.",
                                     attribute_offset, fix));
@@ -220,11 +221,11 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
     return read;
   }
   if (values.size() > 1 && out) {
-    out->push_back(MakeDiagnostic(
-        "session-duration-out-of-range",
-        "The SessionDuration attribute is given " + std::to_string(values.size()) +
-            " times; the cloud expects exactly one value. samlint uses the first.",
-        values[1]->offset, fix));
+    out->push_back(
+        MakeDiagnostic(Rule::kSessionDurationOutOfRange,
+                       "The SessionDuration attribute is given " + std::to_string(values.size()) +
+                           " times; the cloud expects exactly one value. samlint uses the first.",
+                       values[1]->offset, fix));
   }
   const TextFact& v = *values.front();
   read.offset = v.offset;
@@ -234,7 +235,7 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
                              [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   if (!integer) {
     if (out) {
-      out->push_back(MakeDiagnostic("session-duration-out-of-range",
+      out->push_back(MakeDiagnostic(Rule::kSessionDurationOutOfRange,
                                     "The SessionDuration attribute " + Quoted(v.value) +
                                         " is not an integer number of seconds; it is treated as "
                                         "absent.",
@@ -251,7 +252,8 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
                    ? "; AWS documents no behaviour for it. samlint still uses the value."
                    : " (older Alibaba Cloud documentation allowed only 900..3600). samlint "
                      "still uses the value.";
-    out->push_back(MakeDiagnostic("session-duration-out-of-range", std::move(message), v.offset, fix));
+    out->push_back(
+        MakeDiagnostic(Rule::kSessionDurationOutOfRange, std::move(message), v.offset, fix));
   }
   return read;
 }
@@ -267,18 +269,18 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   bool role_present = false;
   auto roles = ValuesOf(a, names.role, &role_offset, &role_present);
   if (roles.empty() && !unknown.roles) {
-    out.push_back(MakeDiagnostic(
-        "role-attribute-missing",
-        std::string("The assertion has no ") + names.role + " value; " + cloud_name +
-            " cannot tell which role to assume and refuses the sign-in.",
-        role_present ? role_offset : a.offset,
-        std::string("Map the IdP's role attribute to ") + names.role +
-            " with values \"ROLE_ARN,PROVIDER_ARN\"."));
+    out.push_back(MakeDiagnostic(Rule::kRoleAttributeMissing,
+                                 std::string("The assertion has no ") + names.role + " value; " +
+                                     cloud_name +
+                                     " cannot tell which role to assume and refuses the sign-in.",
+                                 role_present ? role_offset : a.offset,
+                                 std::string("Map the IdP's role attribute to ") + names.role +
+                                     " with values \"ROLE_ARN,PROVIDER_ARN\"."));
   }
   for (const TextFact* v : roles) {
     std::string why;
     if (!ParseRoleValue(cloud, v->value, why)) {
-      out.push_back(MakeDiagnostic("role-attribute-malformed",
+      out.push_back(MakeDiagnostic(Rule::kRoleAttributeMalformed,
                                    "Role value " + Quoted(v->value) + " is malformed: " + why + ".",
                                    v->offset,
                                    "Send each role as ROLE_ARN,PROVIDER_ARN with no spaces."));
@@ -291,7 +293,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   auto names_values = ValuesOf(a, names.role_session_name, &rsn_offset, &rsn_present);
   if (names_values.empty()) {
     if (!unknown.role_session_name) {
-      out.push_back(MakeDiagnostic("role-session-name-missing",
+      out.push_back(MakeDiagnostic(Rule::kRoleSessionNameMissing,
                                    std::string("The assertion has no ") + names.role_session_name +
                                        " value; " + cloud_name +
                                        " requires it and refuses the sign-in.",
@@ -301,11 +303,11 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     }
   } else {
     if (names_values.size() > 1) {
-      out.push_back(MakeDiagnostic(
-          "role-session-name-invalid",
-          "RoleSessionName is given " + std::to_string(names_values.size()) +
-              " times; exactly one value is allowed.",
-          names_values[1]->offset, "Send one RoleSessionName value."));
+      out.push_back(MakeDiagnostic(Rule::kRoleSessionNameInvalid,
+                                   "RoleSessionName is given " +
+                                       std::to_string(names_values.size()) +
+                                       " times; exactly one value is allowed.",
+                                   names_values[1]->offset, "Send one RoleSessionName value."));
     }
     const TextFact& v = *names_values.front();
     std::string shown = Shorten(Redact(v.value, options.show_identities));
@@ -317,12 +319,11 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                               ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
                               : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
                                     (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
-        out.push_back(MakeDiagnostic("role-session-name-invalid",
-                                     "RoleSessionName " + shown + " " + why +
-                                         "; AssumeRoleWithSAML rejects it.",
-                                     v.offset,
-                                     "Map a value of 2 to 64 characters from [a-zA-Z_0-9+=,.@-], "
-                                     "e.g. the user's email or user name."));
+        out.push_back(MakeDiagnostic(
+            Rule::kRoleSessionNameInvalid,
+            "RoleSessionName " + shown + " " + why + "; AssumeRoleWithSAML rejects it.", v.offset,
+            "Map a value of 2 to 64 characters from [a-zA-Z_0-9+=,.@-], "
+            "e.g. the user's email or user name."));
       }
     } else {
       std::string bad = Offending(v.value, AliyunNameChar);
@@ -331,18 +332,16 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
         std::string why = length < 2 || length > 64
                               ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
                               : "contains characters other than letters, digits and . @ - _";
-        out.push_back(MakeDiagnostic("role-session-name-invalid",
-                                     "RoleSessionName " + shown + " " + why +
-                                         "; Alibaba Cloud rejects it.",
-                                     v.offset,
-                                     "Map a value of 2 to 64 letters, digits, '.', '@', '-' or "
-                                     "'_'."));
+        out.push_back(MakeDiagnostic(
+            Rule::kRoleSessionNameInvalid,
+            "RoleSessionName " + shown + " " + why + "; Alibaba Cloud rejects it.", v.offset,
+            "Map a value of 2 to 64 letters, digits, '.', '@', '-' or "
+            "'_'."));
       } else if (!bad.empty() || length > 32) {
         Diagnostic d = MakeDiagnostic(
-            "role-session-name-invalid",
+            Rule::kRoleSessionNameInvalid,
             "RoleSessionName " + shown +
-                (bad.empty() ? " is longer than 32 characters"
-                             : " contains '=', ',' or '+'") +
+                (bad.empty() ? " is longer than 32 characters" : " contains '=', ',' or '+'") +
                 ": the current documentation does not allow that, though older role-SSO "
                 "documentation did (2..32 characters, also = , +). It may be refused.",
             v.offset, "Prefer 2 to 64 letters, digits, '.', '@', '-' or '_'.");
@@ -366,7 +365,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                           : !bad.empty() ? "contains characters outside [a-zA-Z_0-9+=,.@-]"
                                          : "is " + std::to_string(value.size()) +
                                                " characters long (2..64 allowed)";
-        out.push_back(MakeDiagnostic("source-identity-invalid",
+        out.push_back(MakeDiagnostic(Rule::kSourceIdentityInvalid,
                                      "SourceIdentity " +
                                          Shorten(Redact(value, options.show_identities)) + " " +
                                          why + "; AssumeRoleWithSAML rejects it.",
@@ -397,12 +396,11 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
       found += " and " + std::to_string(a.audiences.size() - kAudiencesShown) + " more";
     }
     out.push_back(MakeDiagnostic(
-        "audience-mismatch",
-        a.audiences.empty()
-            ? "The assertion has no Conditions/AudienceRestriction/Audience; " + cloud_name +
-                  " expects " + expected + "."
-            : "The Audience " + found + " is not " + expected + "; " + cloud_name +
-                  " refuses assertions meant for another audience.",
+        Rule::kAudienceMismatch,
+        a.audiences.empty() ? "The assertion has no Conditions/AudienceRestriction/Audience; " +
+                                  cloud_name + " expects " + expected + "."
+                            : "The Audience " + found + " is not " + expected + "; " + cloud_name +
+                                  " refuses assertions meant for another audience.",
         a.audiences.empty() ? (a.has_conditions ? a.conditions_offset : a.offset)
                             : a.audiences.front().offset,
         "Set the SP entity ID / audience in the IdP to " + expected + "."));
@@ -426,19 +424,21 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     // The sign-in endpoint is set where the configuration does not say.
   } else if (matching == nullptr) {
     out.push_back(MakeDiagnostic(
-        "recipient-mismatch",
+        Rule::kRecipientMismatch,
         first_with_recipient != nullptr
-            ? "SubjectConfirmationData/@Recipient " + Quoted(first_with_recipient->recipient.value) +
-                  " is not " + cloud_name + "'s sign-in endpoint " + endpoint + "."
+            ? "SubjectConfirmationData/@Recipient " +
+                  Quoted(first_with_recipient->recipient.value) + " is not " + cloud_name +
+                  "'s sign-in endpoint " + endpoint + "."
             : "No SubjectConfirmationData carries a Recipient; " + cloud_name + " expects " +
                   endpoint + ".",
         first_with_recipient != nullptr ? first_with_recipient->recipient.offset : a.offset,
         "Set the IdP's ACS URL / recipient to " + endpoint + "."));
   } else if (cloud == Cloud::kAws && with_both != 1) {
     out.push_back(MakeDiagnostic(
-        "recipient-mismatch",
+        Rule::kRecipientMismatch,
         "AWS requires exactly one SubjectConfirmationData carrying both NotOnOrAfter and "
-        "Recipient; this assertion has " + std::to_string(with_both) + ".",
+        "Recipient; this assertion has " +
+            std::to_string(with_both) + ".",
         matching->recipient.offset,
         "Send one bearer SubjectConfirmation whose data has both Recipient and NotOnOrAfter."));
   }
@@ -446,12 +446,11 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   // Destination (Response)
   if (!unknown.recipient && facts.is_response && facts.destination.present &&
       !IsSigninEndpoint(cloud, Trim(facts.destination.value))) {
-    out.push_back(MakeDiagnostic("destination-mismatch",
-                                 "Response/@Destination " + Quoted(facts.destination.value) +
-                                     " is not " + cloud_name + "'s sign-in endpoint " + endpoint +
-                                     ".",
-                                 facts.destination.offset,
-                                 "Set the IdP's ACS URL / destination to " + endpoint + "."));
+    out.push_back(MakeDiagnostic(
+        Rule::kDestinationMismatch,
+        "Response/@Destination " + Quoted(facts.destination.value) + " is not " + cloud_name +
+            "'s sign-in endpoint " + endpoint + ".",
+        facts.destination.offset, "Set the IdP's ACS URL / destination to " + endpoint + "."));
   }
 
   // SessionDuration
@@ -463,7 +462,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (!t.value) return;
     if (*t_use >= AddSeconds(*t.value, skew)) {
       out.push_back(MakeDiagnostic(
-          "assertion-expired",
+          Rule::kAssertionExpired,
           std::string(what) + " " + FormatDateTime(*t.value) + " is " +
               FormatDuration(SecondsBetween(*t.value, *t_use)) + " before the time of use " +
               FormatDateTime(*t_use) + " (clock skew " + FormatDuration(skew) +
@@ -475,7 +474,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (!t.value) return;
     if (*t.value > AddSeconds(*t_use, skew)) {
       out.push_back(MakeDiagnostic(
-          "assertion-not-yet-valid",
+          Rule::kAssertionNotYetValid,
           std::string(what) + " " + FormatDateTime(*t.value) + " is " +
               FormatDuration(SecondsBetween(*t_use, *t.value)) + " after the time of use " +
               FormatDateTime(*t_use) + " (clock skew " + FormatDuration(skew) +
@@ -496,7 +495,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     }
     if (issued && SecondsBetween(*issued, *t_use) > kRedemptionWindow + skew) {
       out.push_back(MakeDiagnostic(
-          "redemption-window-exceeded",
+          Rule::kRedemptionWindowExceeded,
           "The response is used " + FormatDuration(SecondsBetween(*issued, *t_use)) +
               " after it was issued (" + FormatDateTime(*issued) +
               "); AWS STS refuses assertions older than 5 minutes (plus clock skew " +

@@ -7,12 +7,14 @@
 
 namespace samlint {
 
-Diagnostic MakeDiagnostic(std::string_view rule, std::string message,
-                          std::optional<std::size_t> offset, std::string fix) {
-  const RuleInfo* info = FindRule(rule);
-  if (info == nullptr) std::abort();  // a rule id missing from the registry is a programming error
+Diagnostic MakeDiagnostic(RuleId rule, std::string message, std::optional<std::size_t> offset,
+                          std::string fix) {
+  const RuleInfo* info = FindRule(rule.name());
+  // A constant without a registry entry is a programming error that
+  // RuleRegistry.EveryRuleConstantIsRegistered catches.
+  if (info == nullptr) std::abort();
   Diagnostic d;
-  d.rule = std::string(rule);
+  d.rule = std::string(rule.name());
   d.severity = info->default_severity;
   d.message = std::move(message);
   d.offset = offset;

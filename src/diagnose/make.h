@@ -7,11 +7,12 @@
 #include <string_view>
 
 #include "samlint/diagnostic.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 
-/// A diagnostic of `rule` at its default severity. `rule` must be in the registry.
-Diagnostic MakeDiagnostic(std::string_view rule, std::string message,
+/// A diagnostic of `rule` at its default severity (every `Rule` constant is in the registry).
+Diagnostic MakeDiagnostic(RuleId rule, std::string message,
                           std::optional<std::size_t> offset = std::nullopt, std::string fix = {});
 
 /// `value` itself when identities are shown, else a placeholder that keeps its length.

@@ -4,6 +4,7 @@
 
 #include "diagnose/make.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 namespace {
@@ -139,18 +140,18 @@ class Evaluator {
     out_.diagnostics.push_back(std::move(d));
   }
 
-  void Reject(std::string_view rule, std::string message, std::string fix = {}) {
+  void Reject(RuleId rule, std::string message, std::string fix = {}) {
     Ev().outcome = Outcome::kRejected;
-    Ev().rejected_by.emplace_back(rule);
+    Ev().rejected_by.emplace_back(rule.name());
     Emit(MakeDiagnostic(rule, std::move(message), std::nullopt, std::move(fix)));
   }
 
   void Add(Factor f) { Ev().factors.push_back(std::move(f)); }
 
   void AssumedNote(FactorName name, std::int64_t seconds, std::string what, std::string how) {
-    Emit(MakeDiagnostic("assumed-default",
-                        what + "; samlint assumes the documented default " +
-                            Human(seconds) + " for " + std::string(FactorKey(name)) + ".",
+    Emit(MakeDiagnostic(Rule::kAssumedDefault,
+                        what + "; samlint assumes the documented default " + Human(seconds) +
+                            " for " + std::string(FactorKey(name)) + ".",
                         std::nullopt, std::move(how)));
   }
 
@@ -237,7 +238,7 @@ class Evaluator {
       Add(Declared(FactorName::kLoginSessionDuration, *in_.login_session));
       const DeclaredValue& v = *in_.login_session;
       if (v.seconds % kHour != 0 || v.seconds < kLoginSessionMin || v.seconds > kLoginSessionMax) {
-        Reject("login-session-out-of-range",
+        Reject(Rule::kLoginSessionOutOfRange,
                "LoginSessionDuration " + Human(v.seconds) + " from " + v.via +
                    " is not accepted by SetSecurityPreference: it takes whole hours from 1 to 24.",
                "Use whole hours from 1 to 24: `aliyun ram SetSecurityPreference "
@@ -257,7 +258,7 @@ class Evaluator {
       const DeclaredValue& v = *in_.permission_set_session;
       Add(Declared(FactorName::kPermissionSetSessionDuration, v));
       if (v.seconds < kPermissionSetMin || v.seconds > kPermissionSetMax) {
-        Reject("permission-set-duration-out-of-range",
+        Reject(Rule::kPermissionSetDurationOutOfRange,
                "Permission-set SessionDuration " + Human(v.seconds) + " from " + v.via +
                    " is outside what IAM Identity Center accepts (PT1H to PT12H).",
                "Choose a value from PT1H to PT12H: `aws sso-admin update-permission-set "
@@ -314,11 +315,12 @@ class Evaluator {
     Add(FromDocument(FactorName::kSessionNotOnOrAfter, v, "AuthnStatement/@SessionNotOnOrAfter"));
     if (v.seconds <= 0) {
       Ev().outcome = Outcome::kRejected;
-      Ev().rejected_by.emplace_back("session-expired");
+      Ev().rejected_by.emplace_back(Rule::kSessionExpired.name());
       Diagnostic d = MakeDiagnostic(
-          "session-expired",
+          Rule::kSessionExpired,
           "AuthnStatement/@SessionNotOnOrAfter is " +
-              (v.seconds == 0 ? std::string("exactly at") : FormatDuration(-v.seconds) + " before") +
+              (v.seconds == 0 ? std::string("exactly at")
+                              : FormatDuration(-v.seconds) + " before") +
               " the time of use: the session is already over.",
           v.offset,
           "Use the response before SessionNotOnOrAfter, or lengthen the IdP session that sets it.");
@@ -330,7 +332,7 @@ class Evaluator {
     if (!in_.session_duration || !in_.role_max_session) return;
     if (in_.session_duration->seconds <= in_.role_max_session->seconds) return;
     Diagnostic d = MakeDiagnostic(
-        "session-duration-exceeds-role-max",
+        Rule::kSessionDurationExceedsRoleMax,
         "The SessionDuration attribute " + Human(in_.session_duration->seconds) +
             " is above the role's MaxSessionDuration " + Human(in_.role_max_session->seconds) +
             " (" + in_.role_max_session->via +
@@ -338,8 +340,10 @@ class Evaluator {
             "\"",
         in_.session_duration->offset,
         "Lower the SessionDuration the IdP sends to at most " +
-            std::to_string(in_.role_max_session->seconds) + ", or raise the role maximum: `aws iam "
-            "update-role --role-name " + RoleArg(in_) + " --max-session-duration " +
+            std::to_string(in_.role_max_session->seconds) +
+            ", or raise the role maximum: `aws iam "
+            "update-role --role-name " +
+            RoleArg(in_) + " --max-session-duration " +
             std::to_string(std::min(in_.session_duration->seconds, kRoleMaxMax)) + "`.");
     Emit(std::move(d));
   }
@@ -353,7 +357,7 @@ class Evaluator {
                                 " --max-session-duration 43200`"
                           : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) +
                                 " --NewMaxSessionDuration 43200`";
-    Reject("role-max-out-of-range",
+    Reject(Rule::kRoleMaxOutOfRange,
            "Role MaxSessionDuration " + Human(v.seconds) + " from " + v.via +
                " is outside what the cloud accepts (3600 to 43200 seconds).",
            "Set a value from 3600 to 43200, e.g. " + cmd + ".");
@@ -371,7 +375,7 @@ class Evaluator {
     if (duration < kDurationMin || (api_max > 0 && duration > api_max)) {
       std::string range = api_max > 0 ? "from 900 to " + std::to_string(api_max) + " seconds"
                                        : "at least 900 seconds";
-      Reject("duration-out-of-range",
+      Reject(Rule::kDurationOutOfRange,
              "DurationSeconds " + Human(duration) + " (" + via + ") is outside the range " + api +
                  " accepts: " + range + "." +
                  (aws ? "" : " The call fails with InvalidParameter.DurationSeconds."),
@@ -397,13 +401,13 @@ class Evaluator {
                        " --NewMaxSessionDuration " + std::to_string(std::min(duration, kRoleMaxMax)) +
                        "`") +
             ".";
-        Reject("duration-exceeds-role-max", std::move(message), std::move(fix));
+        Reject(Rule::kDurationExceedsRoleMax, std::move(message), std::move(fix));
         return;
       }
     }
     if (aws && in_.role_chaining && id_ == ScenarioId::kAwsAssumeRole &&
         duration > kRoleChainingLimit) {
-      Reject("role-chaining-limit",
+      Reject(Rule::kRoleChainingLimit,
              "DurationSeconds " + Human(duration) + " (" + via +
                  ") is above the 1 hour cap on role chaining: \"" + kAwsChainingError + "\"",
              "Request at most 3600 seconds when chaining, or assume the role directly from user "
@@ -453,7 +457,7 @@ class Evaluator {
       if (!fix.empty()) fix += " ";
       fix += FactorFix(f->name, in_, id_, *in_.target);
     }
-    Emit(MakeDiagnostic("lifetime-below-target", std::move(message), binding.offset,
+    Emit(MakeDiagnostic(Rule::kLifetimeBelowTarget, std::move(message), binding.offset,
                         std::move(fix)));
   }
 

@@ -18,6 +18,7 @@
 #include "samlint/config.h"
 #include "samlint/decode.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 namespace {
@@ -39,36 +40,37 @@ ScenarioId ScenarioForCall(Cloud cloud, std::string_view action) {
 }
 
 // The rule a failed call's error message corresponds to.
-std::string RuleForError(std::string_view code, std::string_view message) {
+RuleId RuleForError(std::string_view code, std::string_view message) {
   auto has = [&](std::string_view s) { return message.find(s) != std::string_view::npos; };
-  if (has("exceeds the MaxSessionDuration")) return "duration-exceeds-role-max";
-  if (has("1 hour session limit") || has("role chaining")) return "role-chaining-limit";
-  if (has("redeemed within 5 minutes")) return "redemption-window-exceeded";
-  if (has("expired")) return "assertion-expired";
+  if (has("exceeds the MaxSessionDuration")) return Rule::kDurationExceedsRoleMax;
+  if (has("1 hour session limit") || has("role chaining")) return Rule::kRoleChainingLimit;
+  if (has("redeemed within 5 minutes")) return Rule::kRedemptionWindowExceeded;
+  if (has("expired")) return Rule::kAssertionExpired;
   if (has("DurationSeconds") || code == "InvalidParameter.DurationSeconds") {
-    return "duration-out-of-range";
+    return Rule::kDurationOutOfRange;
   }
-  if (has("RoleSessionName")) return "role-session-name-invalid";
-  if (has("SourceIdentity")) return "source-identity-invalid";
-  if (has("Audience") || has("audience")) return "audience-mismatch";
-  if (has("Recipient") || has("recipient")) return "recipient-mismatch";
-  return "sts-call-failed";
+  if (has("RoleSessionName")) return Rule::kRoleSessionNameInvalid;
+  if (has("SourceIdentity")) return Rule::kSourceIdentityInvalid;
+  if (has("Audience") || has("audience")) return Rule::kAudienceMismatch;
+  if (has("Recipient") || has("recipient")) return Rule::kRecipientMismatch;
+  return Rule::kStsCallFailed;
 }
 
-std::string FactorFixForRule(std::string_view rule) {
-  if (rule == "duration-exceeds-role-max") {
+std::string FactorFixForRule(RuleId rule) {
+  if (rule == Rule::kDurationExceedsRoleMax) {
     return "Request at most the role's MaxSessionDuration, or raise it (`aws iam update-role "
            "--role-name ROLE --max-session-duration SECONDS`).";
   }
-  if (rule == "role-chaining-limit") {
+  if (rule == Rule::kRoleChainingLimit) {
     return "Request at most 3600 seconds when chaining, or assume the role from user or SAML "
            "credentials instead of another role's session.";
   }
-  if (rule == "duration-out-of-range")
+  if (rule == Rule::kDurationOutOfRange)
     return "Request a DurationSeconds from 900 to the role maximum.";
-  if (rule == "redemption-window-exceeded")
+  if (rule == Rule::kRedemptionWindowExceeded)
     return "Redeem the assertion within 5 minutes of issue.";
-  return "See the error message; `samlint rules " + std::string(rule) + "` explains the rule.";
+  return "See the error message; `samlint rules " + std::string(rule.name()) +
+         "` explains the rule.";
 }
 
 CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
@@ -86,7 +88,7 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
 
   if (!request.duration_text.empty()) {
     r.diagnostics.push_back(MakeDiagnostic(
-        "duration-out-of-range",
+        Rule::kDurationOutOfRange,
         "The request's DurationSeconds \"" + Shorten(request.duration_text) +
             "\" is not a whole number of seconds; the call is refused.",
         std::nullopt, "Send DurationSeconds as an integer from 900 to the role maximum."));
@@ -113,7 +115,7 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
       list += " and " + std::to_string(r.roles.size() - kRolesShown) + " more";
     }
     Diagnostic d = MakeDiagnostic(
-        "role-not-in-assertion",
+        Rule::kRoleNotInAssertion,
         "The request asks for " + Shorten(request.role_arn) +
             (request.principal_arn.empty() ? "" : " with " + Shorten(request.principal_arn)) +
             ", which is not among the assertion's Role values (" +
@@ -180,7 +182,7 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   for (Diagnostic& d : o.diagnostics) r.diagnostics.push_back(std::move(d));
   if (clamped) {
     Diagnostic d = MakeDiagnostic(
-        "observed-lifetime-short",
+        Rule::kObservedLifetimeShort,
         "The credentials lasted " + SecondsAndHuman(*observed) + ", shorter than the requested " +
             SecondsAndHuman(requested) +
             ": the assertion's AuthnStatement/@SessionNotOnOrAfter ended the session first (a "
@@ -195,7 +197,7 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   }
 
   if (!event.error_code.empty()) {
-    std::string rule = RuleForError(event.error_code, event.error_message);
+    RuleId rule = RuleForError(event.error_code, event.error_message);
     Evaluation& e = o.evaluation;
     e.outcome = Outcome::kRejected;
     e.effective_seconds = std::nullopt;
@@ -204,14 +206,14 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
     // The event's own error is the cause; rejections samlint would infer from
     // assumed defaults are dropped in its favour.
     bool already =
-        std::find(e.rejected_by.begin(), e.rejected_by.end(), rule) != e.rejected_by.end();
+        std::find(e.rejected_by.begin(), e.rejected_by.end(), rule.name()) != e.rejected_by.end();
     std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
-      return d.rule == "lifetime-below-target" ||
+      return d.rule == Rule::kLifetimeBelowTarget ||
              (d.rule != rule &&
-              (d.rule == "duration-exceeds-role-max" || d.rule == "role-chaining-limit" ||
-               d.rule == "duration-out-of-range"));
+              (d.rule == Rule::kDurationExceedsRoleMax || d.rule == Rule::kRoleChainingLimit ||
+               d.rule == Rule::kDurationOutOfRange));
     });
-    e.rejected_by.assign({rule});
+    e.rejected_by.assign({std::string(rule.name())});
     if (!already) {
       Diagnostic d = MakeDiagnostic(rule,
                                     "The " + Shorten(event.event_name) + " call failed with " +

@@ -21,6 +21,7 @@
 #include "samlint/config.h"
 #include "samlint/decode.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 #include "samlint/suppress.h"
 #include "trust/decrypt.h"
 #include "trust/signature.h"
@@ -32,7 +33,7 @@
 namespace samlint {
 namespace {
 
-CheckResult Unreadable(std::string_view input_name, std::string_view rule, std::string message,
+CheckResult Unreadable(std::string_view input_name, RuleId rule, std::string message,
                        std::optional<std::size_t> offset, std::string_view text,
                        std::string encoding) {
   CheckResult r;
@@ -94,7 +95,7 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
     if (!given || applies) return;
     std::string message = std::string(option) + " does not apply to " + names + " and was ignored";
     message += why.empty() ? "." : ": " + why;
-    out.push_back(MakeDiagnostic("option-ignored", std::move(message)));
+    out.push_back(MakeDiagnostic(Rule::kOptionIgnored, std::move(message)));
   };
   note(options.role_max_session.has_value(), used.role_max, "--role-max-session");
   note(options.duration_seconds.has_value(), used.duration_seconds, "--duration-seconds");
@@ -209,7 +210,7 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
   CheckDocument(facts, options, result.diagnostics);
   if (!t_use) {
     result.diagnostics.push_back(MakeDiagnostic(
-        "xml-malformed",
+        Rule::kXmlMalformed,
         "Neither the Assertion nor the Response has a valid IssueInstant, so the time of use is "
         "unknown: SessionNotOnOrAfter cannot be measured and is left out. Pass --now to set it.",
         values != nullptr ? values->offset : facts.offset));
@@ -218,7 +219,7 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
   if (values == nullptr) {
     if (!facts.encrypted_assertions.empty()) {
       result.diagnostics.push_back(MakeDiagnostic(
-          "encrypted-assertion-no-key",
+          Rule::kEncryptedAssertionNoKey,
           options.sp_key
               ? "The assertion is encrypted and could not be decrypted: " + decrypt_error +
                     ". No lifetime is reported from data samlint cannot read."
@@ -228,7 +229,7 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
           "Pass the SP private key that decrypts it with --sp-key FILE."));
     } else if (cloud) {
       result.diagnostics.push_back(MakeDiagnostic(
-          "role-attribute-missing",
+          Rule::kRoleAttributeMissing,
           "The response carries no Assertion, so there is no Role attribute and no session.",
           facts.offset,
           "Check the IdP's status and logs: a successful response has an Assertion."));
@@ -243,7 +244,7 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
   if (!cloud && options.scenarios.empty()) {
     result.cloud_undetected = true;
     result.diagnostics.push_back(MakeDiagnostic(
-        "cloud-undetected",
+        Rule::kCloudUndetected,
         "Nothing in the response names AWS or Alibaba Cloud (attribute names, Audience, "
         "Recipient, Destination), so samlint cannot tell which scenarios to evaluate.",
         read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
@@ -314,7 +315,7 @@ void FinishResult(const LineIndex& index, CheckResult& result) {
 std::string_view Version() { return SAMLINT_VERSION; }
 
 CheckResult UnreadableInput(std::string_view input_name, std::string_view reason) {
-  return Unreadable(input_name, "input-unreadable", std::string(reason), std::nullopt, {}, {});
+  return Unreadable(input_name, Rule::kInputUnreadable, std::string(reason), std::nullopt, {}, {});
 }
 
 std::variant<CheckResult, std::shared_ptr<const ResponseRead>> ReadResponse(
@@ -325,7 +326,7 @@ std::variant<CheckResult, std::shared_ptr<const ResponseRead>> ReadResponse(
   DecodedInput decoded = DecodeInput(bytes);
   if (decoded.encoding == InputEncoding::kUnknown) {
     bool decoded_not_xml = decoded.error.find("not XML") != std::string::npos;
-    return Unreadable(input_name, decoded_not_xml ? "xml-malformed" : "input-unreadable",
+    return Unreadable(input_name, decoded_not_xml ? Rule::kXmlMalformed : Rule::kInputUnreadable,
                       decoded.error, std::nullopt, {}, {});
   }
   std::string encoding(EncodingName(decoded.encoding));
@@ -333,17 +334,17 @@ std::variant<CheckResult, std::shared_ptr<const ResponseRead>> ReadResponse(
   ExtractOutcome extracted = ExtractFacts(xml, options.limits.xml_nodes);
   switch (extracted.status) {
     case ExtractStatus::kLimit:
-      return Unreadable(input_name, "limit-exceeded",
+      return Unreadable(input_name, Rule::kLimitExceeded,
                         extracted.error + ": " + LimitHint(options.limits, "xml-nodes") + ".",
                         extracted.error_offset, xml, encoding);
     case ExtractStatus::kDoctype:
-      return Unreadable(input_name, "xml-doctype", extracted.error, extracted.error_offset, xml,
+      return Unreadable(input_name, Rule::kXmlDoctype, extracted.error, extracted.error_offset, xml,
                         encoding);
     case ExtractStatus::kMalformed:
-      return Unreadable(input_name, "xml-malformed", extracted.error, extracted.error_offset, xml,
-                        encoding);
+      return Unreadable(input_name, Rule::kXmlMalformed, extracted.error, extracted.error_offset,
+                        xml, encoding);
     case ExtractStatus::kNotSaml:
-      return Unreadable(input_name, "input-unreadable", extracted.error, extracted.error_offset,
+      return Unreadable(input_name, Rule::kInputUnreadable, extracted.error, extracted.error_offset,
                         xml, encoding);
     case ExtractStatus::kOk:
       break;

@@ -8,6 +8,7 @@
 #include "samlint/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 namespace {
@@ -28,8 +29,8 @@ std::optional<Location> LineOf(const std::string& source) {
   return Location{line, 1};
 }
 
-void Add(std::vector<Diagnostic>& out, std::string_view rule, std::string message,
-         const std::string& source, std::string fix) {
+void Add(std::vector<Diagnostic>& out, RuleId rule, std::string message, const std::string& source,
+         std::string fix) {
   Diagnostic d = MakeDiagnostic(rule, std::move(message), std::nullopt, std::move(fix));
   d.location = LineOf(source);
   out.push_back(std::move(d));
@@ -81,7 +82,7 @@ CheckResult DeclarationsInputResult(std::string_view input_name, const Declarati
   result.kind = ResultKind::kDeclarations;
   for (const DeclaredRole& r : d.roles) {
     if (!r.max_session || (*r.max_session >= kHour && *r.max_session <= 12 * kHour)) continue;
-    Add(result.diagnostics, "role-max-out-of-range",
+    Add(result.diagnostics, Rule::kRoleMaxOutOfRange,
         "Role " + (r.arn.empty() ? r.name : r.arn) + " declares MaxSessionDuration " +
             SecondsAndHuman(*r.max_session) + " (" + r.origin +
             "), outside what the cloud accepts (3600 to 43200 seconds).",
@@ -89,7 +90,7 @@ CheckResult DeclarationsInputResult(std::string_view input_name, const Declarati
   }
   for (const DeclaredLoginSession& l : d.login_sessions) {
     if (l.seconds % kHour == 0 && l.seconds >= kHour && l.seconds <= 24 * kHour) continue;
-    Add(result.diagnostics, "login-session-out-of-range",
+    Add(result.diagnostics, Rule::kLoginSessionOutOfRange,
         "LoginSessionDuration " + SecondsAndHuman(l.seconds) + " (" + l.origin +
             ") is not accepted by SetSecurityPreference: it takes whole hours from 1 to 24.",
         l.source, "Use whole hours from 1 to 24.");
@@ -99,7 +100,7 @@ CheckResult DeclarationsInputResult(std::string_view input_name, const Declarati
         (*p.session_duration >= kHour && *p.session_duration <= 12 * kHour)) {
       continue;
     }
-    Add(result.diagnostics, "permission-set-duration-out-of-range",
+    Add(result.diagnostics, Rule::kPermissionSetDurationOutOfRange,
         "Permission set " + (p.name.empty() ? p.arn : p.name) + " declares SessionDuration " +
             SecondsAndHuman(*p.session_duration) + " (" + p.origin +
             "), outside what IAM Identity Center accepts (PT1H to PT12H).",

@@ -12,6 +12,7 @@
 #include "pipeline/assertion_stage.h"
 #include "pipeline/prepared_input.h"
 #include "samlint/check.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 namespace {
@@ -47,7 +48,7 @@ TrustVerdict ConfigTrust(const IdpConfigPart& part, std::optional<Cloud> cloud,
   const std::string product = part.idp == "okta" ? "Okta" : "Keycloak";
   if (!s.response_signed && !s.assertion_signed) {
     Diagnostic d = MakeDiagnostic(
-        "signature-missing",
+        Rule::kSignatureMissing,
         "The configuration makes " + product +
             " send responses with no signature (neither the Response nor the Assertion is "
             "signed); the cloud refuses them.",
@@ -61,7 +62,7 @@ TrustVerdict ConfigTrust(const IdpConfigPart& part, std::optional<Cloud> cloud,
   } else {
     if (!s.assertion_signed) {
       Diagnostic d = MakeDiagnostic(
-          "assertion-not-signed",
+          Rule::kAssertionNotSigned,
           "The configuration makes " + product + " sign only the Response, not the Assertion" +
               (cloud == Cloud::kAliyun ? "; Alibaba Cloud requires the Assertion itself to be "
                                          "signed and refuses the sign-in."
@@ -75,7 +76,7 @@ TrustVerdict ConfigTrust(const IdpConfigPart& part, std::optional<Cloud> cloud,
     }
     if (s.algorithm.find("sha1") != std::string::npos || s.digest == "sha1") {
       out.push_back(MakeDiagnostic(
-          "signature-weak-algorithm",
+          Rule::kSignatureWeakAlgorithm,
           "The configuration signs with " + Shorten(s.algorithm) +
               (s.digest.empty() ? "" : " / " + Shorten(s.digest)) +
               " (SHA-1), which is deprecated for XML signatures.",
@@ -85,7 +86,7 @@ TrustVerdict ConfigTrust(const IdpConfigPart& part, std::optional<Cloud> cloud,
               : "Set the client's signature algorithm to RSA_SHA256."));
     }
     out.push_back(MakeDiagnostic(
-        "signature-not-checked",
+        Rule::kSignatureNotChecked,
         "This is " + product + " configuration, not a response: it makes " + product + " sign " +
             (s.assertion_signed && s.response_signed ? "the Response and the Assertion"
              : s.assertion_signed                    ? "the Assertion"
@@ -105,11 +106,11 @@ void AppendFix(std::string& fix, const std::string& text) {
 // A clamp by a value the configuration declares names where to change it.
 void AddConfigFixes(const IdpConfigPart& part, CheckResult& result) {
   for (Diagnostic& d : result.diagnostics) {
-    if (d.rule != "lifetime-below-target" && d.rule != "session-duration-exceeds-role-max" &&
-        d.rule != "session-duration-out-of-range") {
+    if (d.rule != Rule::kLifetimeBelowTarget && d.rule != Rule::kSessionDurationExceedsRoleMax &&
+        d.rule != Rule::kSessionDurationOutOfRange) {
       continue;
     }
-    bool session_duration = d.rule != "lifetime-below-target";
+    bool session_duration = d.rule != Rule::kLifetimeBelowTarget;
     bool session_not_on_or_after = false;
     for (const Evaluation& e : result.evaluations) {
       if (std::string(GetScenario(e.scenario).name) != d.scenario) continue;
@@ -156,7 +157,7 @@ CheckResult CheckPart(std::string_view input_name, const LineIndex& lines,
   unknown.recipient = part.recipient_unknown;
   EvaluateReadAssertion(facts, trust, cloud, "", options, result, unknown);
   for (const IdpUnknown& u : part.unknowns) {
-    result.diagnostics.push_back(MakeDiagnostic("idp-value-unknown", u.message, u.offset));
+    result.diagnostics.push_back(MakeDiagnostic(Rule::kIdpValueUnknown, u.message, u.offset));
   }
   AddConfigFixes(part, result);
   for (Evaluation& e : result.evaluations) {

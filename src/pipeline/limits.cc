@@ -5,6 +5,7 @@
 
 #include "diagnose/make.h"
 #include "samlint/check.h"
+#include "samlint/rule_id.h"
 
 namespace samlint {
 
@@ -12,7 +13,7 @@ CheckResult LimitExceededInput(std::string_view input_name, std::string message)
   CheckResult r;
   r.input = std::string(input_name);
   r.kind = ResultKind::kUnreadable;
-  r.diagnostics.push_back(MakeDiagnostic("limit-exceeded", std::move(message)));
+  r.diagnostics.push_back(MakeDiagnostic(Rule::kLimitExceeded, std::move(message)));
   return r;
 }
 

@@ -18,6 +18,7 @@
 #include "samlint/check.h"
 #include "samlint/duration.h"
 #include "samlint/report.h"
+#include "samlint/rule_id.h"
 #include "samlint/rules.h"
 
 namespace samlint {
@@ -409,7 +410,7 @@ class HtmlEmitter final : public Emitter {
       if (d.fix.empty() || d.scenario != scenario || d.role != role) continue;
       bool rejecting =
           std::find(e.rejected_by.begin(), e.rejected_by.end(), d.rule) != e.rejected_by.end();
-      if (d.rule == "lifetime-below-target" || rejecting) fixes.push_back(&d);
+      if (d.rule == Rule::kLifetimeBelowTarget || rejecting) fixes.push_back(&d);
     }
     if (e.clamps.empty() && fixes.empty()) return;
     if (!e.clamps.empty()) {

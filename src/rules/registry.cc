@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "samlint/diagnostic.h"
+#include "samlint/rule_id.h"
 #include "samlint/rules.h"
 
 namespace samlint {
@@ -21,7 +22,7 @@ using enum RuleCategory;
 // static_assert below keeps it that way. Ids are stable and never reused.
 constexpr std::array kRules = {
     RuleInfo{
-        .id = "assertion-expired",
+        .id = Rule::kAssertionExpired.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The moment of use is at or after the assertion's NotOnOrAfter (in Conditions "
@@ -41,7 +42,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS (observed STS behaviour)",
     },
     RuleInfo{
-        .id = "assertion-not-signed",
+        .id = Rule::kAssertionNotSigned.name(),
         .default_severity = kWarning,
         .category = kTrust,
         .summary = "Only the Response is signed; the Assertion itself carries no signature.",
@@ -60,7 +61,7 @@ constexpr std::array kRules = {
                      "Cloud and § AWS (Signing); cli-contract.md § Rule ids",
     },
     RuleInfo{
-        .id = "assertion-not-yet-valid",
+        .id = Rule::kAssertionNotYetValid.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The moment of use is before the assertion's NotBefore, beyond the --clock-skew "
@@ -76,7 +77,7 @@ constexpr std::array kRules = {
                      "(t_use)",
     },
     RuleInfo{
-        .id = "assumed-default",
+        .id = Rule::kAssumedDefault.name(),
         .default_severity = kNote,
         .category = kLifetime,
         .summary = "A lifetime factor was not declared, so its documented default was used in the "
@@ -98,7 +99,7 @@ constexpr std::array kRules = {
                      "(defaults); cli-contract.md § Decisions (Factors)",
     },
     RuleInfo{
-        .id = "audience-mismatch",
+        .id = Rule::kAudienceMismatch.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "No Audience in the assertion's AudienceRestriction names the cloud the "
@@ -118,7 +119,7 @@ constexpr std::array kRules = {
                      "§ AWS (Audience) and § Alibaba Cloud (Endpoints)",
     },
     RuleInfo{
-        .id = "certificate-expired",
+        .id = Rule::kCertificateExpired.name(),
         .default_severity = kWarning,
         .category = kTrust,
         .summary = "A trust-anchor certificate given with --cert or --idp-metadata is past its "
@@ -139,7 +140,7 @@ constexpr std::array kRules = {
                      "§ Decisions (Signatures)",
     },
     RuleInfo{
-        .id = "certificate-not-yet-valid",
+        .id = Rule::kCertificateNotYetValid.name(),
         .default_severity = kWarning,
         .category = kTrust,
         .summary = "A trust-anchor certificate's validity starts after the moment of use "
@@ -155,7 +156,7 @@ constexpr std::array kRules = {
         .reference = "RFC 5280 § 4.1.2.5 (Validity); cli-contract.md § Decisions (Signatures)",
     },
     RuleInfo{
-        .id = "cloud-undetected",
+        .id = Rule::kCloudUndetected.name(),
         .default_severity = kWarning,
         .category = kInput,
         .summary = "A SAML response whose cloud cannot be told from its attribute names, Audience, "
@@ -175,7 +176,7 @@ constexpr std::array kRules = {
                      "§ Alibaba Cloud (attribute names and endpoints)",
     },
     RuleInfo{
-        .id = "config-invalid",
+        .id = Rule::kConfigInvalid.name(),
         .default_severity = kError,
         .category = kInput,
         .summary = "A samlint.toml given as INPUT has a TOML syntax error, an unknown key, an "
@@ -192,7 +193,7 @@ constexpr std::array kRules = {
         .reference = "docs/config.md (samlint project configuration); TOML v1.0.0",
     },
     RuleInfo{
-        .id = "content-outside-assertion",
+        .id = Rule::kContentOutsideAssertion.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "An Assertion, statement or attribute sits outside the assertion the cloud "
@@ -212,7 +213,7 @@ constexpr std::array kRules = {
                      "Considerations; Somorovsky et al., On Breaking SAML (2012)",
     },
     RuleInfo{
-        .id = "declaration-conflict",
+        .id = Rule::kDeclarationConflict.name(),
         .default_severity = kError,
         .category = kInput,
         .summary = "Two declarations give different values for the same setting of the same role "
@@ -229,7 +230,7 @@ constexpr std::array kRules = {
         .reference = "cli-contract.md § Declarations (--declarations)",
     },
     RuleInfo{
-        .id = "declaration-unresolved",
+        .id = Rule::kDeclarationUnresolved.name(),
         .default_severity = kWarning,
         .category = kInput,
         .summary = "A declaration cannot be matched to a role or account, or its value cannot be "
@@ -248,7 +249,7 @@ constexpr std::array kRules = {
                      "inputs, Terraform plans)",
     },
     RuleInfo{
-        .id = "destination-mismatch",
+        .id = Rule::kDestinationMismatch.name(),
         .default_severity = kWarning,
         .category = kAssertion,
         .summary = "The Response's Destination attribute does not name the cloud's sign-in "
@@ -268,7 +269,7 @@ constexpr std::array kRules = {
                      "(Recipient) and § Alibaba Cloud (Endpoints)",
     },
     RuleInfo{
-        .id = "duplicate-id",
+        .id = Rule::kDuplicateId.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "Two elements of the response carry the same ID attribute value.",
@@ -284,7 +285,7 @@ constexpr std::array kRules = {
                      "Core (ID attributes); style.md § SAML specifics",
     },
     RuleInfo{
-        .id = "duration-exceeds-role-max",
+        .id = Rule::kDurationExceedsRoleMax.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The requested DurationSeconds is above the role's MaxSessionDuration, so the "
@@ -309,7 +310,7 @@ constexpr std::array kRules = {
                      "example 3",
     },
     RuleInfo{
-        .id = "duration-out-of-range",
+        .id = Rule::kDurationOutOfRange.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The requested DurationSeconds is outside the range the STS API itself "
@@ -330,7 +331,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS and § Alibaba Cloud",
     },
     RuleInfo{
-        .id = "encrypted-assertion-no-key",
+        .id = Rule::kEncryptedAssertionNoKey.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "The response holds an EncryptedAssertion and no --sp-key was given, or the "
@@ -345,7 +346,7 @@ constexpr std::array kRules = {
                      "cli-contract.md § Declarations (--sp-key)",
     },
     RuleInfo{
-        .id = "idp-value-unknown",
+        .id = Rule::kIdpValueUnknown.name(),
         .default_severity = kNote,
         .category = kInput,
         .summary = "An IdP configuration leaves a value the cloud reads to be computed at sign-in "
@@ -367,7 +368,7 @@ constexpr std::array kRules = {
                      "(after_unknown); docs/idp-config.md",
     },
     RuleInfo{
-        .id = "input-unreadable",
+        .id = Rule::kInputUnreadable.name(),
         .default_severity = kError,
         .category = kInput,
         .summary = "An input cannot be read, or is none of the kinds samlint recognises (a SAML "
@@ -384,7 +385,7 @@ constexpr std::array kRules = {
         .reference = "cli-contract.md § Command, § Exit status and § Decisions (Directories)",
     },
     RuleInfo{
-        .id = "issuer-mismatch",
+        .id = Rule::kIssuerMismatch.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "The response's Issuer is not the entityID of the IdP metadata given with "
@@ -401,7 +402,7 @@ constexpr std::array kRules = {
                      "uploaded IdP metadata\"); cli-contract.md § Declarations (--idp-metadata)",
     },
     RuleInfo{
-        .id = "lifetime-below-target",
+        .id = Rule::kLifetimeBelowTarget.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The effective lifetime of a scenario is shorter than the session length "
@@ -426,7 +427,7 @@ constexpr std::array kRules = {
                      "examples (example 1)",
     },
     RuleInfo{
-        .id = "limit-exceeded",
+        .id = Rule::kLimitExceeded.name(),
         .default_severity = kError,
         .category = kInput,
         .summary = "An input reached one of samlint's work limits (input size, gzip inflation, "
@@ -445,7 +446,7 @@ constexpr std::array kRules = {
         .reference = "README § Reference (Limits)",
     },
     RuleInfo{
-        .id = "login-session-out-of-range",
+        .id = Rule::kLoginSessionOutOfRange.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The declared Alibaba Cloud LoginSessionDuration is not a whole number of hours "
@@ -461,7 +462,7 @@ constexpr std::array kRules = {
                      "(LoginSessionDuration); lifetime-rules.md § Alibaba Cloud",
     },
     RuleInfo{
-        .id = "multiple-assertions",
+        .id = Rule::kMultipleAssertions.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The response holds more than one Assertion or EncryptedAssertion.",
@@ -477,7 +478,7 @@ constexpr std::array kRules = {
                      "Response counts only with exactly one assertion)",
     },
     RuleInfo{
-        .id = "namespace-prefix-rebound",
+        .id = Rule::kNamespacePrefixRebound.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "A namespace prefix is bound to two different namespaces in one response, so "
@@ -494,7 +495,7 @@ constexpr std::array kRules = {
         .reference = "Namespaces in XML 1.0 § 6; SAML 2.0 Core § 1.2",
     },
     RuleInfo{
-        .id = "observed-lifetime-short",
+        .id = Rule::kObservedLifetimeShort.name(),
         .default_severity = kWarning,
         .category = kLifetime,
         .summary = "An audit event shows credentials that expired sooner than the DurationSeconds "
@@ -511,7 +512,7 @@ constexpr std::array kRules = {
                      "cli-contract.md § Decisions (Other inputs: CloudTrail / ActionTrail)",
     },
     RuleInfo{
-        .id = "option-ignored",
+        .id = Rule::kOptionIgnored.name(),
         .default_severity = kNote,
         .category = kInput,
         .summary = "An option was given that does not apply to the scenario evaluated, so it had "
@@ -527,7 +528,7 @@ constexpr std::array kRules = {
                      "scenario; Other inputs); lifetime-rules.md § Alibaba Cloud",
     },
     RuleInfo{
-        .id = "permission-set-duration-out-of-range",
+        .id = Rule::kPermissionSetDurationOutOfRange.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The declared IAM Identity Center permission-set SessionDuration is outside "
@@ -546,7 +547,7 @@ constexpr std::array kRules = {
                      "§ AWS (Identity Center)",
     },
     RuleInfo{
-        .id = "recipient-mismatch",
+        .id = Rule::kRecipientMismatch.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The SubjectConfirmationData Recipient is not the cloud's sign-in endpoint, or "
@@ -568,7 +569,7 @@ constexpr std::array kRules = {
                      "§ AWS (Recipient) and § Alibaba Cloud (Endpoints)",
     },
     RuleInfo{
-        .id = "redemption-window-exceeded",
+        .id = Rule::kRedemptionWindowExceeded.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "An AWS SAML response is used more than 5 minutes (plus --clock-skew) after "
@@ -586,7 +587,7 @@ constexpr std::array kRules = {
                      "Troubleshoot SAML 2.0 federation with AWS",
     },
     RuleInfo{
-        .id = "role-attribute-malformed",
+        .id = Rule::kRoleAttributeMalformed.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "A value of the Role attribute is not a role ARN and a saml-provider ARN "
@@ -607,7 +608,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
     },
     RuleInfo{
-        .id = "role-attribute-missing",
+        .id = Rule::kRoleAttributeMissing.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The assertion has no Role attribute for the cloud "
@@ -629,7 +630,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
     },
     RuleInfo{
-        .id = "role-chaining-limit",
+        .id = Rule::kRoleChainingLimit.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "An AWS AssumeRole call made with role credentials (role chaining) requests "
@@ -648,7 +649,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS",
     },
     RuleInfo{
-        .id = "role-max-out-of-range",
+        .id = Rule::kRoleMaxOutOfRange.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The declared role MaxSessionDuration is outside 3600..43200 seconds.",
@@ -666,7 +667,7 @@ constexpr std::array kRules = {
                      "NewMaxSessionDuration); lifetime-rules.md § AWS and § Alibaba Cloud",
     },
     RuleInfo{
-        .id = "role-not-in-assertion",
+        .id = Rule::kRoleNotInAssertion.name(),
         .default_severity = kWarning,
         .category = kInput,
         .summary = "A role named by a declaration or an option is not among the Role attribute "
@@ -682,7 +683,7 @@ constexpr std::array kRules = {
         .reference = "cli-contract.md § Declarations and § Decisions (Roles and diagnostics)",
     },
     RuleInfo{
-        .id = "role-session-name-invalid",
+        .id = Rule::kRoleSessionNameInvalid.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The RoleSessionName attribute has several values or breaks the cloud's rules: "
@@ -702,7 +703,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS and § Alibaba Cloud",
     },
     RuleInfo{
-        .id = "role-session-name-missing",
+        .id = Rule::kRoleSessionNameMissing.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The assertion has no RoleSessionName attribute for the cloud.",
@@ -719,7 +720,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
     },
     RuleInfo{
-        .id = "session-duration-exceeds-role-max",
+        .id = Rule::kSessionDurationExceedsRoleMax.name(),
         .default_severity = kWarning,
         .category = kLifetime,
         .summary = "The SAML SessionDuration attribute is longer than the declared role "
@@ -741,7 +742,7 @@ constexpr std::array kRules = {
                      "role; lifetime-rules.md § AWS (observed) and § Alibaba Cloud",
     },
     RuleInfo{
-        .id = "session-duration-out-of-range",
+        .id = Rule::kSessionDurationOutOfRange.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The SAML SessionDuration attribute is outside 900..43200 seconds, is not an "
@@ -760,7 +761,7 @@ constexpr std::array kRules = {
                      "lifetime-rules.md § AWS and § Alibaba Cloud; cli-contract.md § Decisions",
     },
     RuleInfo{
-        .id = "session-expired",
+        .id = Rule::kSessionExpired.name(),
         .default_severity = kError,
         .category = kLifetime,
         .summary = "The assertion's SessionNotOnOrAfter is at or before the moment of use, so the "
@@ -779,7 +780,7 @@ constexpr std::array kRules = {
                      "(scenario tables); cli-contract.md § Decisions (Outcomes)",
     },
     RuleInfo{
-        .id = "signature-algorithm-unsupported",
+        .id = Rule::kSignatureAlgorithmUnsupported.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "The signature uses an algorithm samlint's xmlsec 1.2 cannot check (for "
@@ -796,7 +797,7 @@ constexpr std::array kRules = {
         .reference = "XML Signature 1.1 § 6 (Algorithms); xmlsec 1.2 supported algorithms",
     },
     RuleInfo{
-        .id = "signature-invalid",
+        .id = Rule::kSignatureInvalid.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "A signature's digest or signature value does not verify: the signed content "
@@ -815,7 +816,7 @@ constexpr std::array kRules = {
                      "cli-contract.md § Decisions (Signatures)",
     },
     RuleInfo{
-        .id = "signature-key-untrusted",
+        .id = Rule::kSignatureKeyUntrusted.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "The response is signed with a key that matches none of the trust anchors "
@@ -835,7 +836,7 @@ constexpr std::array kRules = {
                      "§ Declarations (--cert, --idp-metadata) and § Decisions (Signatures)",
     },
     RuleInfo{
-        .id = "signature-missing",
+        .id = Rule::kSignatureMissing.name(),
         .default_severity = kNote,
         .category = kTrust,
         .summary = "The response carries no signature at all.",
@@ -853,7 +854,7 @@ constexpr std::array kRules = {
                      "Cloud and § AWS (Signing); cli-contract.md § Decisions (Default severities)",
     },
     RuleInfo{
-        .id = "signature-not-checked",
+        .id = Rule::kSignatureNotChecked.name(),
         .default_severity = kNote,
         .category = kTrust,
         .summary = "The response is signed, but no trust anchor (--cert or --idp-metadata) was "
@@ -871,7 +872,7 @@ constexpr std::array kRules = {
                      "--require-signature) and § Decisions (Default severities, Signatures)",
     },
     RuleInfo{
-        .id = "signature-not-covering-assertion",
+        .id = Rule::kSignatureNotCoveringAssertion.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "A valid signature exists, but it covers neither the assertion the cloud reads "
@@ -889,7 +890,7 @@ constexpr std::array kRules = {
                      "cli-contract.md § Decisions (Signatures); style.md § SAML specifics",
     },
     RuleInfo{
-        .id = "signature-weak-algorithm",
+        .id = Rule::kSignatureWeakAlgorithm.name(),
         .default_severity = kWarning,
         .category = kTrust,
         .summary = "The signature covering the assertion uses SHA-1 as its signature or digest "
@@ -906,7 +907,7 @@ constexpr std::array kRules = {
         .reference = "lifetime-rules.md § AWS (Signing); cli-contract.md § Decisions (Signatures)",
     },
     RuleInfo{
-        .id = "source-identity-invalid",
+        .id = Rule::kSourceIdentityInvalid.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The AWS SourceIdentity attribute has several values, starts with aws:, or is "
@@ -921,7 +922,7 @@ constexpr std::array kRules = {
                      "response (SourceIdentity); lifetime-rules.md § AWS (SAML attributes)",
     },
     RuleInfo{
-        .id = "status-not-success",
+        .id = Rule::kStatusNotSuccess.name(),
         .default_severity = kError,
         .category = kAssertion,
         .summary = "The Response's top-level StatusCode is not "
@@ -937,7 +938,7 @@ constexpr std::array kRules = {
         .reference = "SAML 2.0 Core, Status and StatusCode",
     },
     RuleInfo{
-        .id = "sts-call-failed",
+        .id = Rule::kStsCallFailed.name(),
         .default_severity = kError,
         .category = kInput,
         .summary = "An audit event records an STS call that failed for a reason no other rule "
@@ -951,7 +952,7 @@ constexpr std::array kRules = {
         .reference = "AWS STS API Reference (Errors); cli-contract.md § Decisions (Other inputs)",
     },
     RuleInfo{
-        .id = "suppression-invalid",
+        .id = Rule::kSuppressionInvalid.name(),
         .default_severity = kWarning,
         .category = kInput,
         .summary = "An inline `samlint-disable` comment gives no reason, names no rule, names "
@@ -970,7 +971,7 @@ constexpr std::array kRules = {
         .reference = "docs/config.md § Inline suppressions",
     },
     RuleInfo{
-        .id = "suppression-unused",
+        .id = Rule::kSuppressionUnused.name(),
         .default_severity = kWarning,
         .category = kInput,
         .summary = "An inline `samlint-disable` comment names a rule that does not fire where the "
@@ -984,7 +985,7 @@ constexpr std::array kRules = {
         .reference = "docs/config.md § Inline suppressions",
     },
     RuleInfo{
-        .id = "xml-comment-in-value",
+        .id = Rule::kXmlCommentInValue.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "An XML comment sits inside a value that is read: NameID, an AttributeValue or "
@@ -1001,7 +1002,7 @@ constexpr std::array kRules = {
                      "style.md § SAML specifics",
     },
     RuleInfo{
-        .id = "xml-doctype",
+        .id = Rule::kXmlDoctype.name(),
         .default_severity = kError,
         .category = kTrust,
         .summary = "The input contains a DOCTYPE declaration.",
@@ -1017,7 +1018,7 @@ constexpr std::array kRules = {
                      "specifics; cli-contract.md § Decisions (Signatures)",
     },
     RuleInfo{
-        .id = "xml-malformed",
+        .id = Rule::kXmlMalformed.name(),
         .default_severity = kError,
         .category = kInput,
         .summary = "The input is not well-formed XML, or lacks something every SAML response "

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "diagnose/make.h"
+#include "samlint/rule_id.h"
 #include "samlint/rules.h"
 #include "samlint/suppress.h"
 
@@ -62,7 +63,7 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
   if (!current.empty()) names.push_back(std::move(current));
   if (names.empty()) {
     findings.push_back(MakeDiagnostic(
-        "suppression-invalid",
+        Rule::kSuppressionInvalid,
         "This samlint-disable comment names no rule, so it suppresses nothing.", offset,
         "Name the rules and the reason: <!-- samlint-disable audience-mismatch: why it is "
         "acceptable -->."));
@@ -73,7 +74,7 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
     for (const std::string& n : names) joined += (joined.empty() ? "" : ",") + n;
     joined = Shorten(joined);
     findings.push_back(MakeDiagnostic(
-        "suppression-invalid",
+        Rule::kSuppressionInvalid,
         "This samlint-disable comment for " + joined +
             " gives no reason, so it is not applied: a suppression must say why the finding is "
             "acceptable.",
@@ -89,7 +90,7 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
       // can add one to a validly signed response. What the document says
       // about itself never silences what samlint says about its signature.
       findings.push_back(MakeDiagnostic(
-          "suppression-invalid",
+          Rule::kSuppressionInvalid,
           "This samlint-disable comment names the trust rule '" + n +
               "': signature and trust findings cannot be silenced from inside the document "
               "being judged (a comment can be added to a signed response without breaking "
@@ -102,7 +103,7 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
     if (rule == nullptr) {
       std::string near = NearestWord(n, ids);
       findings.push_back(
-          MakeDiagnostic("suppression-invalid",
+          MakeDiagnostic(Rule::kSuppressionInvalid,
                          "This samlint-disable comment names the unknown rule '" + Shorten(n) +
                              "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                              ", which suppresses nothing.",
@@ -209,7 +210,7 @@ void ApplyInlineSuppressions(std::string_view xml, CheckResult& result) {
   std::vector<Diagnostic> kept;
   for (Diagnostic& d : result.diagnostics) {
     bool suppressed = false;
-    if (d.rule != "suppression-invalid" && d.rule != "suppression-unused") {
+    if (d.rule != Rule::kSuppressionInvalid && d.rule != Rule::kSuppressionUnused) {
       for (Suppression& s : suppressions) {
         auto it = std::find(s.rules.begin(), s.rules.end(), d.rule);
         if (it == s.rules.end()) continue;
@@ -233,7 +234,7 @@ void ApplyInlineSuppressions(std::string_view xml, CheckResult& result) {
                           : s.has_scope ? "in the element that follows it"
                                         : "(no element follows it, so it covers nothing)";
       findings.push_back(MakeDiagnostic(
-          "suppression-unused",
+          Rule::kSuppressionUnused,
           "This samlint-disable comment for " + s.rules[k] + " suppresses nothing: " + s.rules[k] +
               " does not fire " + where + ".",
           s.comment_offset, "Remove " + s.rules[k] + " from the comment, or the comment itself."));

@@ -5,6 +5,7 @@
 #include "diagnose/make.h"
 #include "parse/extract.h"
 #include "samlint/duration.h"
+#include "samlint/rule_id.h"
 #include "samlint/rules.h"
 #include "trust/verify.h"
 
@@ -32,7 +33,7 @@ void WeakAlgorithmFindings(const ResponseFacts& facts, const AssertionFact* read
     std::string digest = AlgorithmShortName(sig->digest_method);
     if (IsSha1(method) || IsSha1(digest)) {
       out.push_back(MakeDiagnostic(
-          "signature-weak-algorithm",
+          Rule::kSignatureWeakAlgorithm,
           "The " + std::string(sig == response_sig ? "Response" : "Assertion") +
               " signature uses SHA-1 (SignatureMethod " + Shorten(method) + ", DigestMethod " +
               Shorten(digest) +
@@ -59,7 +60,7 @@ void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* 
   // Coverage follows what a signature references, not where it sits.
   if (AssertionClaimsSignature(facts, *read)) return;
   Diagnostic n = MakeDiagnostic(
-      "assertion-not-signed",
+      Rule::kAssertionNotSigned,
       *cloud == Cloud::kAliyun
           ? "Only the Response is signed; Alibaba Cloud requires the whole saml2:Assertion "
             "element to be signed and refuses this response."
@@ -91,7 +92,7 @@ TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* rea
     if (sealed && !facts.has_any_signature) return verdict;
     if (!facts.has_any_signature) {
       Diagnostic d = MakeDiagnostic(
-          "signature-missing",
+          Rule::kSignatureMissing,
           "The response is not signed: neither the Response nor the Assertion carries a "
           "ds:Signature; the cloud will refuse it.",
           read != nullptr ? read->offset : facts.offset,
@@ -106,7 +107,7 @@ TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* rea
     verdict.summary.digest = AlgorithmShortName(covering->digest_method);
   }
   Diagnostic d = MakeDiagnostic(
-      "signature-not-checked",
+      Rule::kSignatureNotChecked,
       covering != nullptr
           ? std::string("The ") + (assertion_sig != nullptr ? "Assertion" : "Response") +
                 " is signed, but no trust anchor was given, so the signature was not verified "
@@ -218,7 +219,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
       bool late = a.not_after && *t_use >= *a.not_after;
       if (late) {
         out.push_back(MakeDiagnostic(
-            "certificate-expired",
+            Rule::kCertificateExpired,
             "The trust anchor " + a.subject + " from " + a.source + " is expired since " +
                 FormatDateTime(*a.not_after) + " at the time of use " + FormatDateTime(*t_use) +
                 "; samlint still checks the signature with it, but a cloud that checks dates "
@@ -227,7 +228,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
             "Rotate the IdP signing certificate and upload the new metadata to the cloud."));
       } else if (early) {
         out.push_back(MakeDiagnostic(
-            "certificate-not-yet-valid",
+            Rule::kCertificateNotYetValid,
             "The trust anchor " + a.subject + " from " + a.source +
                 " is not yet valid at the time of use " + FormatDateTime(*t_use) +
                 ": its validity starts " + FormatDateTime(*a.not_before) +
@@ -245,7 +246,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
                                               : std::string();
     if (issuer != *store->entity_id) {
       out.push_back(MakeDiagnostic(
-          "issuer-mismatch",
+          Rule::kIssuerMismatch,
           "The Issuer \"" + Shorten(issuer) + "\" is not the entityID \"" +
               Shorten(*store->entity_id) + "\" of the metadata in " + store->metadata_source +
               "; the cloud matches the Issuer to the uploaded IdP metadata and refuses this.",
@@ -262,7 +263,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   if (!facts.has_any_signature) {
     verdict.summary.status = "missing";
     Diagnostic d = MakeDiagnostic(
-        "signature-missing",
+        Rule::kSignatureMissing,
         "The response is not signed: neither the Response nor the Assertion carries a "
         "ds:Signature; the cloud will refuse it.",
         here,
@@ -282,14 +283,14 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   verdict.work = outcome.work;
   if (!outcome.ran) {
     verdict.summary.status = "invalid";
-    out.push_back(MakeDiagnostic("signature-invalid",
+    out.push_back(MakeDiagnostic(Rule::kSignatureInvalid,
                                  "The signature could not be checked: " + outcome.error + ".", here,
                                  kAnchorFix));
     return verdict;
   }
   if (outcome.over_limit > 0) {
     out.push_back(MakeDiagnostic(
-        "limit-exceeded",
+        Rule::kLimitExceeded,
         "The Response and its assertions carry " +
             std::to_string(outcome.checks.size() + outcome.over_limit) +
             " ds:Signature elements; samlint verified the first " +
@@ -305,7 +306,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   bool parsers_disagree = !outcome.ns_well_formed && facts.undeclared_prefixes.empty();
   if (parsers_disagree) {
     out.push_back(MakeDiagnostic(
-        "signature-invalid",
+        Rule::kSignatureInvalid,
         "libxml2, which checks the signatures, finds the document's namespaces not well-formed "
         "while samlint's reader accepted them: the two do not see the same document, so no "
         "value is reported as signed.",
@@ -335,7 +336,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
     if (!relied_on) continue;
     std::string carrier = index.Carrier(c);
     if (!c.valid) {
-      if (c.rule == "signature-algorithm-unsupported") {
+      if (c.rule == Rule::kSignatureAlgorithmUnsupported) {
         algorithm_unsupported = true;
       } else {
         relied_on_failed = true;
@@ -356,7 +357,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
     } else if (!covers_read && !covers_response && !covers_self) {
       relied_on_failed = true;
       out.push_back(MakeDiagnostic(
-          "signature-not-covering-assertion",
+          Rule::kSignatureNotCoveringAssertion,
           "The signature on the " + carrier + " is valid, but its Reference URI=\"" +
               c.reference_uri +
               "\" points at an element inside it, not at the Response or the Assertion the "
@@ -384,7 +385,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
     const TrustAnchor& anchor = store->anchors[static_cast<std::size_t>(covering->anchor)];
     if (anchor.key_type == "rsa" && anchor.key_bits < 2048) {
       out.push_back(MakeDiagnostic(
-          "signature-weak-algorithm",
+          Rule::kSignatureWeakAlgorithm,
           "The signing key is RSA " + std::to_string(anchor.key_bits) +
               " bits; keys under 2048 bits can be factored and are refused by current "
               "guidance (AWS requires at least 1024).",
@@ -404,7 +405,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
     if (!view || !differences.empty()) {
       verified = false;
       out.push_back(MakeDiagnostic(
-          "signature-not-covering-assertion",
+          Rule::kSignatureNotCoveringAssertion,
           view ? "What the signature verified differs from what samlint read from the document (" +
                      JoinFirst(differences, 4) +
                      "): the document reads two ways, so no value is reported as signed."
@@ -454,7 +455,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   if (read == nullptr) {
     if (!HasErrorTrustFinding(out, first_finding)) {
       out.push_back(MakeDiagnostic(
-          "signature-not-covering-assertion",
+          Rule::kSignatureNotCoveringAssertion,
           any_valid ? "A valid signature is present, but it covers neither the Response nor its "
                       "EncryptedAssertion."
                     : "Neither the Response nor its EncryptedAssertion carries a valid signature.",
@@ -464,7 +465,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   }
   if (response_check != nullptr && !single_assertion) {
     out.push_back(MakeDiagnostic(
-        "signature-not-covering-assertion",
+        Rule::kSignatureNotCoveringAssertion,
         "The Response signature is valid, but the Response carries " +
             std::to_string(facts.assertions.size() + facts.encrypted_assertions.size()) +
             " assertions, so it does not single out the one the cloud reads.",
@@ -479,7 +480,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
       verdict.signed_view = std::move(view);
     }
     out.push_back(MakeDiagnostic(
-        "signature-not-covering-assertion",
+        Rule::kSignatureNotCoveringAssertion,
         std::string("The assertion the cloud reads is not covered by any valid signature; the "
                     "validly signed assertion sits elsewhere (signature wrapping). ") +
             (same ? "samlint takes values only from the signed one."
@@ -489,14 +490,14 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
         "Reject this response; if it came from your IdP, check what rewrites it in transit."));
   } else if (any_valid) {
     out.push_back(MakeDiagnostic(
-        "signature-not-covering-assertion",
+        Rule::kSignatureNotCoveringAssertion,
         "A valid signature is present, but it covers neither the Response nor the Assertion "
         "the cloud reads.",
         read->offset, "Sign the Assertion (or the Response that contains only it)."));
   } else {
     // Signatures exist only on elements the cloud ignores, and none verified.
     out.push_back(MakeDiagnostic(
-        "signature-not-covering-assertion",
+        Rule::kSignatureNotCoveringAssertion,
         "Neither the Response nor the Assertion the cloud reads carries a valid signature; the "
         "only signatures in the document are elsewhere.",
         read->offset, "Sign the Assertion (or the Response that contains only it)."));
@@ -532,7 +533,7 @@ TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
   // Every invalid status says why, with an error.
   if (verdict.summary.status == "invalid" && !HasErrorTrustFinding(out, first)) {
     out.push_back(MakeDiagnostic(
-        "signature-invalid",
+        Rule::kSignatureInvalid,
         "No valid signature made with a trust anchor's key covers the Assertion the cloud reads.",
         read != nullptr ? read->offset : facts.offset, kAnchorFix));
   }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 
+#include "samlint/rule_id.h"
 #include "trust/anchor_key.h"
 #include "trust/signature.h"
 #include "trust/xmlsec_adapter.h"
@@ -174,7 +175,7 @@ class Verifier {
 
     if (std::string problem = StructureProblem(sig); !problem.empty()) {
       // Still say what it claims to sign, for the message.
-      return Fail(c, "signature-invalid", "the ds:Signature is malformed: " + problem,
+      return Fail(c, Rule::kSignatureInvalid, "the ds:Signature is malformed: " + problem,
                   kStructureFix);
     }
     xmlNode* signed_info = ElementChildren(sig)[0];
@@ -184,7 +185,7 @@ class Verifier {
     c.method = AlgorithmShortName(method_uri);
     std::vector<xmlNode*> references(info.begin() + 2, info.end());
     if (references.size() != 1) {
-      return Fail(c, "signature-invalid",
+      return Fail(c, Rule::kSignatureInvalid,
                   "SignedInfo has " + std::to_string(references.size()) +
                       " References; a SAML signature has exactly one, to the element it signs",
                   kStructureFix);
@@ -202,31 +203,31 @@ class Verifier {
     } else if (uri.front() == '#') {
       auto it = ids_.find(uri.substr(1));
       if (it == ids_.end()) {
-        return Fail(c, "signature-invalid", "its Reference URI " + uri + " names no element",
+        return Fail(c, Rule::kSignatureInvalid, "its Reference URI " + uri + " names no element",
                     kStructureFix);
       }
       if (it->second.size() != 1) {
-        return Fail(c, "signature-invalid",
+        return Fail(c, Rule::kSignatureInvalid,
                     "its Reference URI " + uri + " names " + std::to_string(it->second.size()) +
                         " elements (duplicate ID), so which one is signed is ambiguous",
                     kTamperedFix);
       }
       c.covered_path = PathOf(it->second.front());
     } else {
-      return Fail(c, "signature-invalid",
+      return Fail(c, Rule::kSignatureInvalid,
                   "its Reference URI \"" + uri + "\" is not a same-document reference",
                   kStructureFix);
     }
 
     if (!XmlsecKnows(method_uri, xmlSecTransformUsageSignatureMethod)) {
-      return Fail(c, "signature-algorithm-unsupported",
+      return Fail(c, Rule::kSignatureAlgorithmUnsupported,
                   "its SignatureMethod " + method_uri +
                       " is not one samlint's xmlsec 1.2 can check (RSA-PSS and EdDSA are not), so "
                       "it was not verified; the cloud may still accept it",
                   kAlgorithmFix);
     }
     if (!XmlsecKnows(digest_uri, xmlSecTransformUsageDigestMethod)) {
-      return Fail(c, "signature-algorithm-unsupported",
+      return Fail(c, Rule::kSignatureAlgorithmUnsupported,
                   "its DigestMethod " + digest_uri +
                       " is not one samlint's xmlsec 1.2 can compute, so it was not verified; the "
                       "cloud may still accept it",
@@ -234,7 +235,7 @@ class Verifier {
     }
     if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), c14n) ==
         std::end(kAllowedTransforms)) {
-      return Fail(c, "signature-invalid",
+      return Fail(c, Rule::kSignatureInvalid,
                   "its CanonicalizationMethod " + c14n + " is not a canonicalization algorithm",
                   kStructureFix);
     }
@@ -243,7 +244,7 @@ class Verifier {
         std::string algorithm = xmlsec::Attribute(t, "Algorithm");
         if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), algorithm) ==
             std::end(kAllowedTransforms)) {
-          return Fail(c, "signature-invalid",
+          return Fail(c, Rule::kSignatureInvalid,
                       "its Reference uses the transform " + algorithm +
                           "; only enveloped-signature and canonicalization are allowed",
                       kStructureFix);
@@ -290,13 +291,13 @@ class Verifier {
     std::string anchors = std::to_string(store_.anchors.size()) + " trust anchor" +
                           (store_.anchors.size() == 1 ? "" : "s");
     if (!c.keyinfo_fingerprint.empty() && !keyinfo_is_anchor) {
-      return Fail(c, "signature-key-untrusted",
+      return Fail(c, Rule::kSignatureKeyUntrusted,
                   "its digest matches, but the SignatureValue does not verify with the " + anchors +
                       " given, and its KeyInfo carries a different certificate (" +
                       c.keyinfo_fingerprint + "), which samlint never trusts",
                   kKeyFix);
     }
-    return Fail(c, "signature-invalid",
+    return Fail(c, Rule::kSignatureInvalid,
                 "its digest matches, but the SignatureValue does not verify with the " + anchors +
                     " given: it was made with another key, or SignedInfo was changed after "
                     "signing",
@@ -306,8 +307,7 @@ class Verifier {
  private:
   enum class Attempt { kValid, kKeyMismatch, kFailed };
 
-  static SignatureCheck Fail(SignatureCheck& c, const char* rule, std::string reason,
-                             const char* fix) {
+  static SignatureCheck Fail(SignatureCheck& c, RuleId rule, std::string reason, const char* fix) {
     c.valid = false;
     c.rule = rule;
     c.reason = std::move(reason);
@@ -319,7 +319,7 @@ class Verifier {
     xmlsec::KeyPtr key = anchor.key ? xmlsec::KeyFromPublicKey(anchor.key->pkey)
                                     : xmlsec::LoadCertificateKey(anchor.der);
     if (!key) {
-      Fail(c, "signature-invalid",
+      Fail(c, Rule::kSignatureInvalid,
            "the trust anchor's key from " + anchor.source +
                " could not be loaded: " + xmlsec::TakeErrors(),
            kKeyFix);
@@ -327,7 +327,8 @@ class Verifier {
     }
     xmlsec::DsigCtxPtr ctx(xmlSecDSigCtxCreate(nullptr));
     if (!ctx) {
-      Fail(c, "signature-invalid", "xmlsec could not create a signature context", kStructureFix);
+      Fail(c, Rule::kSignatureInvalid, "xmlsec could not create a signature context",
+           kStructureFix);
       return Attempt::kFailed;
     }
     ctx->signKey = key.release();  // the context owns and destroys it
@@ -373,7 +374,7 @@ class Verifier {
       return Attempt::kValid;
     }
     if (rc == 0 && !digests_ok) {
-      Fail(c, "signature-invalid",
+      Fail(c, Rule::kSignatureInvalid,
            "the digest of its Reference " +
                (c.reference_uri.empty() ? std::string("URI=\"\" (the whole document)")
                                         : "URI=\"" + c.reference_uri + "\"") +
@@ -382,8 +383,9 @@ class Verifier {
       return Attempt::kFailed;
     }
     if (rc == 0) return Attempt::kKeyMismatch;
-    Fail(c, "signature-invalid",
-         "xmlsec could not process it (" + (errors.empty() ? std::string("no detail") : errors) + ")",
+    Fail(c, Rule::kSignatureInvalid,
+         "xmlsec could not process it (" + (errors.empty() ? std::string("no detail") : errors) +
+             ")",
          kStructureFix);
     return Attempt::kFailed;
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parse/facts.h"
+#include "samlint/rule_id.h"
 #include "samlint/trust.h"
 
 namespace samlint {
@@ -24,7 +25,7 @@ struct SignatureCheck {
   /// When !valid: signature-invalid, signature-key-untrusted or
   /// signature-algorithm-unsupported; `reason` says why in one clause and
   /// `fix` what to do about that cause.
-  std::string rule;
+  RuleId rule = Rule::kSignatureInvalid;
   std::string reason;
   std::string fix;
   int anchor = -1;                  ///< index into TrustStore::anchors of the key that verified it

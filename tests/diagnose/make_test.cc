@@ -48,5 +48,14 @@ TEST(Shorten, TakesALimit) {
   EXPECT_EQ(Shorten("abcdefg", 3), "abc\xE2\x80\xA6 (7 bytes)");
 }
 
+TEST(MakeDiagnostic, TakesTheRegistrySeverityOfTheRule) {
+  const Diagnostic note = MakeDiagnostic(Rule::kAssumedDefault, "m", 7, "f");
+  EXPECT_EQ(note.rule, "assumed-default");
+  EXPECT_EQ(note.severity, Severity::kNote);
+  EXPECT_EQ(note.offset, 7u);
+  EXPECT_EQ(note.fix, "f");
+  EXPECT_EQ(MakeDiagnostic(Rule::kXmlMalformed, "m").severity, Severity::kError);
+}
+
 }  // namespace
 }  // namespace samlint

@@ -15,6 +15,7 @@
 #include "pipeline/prepared_input.h"
 #include "run/ordered_work.h"
 #include "samlint/check.h"
+#include "samlint/rule_id.h"
 #include "samlint/timestamp.h"
 #include "support/run_cli.h"
 
@@ -142,7 +143,7 @@ TEST(PrepareInput, ReadsADeclarationsFileOnceForItsFindingsAndTheRun) {
   EXPECT_EQ(in.declarations->roles[0].name, "Ops");
   ASSERT_EQ(in.finished.size(), 1u);
   ASSERT_EQ(in.finished[0].diagnostics.size(), 1u);
-  EXPECT_EQ(in.finished[0].diagnostics[0].rule, "role-max-out-of-range");
+  EXPECT_EQ(in.finished[0].diagnostics[0].rule, Rule::kRoleMaxOutOfRange);
 }
 
 TEST(PrepareInput, AConfigDeclaresNothing) {

@@ -1,0 +1,60 @@
+// declaration-conflict (error): two --declarations files give the same role
+// different MaxSessionDuration values; samlint uses the lowest and says so.
+// (cli-contract.md § Rule ids, Inputs and declarations.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "samlint/declarations.h"
+#include "support/saml_builder.h"
+
+using samlint::testing::SamlBuilder;
+using ::testing::HasSubstr;
+
+namespace {
+
+constexpr char kOps[] = "arn:aws:iam::123456789012:role/ops";
+
+samlint::DeclaredRole Ops(std::int64_t max_session, const std::string& source) {
+  samlint::DeclaredRole role;
+  role.arn = kOps;
+  role.name = "ops";
+  role.account = "123456789012";
+  role.max_session = max_session;
+  role.source = source;
+  role.origin = "aws iam get-role";
+  return role;
+}
+
+// The default AWS response, checked with two files that declare role ops.
+samlint::CheckResult CheckWithTwoDeclarations(std::int64_t first, std::int64_t second) {
+  auto declarations = std::make_shared<samlint::Declarations>();
+  declarations->roles = {Ops(first, "a.json:7"), Ops(second, "b.json:7")};
+  samlint::CheckOptions options;
+  options.declarations = declarations;
+  return CheckXml(SamlBuilder{}.Build(), options);
+}
+
+}  // namespace
+
+TEST(DeclarationConflict, Fires) {
+  const samlint::CheckResult result = CheckWithTwoDeclarations(3600, 7200);
+  const auto found = DiagnosticsWithRule(result, "declaration-conflict");
+  ASSERT_EQ(found.size(), 1u) << Describe(result);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  EXPECT_EQ(d.role, kOps);
+  EXPECT_THAT(d.message, HasSubstr("a.json:7"));
+  EXPECT_THAT(d.message, HasSubstr("b.json:7"));
+  EXPECT_THAT(d.message, HasSubstr("uses the lowest"));
+}
+
+TEST(DeclarationConflict, DoesNotFireWhenTheFilesAgree) {
+  const samlint::CheckResult result = CheckWithTwoDeclarations(7200, 7200);
+  EXPECT_FALSE(HasRule(result, "declaration-conflict")) << Describe(result);
+}

@@ -1,0 +1,48 @@
+// observed-lifetime-short (warning): a CloudTrail AssumeRoleWithSAML call that
+// succeeded, but whose credentials expire sooner than the DurationSeconds it
+// requested: the assertion's SessionNotOnOrAfter ended the session first.
+// (cli-contract.md § Decisions, Rule ids added.)
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "rules/rule_test_util.h"
+#include "samlint/check.h"
+#include "support/trail_event.h"
+
+using samlint::testing::CheckCloudTrailSamlCall;
+using ::testing::HasSubstr;
+
+namespace {
+
+// A successful call whose credentials expire at `expiration`.
+std::vector<samlint::CheckResult> CallExpiringAt(int duration_seconds,
+                                                 const std::string& expiration) {
+  return CheckCloudTrailSamlCall(
+      duration_seconds,
+      R"("responseElements": {"credentials": {"accessKeyId": "ASIAIOSFODNN7EXAMPLE",
+          "expiration": ")" +
+          expiration + "\"}}");
+}
+
+}  // namespace
+
+// 43200 s requested at 10:00:05; the credentials last one hour.
+TEST(ObservedLifetimeShort, Fires) {
+  const auto results = CallExpiringAt(43200, "Nov 23, 2026, 11:00:05 AM");
+  ASSERT_EQ(results.size(), 1u);
+  const auto found = DiagnosticsWithRule(results[0], "observed-lifetime-short");
+  ASSERT_EQ(found.size(), 1u) << Describe(results[0]);
+  const samlint::Diagnostic& d = *found[0];
+  EXPECT_EQ(d.severity, samlint::Severity::kWarning);
+  EXPECT_THAT(d.message, HasSubstr("3600 s"));
+  EXPECT_THAT(d.message, HasSubstr("43200 s"));
+}
+
+TEST(ObservedLifetimeShort, DoesNotFireWhenTheCredentialsLastAsRequested) {
+  const auto results = CallExpiringAt(3600, "Nov 23, 2026, 11:00:05 AM");
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_FALSE(HasRule(results[0], "observed-lifetime-short")) << Describe(results[0]);
+}
