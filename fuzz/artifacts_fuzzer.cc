@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "input/artifacts.h"
 #include "invariants.h"
-#include "samlint/artifacts.h"
 #include "samlint/check.h"
 
 using samlint::fuzz::Require;

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "input/audit_events.h"
 #include "invariants.h"
-#include "samlint/artifacts.h"
 #include "samlint/duration.h"
 #include "samlint/timestamp.h"
 

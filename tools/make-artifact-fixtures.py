@@ -2,7 +2,8 @@
 """Writes the artifact fixtures under testdata/artifacts/.
 
 Inputs that carry a SAML response or an STS call inside something else, in
-the shapes their producers write (see src/input/artifacts.cc for sources):
+the shapes their producers write (see src/input/capture.cc, sts_request.cc and
+audit_events.cc for sources):
 
   har/aws-signin.har          Chrome-style HAR of an Okta -> AWS sign-in; entry 3
                               POSTs SAMLResponse (aws-three-roles.xml) to

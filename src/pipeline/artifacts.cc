@@ -2,7 +2,7 @@
 // part goes through the same pipeline, with what the artifact itself says
 // (the request's DurationSeconds and role, the event's time) taking the place
 // of options.
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 
 #include <algorithm>
 
@@ -13,7 +13,6 @@
 #include "pipeline/idp.h"
 #include "pipeline/prepared_input.h"
 #include "pipeline/response_read.h"
-#include "samlint/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/config.h"
 #include "samlint/decode.h"

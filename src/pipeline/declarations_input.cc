@@ -4,8 +4,8 @@
 
 #include "declare/join.h"
 #include "diagnose/make.h"
+#include "input/artifacts.h"
 #include "pipeline/prepared_input.h"
-#include "samlint/artifacts.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"

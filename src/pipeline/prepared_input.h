@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "idp/idp_config.h"
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 #include "samlint/declarations.h"
 #include "samlint/limits.h"
 #include "samlint/options.h"

@@ -17,41 +17,25 @@
 #include <tuple>
 #include <vector>
 
+#include "support/json_report.h"
 #include "support/run_cli.h"
 #include "support/saml_builder.h"
 
 namespace samlint::e2e {
 
 using nlohmann::json;
+using samlint::testing::At;
+using samlint::testing::Check;
+using samlint::testing::Checked;
 using samlint::testing::CliRun;
+using samlint::testing::Diags;
+using samlint::testing::Get;
+using samlint::testing::HasErrorDiagnostic;
+using samlint::testing::IsNullField;
+using samlint::testing::Rules;
 using samlint::testing::RunCli;
-
-/// j[key], or a null value when j is not an object or has no such key.
-inline const json& Get(const json& j, std::string_view key) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-
-/// j[i], or a null value when j is not an array that long.
-inline const json& At(const json& j, std::size_t i) {
-  static const json kNull;
-  return j.is_array() && i < j.size() ? j[i] : kNull;
-}
-
-/// True when j has `key` and its value is JSON null (a missing key is not null).
-inline bool IsNullField(const json& j, std::string_view key) {
-  return j.is_object() && j.contains(key) && j.find(key)->is_null();
-}
-
-/// The strings of a JSON array (anything else contributes "<non-string>").
-inline std::vector<std::string> Strings(const json& arr) {
-  std::vector<std::string> out;
-  if (!arr.is_array()) return out;
-  for (const json& v : arr) out.push_back(v.is_string() ? v.get<std::string>() : "<non-string>");
-  return out;
-}
+using samlint::testing::Sorted;
+using samlint::testing::Strings;
 
 /// The "name" of each object of an array (factors, context).
 inline std::vector<std::string> Names(const json& arr) {
@@ -62,11 +46,6 @@ inline std::vector<std::string> Names(const json& arr) {
     out.push_back(n.is_string() ? n.get<std::string>() : "<no name>");
   }
   return out;
-}
-
-inline std::vector<std::string> Sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
 }
 
 /// A file of the source tree, read as bytes.
@@ -80,30 +59,6 @@ inline std::string ReadSource(const std::string& relative) {
 /// 1-based line of the first occurrence of `needle` in the source file.
 inline int LineIn(const std::string& relative, const std::string& needle) {
   return samlint::testing::LineOf(ReadSource(relative), needle);
-}
-
-/// One run of `samlint check ARGS --format json`, with its parsed report.
-struct Checked {
-  CliRun run;
-  json report;
-
-  const json& Results() const { return Get(report, "results"); }
-  const json& Result(std::size_t i = 0) const { return At(Results(), i); }
-  /// Everything needed to understand a failure.
-  std::string Dump() const {
-    return "exit " + std::to_string(run.exit_code) + "\n--- stderr:\n" + run.err + "--- stdout:\n" +
-           run.out;
-  }
-};
-
-inline Checked Check(std::vector<std::string> args, const std::string& stdin_text = "") {
-  args.insert(args.begin(), "check");
-  args.emplace_back("--format");
-  args.emplace_back("json");
-  Checked c;
-  c.run = RunCli(args, stdin_text);
-  c.report = c.run.Json();
-  return c;
 }
 
 /// The evaluation of `result` for `scenario` (and `role`, when given); null if
@@ -142,35 +97,6 @@ inline const json& FindNamed(const json& eval, std::string_view array, std::stri
 
 inline const json& Factor(const json& eval, std::string_view name) {
   return FindNamed(eval, "factors", name);
-}
-
-/// The diagnostics of `result` with rule `rule`.
-inline std::vector<json> Diags(const json& result, std::string_view rule) {
-  std::vector<json> out;
-  const json& ds = Get(result, "diagnostics");
-  if (!ds.is_array()) return out;
-  for (const json& d : ds) {
-    if (Get(d, "rule") == json(std::string(rule))) out.push_back(d);
-  }
-  return out;
-}
-
-inline std::vector<std::string> Rules(const json& result) {
-  std::vector<std::string> out;
-  const json& ds = Get(result, "diagnostics");
-  if (!ds.is_array()) return out;
-  for (const json& d : ds) {
-    const json& r = Get(d, "rule");
-    out.push_back(r.is_string() ? r.get<std::string>() : "<no rule>");
-  }
-  return out;
-}
-
-inline bool HasErrorDiagnostic(const json& result) {
-  const json& ds = Get(result, "diagnostics");
-  if (!ds.is_array()) return false;
-  return std::any_of(ds.begin(), ds.end(),
-                     [](const json& d) { return Get(d, "severity") == "error"; });
 }
 
 /// "message" and "fix" of a diagnostic, joined: where it names an option.

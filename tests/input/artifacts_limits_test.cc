@@ -11,40 +11,18 @@
 #include <string>
 #include <string_view>
 
-#include "samlint/artifacts.h"
+#include "input/artifacts.h"
 #include "samlint/limits.h"
+#include "support/artifact_fixtures.h"
+#include "support/gzip.h"
 
 namespace samlint {
 namespace {
 
+using samlint::testing::Gzip;
+using samlint::testing::ReadTestdata;
+
 constexpr std::size_t kMiB = std::size_t{1} << 20;
-
-std::string ReadTestdata(const std::string& relative) {
-  std::ifstream in(std::string(SAMLINT_TESTDATA) + "/" + relative, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string Gzip(std::string_view data) {
-  z_stream stream{};
-  EXPECT_EQ(
-      deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 9, Z_DEFAULT_STRATEGY),
-      Z_OK);
-  std::string out;
-  std::array<unsigned char, 1 << 16> buffer{};
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  int rc = Z_OK;
-  do {
-    stream.next_out = buffer.data();
-    stream.avail_out = static_cast<uInt>(buffer.size());
-    rc = deflate(&stream, Z_FINISH);
-    out.append(reinterpret_cast<const char*>(buffer.data()), buffer.size() - stream.avail_out);
-  } while (rc != Z_STREAM_END);
-  deflateEnd(&stream);
-  return out;
-}
 
 // "[[],[],...,[]]" padded with spaces to exactly `size` bytes.
 std::string EmptyArrays(std::size_t size) {

@@ -13,13 +13,17 @@
 #include <vector>
 
 #include "samlint/report.h"
+#include "support/report_builders.h"
 #include "support/run_cli.h"
 
 namespace samlint {
 namespace {
 
 using samlint::testing::CliRun;
+using samlint::testing::Diag;
+using samlint::testing::EmitReport;
 using samlint::testing::RunCli;
+using samlint::testing::XmlResult;
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> out;
@@ -29,33 +33,9 @@ std::vector<std::string> Lines(const std::string& text) {
 }
 
 std::string Emit(const std::vector<CheckResult>& results, const RunSummary& summary = {}) {
-  std::ostringstream out;
   ReportOptions options;
   options.base_directory = "/work/base";
-  auto emitter = MakeEmitter(ReportFormat::kGithub, out, options);
-  emitter->Begin();
-  for (const CheckResult& r : results) emitter->Result(r);
-  emitter->End(summary);
-  return out.str();
-}
-
-Diagnostic Diag(std::string rule, Severity severity, std::string message,
-                std::optional<Location> location = std::nullopt) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = severity;
-  d.message = std::move(message);
-  d.location = location;
-  return d;
-}
-
-CheckResult XmlResult(std::string input, std::vector<Diagnostic> diagnostics) {
-  CheckResult r;
-  r.input = std::move(input);
-  r.kind = ResultKind::kSamlResponse;
-  r.encoding = "xml";
-  r.diagnostics = std::move(diagnostics);
-  return r;
+  return EmitReport(ReportFormat::kGithub, results, options, summary);
 }
 
 TEST(ReportGithub, GoldenMixedInputs) {

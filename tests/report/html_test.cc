@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "samlint/report.h"
+#include "support/report_builders.h"
 #include "support/run_cli.h"
 
 namespace samlint {
 namespace {
 
 using samlint::testing::CliRun;
+using samlint::testing::EmitReport;
 using samlint::testing::RunCli;
 
 CliRun AliyunHtml() {
@@ -157,12 +159,7 @@ TEST(ReportHtml, EscapesEveryFieldOfAResult) {
   d.role = evil;
   r.diagnostics.push_back(d);
 
-  std::ostringstream out;
-  auto emitter = MakeEmitter(ReportFormat::kHtml, out, ReportOptions{});
-  emitter->Begin();
-  emitter->Result(r);
-  emitter->End(RunSummary{});
-  std::string html = out.str();
+  std::string html = EmitReport(ReportFormat::kHtml, {r});
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find('\x01'), std::string::npos);
   EXPECT_NE(html.find("&quot;&#39;&gt;&lt;script&gt;x&lt;/script&gt;&amp;\xEF\xBF\xBD"),
@@ -276,12 +273,7 @@ TEST(ReportHtml, ShowsObservedLifetimeInferredFactorsAndCapture) {
   d.message = "m";
   d.location = Location{4, 2};
   r.diagnostics.push_back(d);
-  std::ostringstream out;
-  auto emitter = MakeEmitter(ReportFormat::kHtml, out, ReportOptions{});
-  emitter->Begin();
-  emitter->Result(r);
-  emitter->End(RunSummary{});
-  std::string html = out.str();
+  std::string html = EmitReport(ReportFormat::kHtml, {r});
   EXPECT_NE(html.find("<h2>capture.har#/log/entries/3</h2>"), std::string::npos);
   EXPECT_NE(html.find("<dt>captured at</dt>"), std::string::npos);
   EXPECT_NE(html.find("really lasted <strong>30m 00s</strong> (observed)"), std::string::npos)

@@ -26,6 +26,7 @@
 #include "samlint/check.h"
 #include "samlint/report.h"
 #include "samlint/rules.h"
+#include "support/report_builders.h"
 #include "support/run_cli.h"
 
 namespace samlint {
@@ -33,7 +34,10 @@ namespace {
 
 using OJson = nlohmann::ordered_json;
 using samlint::testing::CliRun;
+using samlint::testing::Diag;
+using samlint::testing::EmitReport;
 using samlint::testing::RunCli;
+using samlint::testing::XmlResult;
 
 constexpr std::string_view kDocsUrl =
     "https://github.com/example/samlint/blob/v0.1.0/docs/rules.md";
@@ -149,35 +153,12 @@ void ExpectGolden(const std::vector<std::string>& args, const std::string& golde
 
 // Runs the emitter on in-memory results, base directory /work/base.
 OJson Emit(const std::vector<CheckResult>& results, std::string base = "/work/base") {
-  std::ostringstream out;
   ReportOptions options;
   options.base_directory = std::move(base);
-  auto emitter = MakeEmitter(ReportFormat::kSarif, out, options);
-  emitter->Begin();
-  for (const CheckResult& r : results) emitter->Result(r);
-  emitter->End(RunSummary{});
-  OJson log = Parse(out.str());
-  EXPECT_FALSE(log.is_discarded()) << out.str();
+  const std::string text = EmitReport(ReportFormat::kSarif, results, options);
+  OJson log = Parse(text);
+  EXPECT_FALSE(log.is_discarded()) << text;
   return log;
-}
-
-Diagnostic Diag(std::string rule, Severity severity, std::string message,
-                std::optional<Location> location = std::nullopt) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = severity;
-  d.message = std::move(message);
-  d.location = location;
-  return d;
-}
-
-CheckResult XmlResult(std::string input, std::vector<Diagnostic> diagnostics) {
-  CheckResult r;
-  r.input = std::move(input);
-  r.kind = ResultKind::kSamlResponse;
-  r.encoding = "xml";
-  r.diagnostics = std::move(diagnostics);
-  return r;
 }
 
 TEST(ReportSarif, GoldenAliyunConsoleClamped) {

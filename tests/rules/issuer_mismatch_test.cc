@@ -7,53 +7,23 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
 #include "samlint/trust.h"
+#include "support/trust_fixture.h"
 
 using ::testing::HasSubstr;
+
+using samlint::testing::ReadTrustFixture;
+using samlint::testing::WithCert;
+using samlint::testing::WithMetadata;
 
 namespace {
 
 constexpr const char* kSigned = "valid/aws-assertion-signed-sha256-exc.xml";
-
-std::string TrustPath(const std::string& relative) {
-  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
-}
-
-std::string ReadTrustFixture(const std::string& relative) {
-  std::ifstream in(TrustPath(relative), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Options whose trust anchors come from the metadata file `metadata`.
-samlint::CheckOptions WithMetadata(const std::string& metadata) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddMetadataFile(TrustPath(metadata), *store);
-  EXPECT_FALSE(error.has_value()) << metadata << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
-
-/// Options whose only trust anchor is the certificate file `cert`.
-samlint::CheckOptions WithCert(const std::string& cert) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
 
 samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
   return samlint::CheckBytes("x.xml", xml, options);

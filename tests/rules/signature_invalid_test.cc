@@ -7,62 +7,26 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
 #include "samlint/trust.h"
+#include "support/trust_fixture.h"
 
 using ::testing::HasSubstr;
 
+using samlint::testing::ExpectNothingSigned;
+using samlint::testing::kIdpCert;
+using samlint::testing::ReadTrustFixture;
+using samlint::testing::WithCert;
+
 namespace {
-
-std::string TrustPath(const std::string& relative) {
-  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
-}
-
-std::string ReadTrustFixture(const std::string& relative) {
-  std::ifstream in(TrustPath(relative), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Options whose only trust anchor is the certificate file `cert` (relative to testdata/trust).
-samlint::CheckOptions WithCert(const std::string& cert) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
 
 samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
   return samlint::CheckBytes("x.xml", xml, options);
 }
-
-/// No document factor and no role is reported as signed.
-void ExpectNothingSigned(const samlint::CheckResult& result) {
-  for (const samlint::Evaluation& e : result.evaluations) {
-    for (const samlint::Factor& f : e.factors) {
-      EXPECT_NE(f.is_signed, std::optional<bool>(true)) << samlint::FactorKey(f.name);
-    }
-    for (const samlint::Factor& f : e.context) {
-      EXPECT_NE(f.is_signed, std::optional<bool>(true)) << samlint::FactorKey(f.name);
-    }
-  }
-  for (const samlint::RolePair& r : result.roles) {
-    EXPECT_NE(r.is_signed, std::optional<bool>(true)) << r.role;
-  }
-}
-
-constexpr const char* kIdpCert = "keys/idp-rsa2048.cert.pem";
 
 }  // namespace
 
@@ -104,8 +68,8 @@ TEST(SignatureInvalid, FiresForATamperedSignatureValue) {
 // Wrapping attacks whose relied-on signature cannot verify under a conforming
 // enveloped-signature transform, and two SignedInfo in one ds:Signature.
 TEST(SignatureInvalid, FiresForStructurallyBrokenSignatures) {
-  for (const char* file : {"attacks/xsw1.xml", "attacks/xsw6.xml", "attacks/xsw8.xml",
-                           "attacks/two-signedinfo.xml"}) {
+  for (const char* file :
+       {"attacks/xsw1.xml", "attacks/xsw6.xml", "attacks/xsw8.xml", "attacks/two-signedinfo.xml"}) {
     SCOPED_TRACE(file);
     const std::string xml = ReadTrustFixture(file);
     const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));

@@ -6,69 +6,25 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
 #include "samlint/trust.h"
+#include "support/trust_fixture.h"
 
 using ::testing::HasSubstr;
 
+using samlint::testing::ExpectNothingSigned;
+using samlint::testing::ReadTrustFixture;
+using samlint::testing::WithCert;
+using samlint::testing::WithMetadata;
+
 namespace {
-
-std::string TrustPath(const std::string& relative) {
-  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
-}
-
-std::string ReadTrustFixture(const std::string& relative) {
-  std::ifstream in(TrustPath(relative), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Options whose only trust anchor is the certificate file `cert` (relative to testdata/trust).
-samlint::CheckOptions WithCert(const std::string& cert) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
-
-/// Options whose trust anchors come from the metadata file `metadata`.
-samlint::CheckOptions WithMetadata(const std::string& metadata) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddMetadataFile(TrustPath(metadata), *store);
-  EXPECT_FALSE(error.has_value()) << metadata << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
 
 samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
   return samlint::CheckBytes("x.xml", xml, options);
-}
-
-/// No document factor and no role is reported as signed.
-void ExpectNothingSigned(const samlint::CheckResult& result) {
-  for (const samlint::Evaluation& e : result.evaluations) {
-    for (const samlint::Factor& f : e.factors) {
-      EXPECT_NE(f.is_signed, std::optional<bool>(true)) << samlint::FactorKey(f.name);
-    }
-    for (const samlint::Factor& f : e.context) {
-      EXPECT_NE(f.is_signed, std::optional<bool>(true)) << samlint::FactorKey(f.name);
-    }
-  }
-  for (const samlint::RolePair& r : result.roles) {
-    EXPECT_NE(r.is_signed, std::optional<bool>(true)) << r.role;
-  }
 }
 
 constexpr const char* kAttackerSigned = "attacks/embedded-attacker-key.xml";

@@ -9,49 +9,28 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
-#include <fstream>
-#include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
 #include "samlint/trust.h"
+#include "support/trust_fixture.h"
 
 using ::testing::HasSubstr;
 
+using samlint::testing::kIdpCert;
+using samlint::testing::ReadTrustFixture;
+using samlint::testing::WithCert;
+
 namespace {
 
-constexpr const char* kIdpCert = "keys/idp-rsa2048.cert.pem";
 // The attacker elements' values (testdata/trust/README.md).
 constexpr std::int64_t kEvilDuration = 43200;
 constexpr std::string_view kEvilRole = "role/admin";
 // The ID of the attacker's Assertion, the one the cloud reads in every wrapping fixture.
 constexpr std::string_view kEvilAssertionId = "ID=\"_evil-assert-0d7c5b3a19e24f68\"";
-
-std::string TrustPath(const std::string& relative) {
-  return std::string(SAMLINT_TESTDATA) + "/trust/" + relative;
-}
-
-std::string ReadTrustFixture(const std::string& relative) {
-  std::ifstream in(TrustPath(relative), std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot read " << TrustPath(relative);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Options whose only trust anchor is the certificate file `cert` (relative to testdata/trust).
-samlint::CheckOptions WithCert(const std::string& cert) {
-  auto store = std::make_shared<samlint::TrustStore>();
-  const std::optional<std::string> error = samlint::AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
-  samlint::CheckOptions options;
-  options.trust_store = store;
-  return options;
-}
 
 samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
   return samlint::CheckBytes("x.xml", xml, options);
@@ -72,8 +51,8 @@ void ExpectNoSignedEvilValues(const samlint::CheckResult& result) {
   for (const samlint::Evaluation& e : result.evaluations) {
     for (const auto* list : {&e.factors, &e.context}) {
       for (const samlint::Factor& f : *list) {
-        const bool evil = f.name == samlint::FactorName::kSessionDurationAttribute &&
-                          f.seconds == kEvilDuration;
+        const bool evil =
+            f.name == samlint::FactorName::kSessionDurationAttribute && f.seconds == kEvilDuration;
         EXPECT_FALSE(evil && f.is_signed == std::optional<bool>(true))
             << "the attacker's SessionDuration 43200 is reported as signed ("
             << samlint::GetScenario(e.scenario).name << ")";
@@ -110,9 +89,9 @@ TEST(SignatureNotCoveringAssertion, Fires) {
 // Every wrapping in which a valid signature survives but sits beside, inside or
 // around the assertion the cloud reads.
 TEST(SignatureNotCoveringAssertion, FiresForEachWrapping) {
-  for (const char* file : {"attacks/xsw2.xml", "attacks/xsw3.xml", "attacks/xsw4.xml",
-                           "attacks/xsw5.xml", "attacks/assertion-in-extensions.xml",
-                           "attacks/assertion-in-advice.xml"}) {
+  for (const char* file :
+       {"attacks/xsw2.xml", "attacks/xsw3.xml", "attacks/xsw4.xml", "attacks/xsw5.xml",
+        "attacks/assertion-in-extensions.xml", "attacks/assertion-in-advice.xml"}) {
     SCOPED_TRACE(file);
     const std::string xml = ReadTrustFixture(file);
     const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
@@ -152,9 +131,9 @@ TEST(SignatureNotCoveringAssertion, DoesNotFireForTheUntouchedResponse) {
 // foreign namespace, a second Assertion after the signed one, a ds:Object of a
 // valid Response signature) do not displace it: the read assertion is covered.
 TEST(SignatureNotCoveringAssertion, DoesNotFireWhenTheReadAssertionIsStillTheSignedOne) {
-  for (const char* file : {"attacks/xsw7.xml", "attacks/namespace-prefix-redefinition.xml",
-                           "attacks/unsigned-assertion-beside-signed.xml",
-                           "attacks/assertion-in-object.xml"}) {
+  for (const char* file :
+       {"attacks/xsw7.xml", "attacks/namespace-prefix-redefinition.xml",
+        "attacks/unsigned-assertion-beside-signed.xml", "attacks/assertion-in-object.xml"}) {
     SCOPED_TRACE(file);
     const samlint::CheckResult result = Check(ReadTrustFixture(file), WithCert(kIdpCert));
     EXPECT_FALSE(HasRule(result, "signature-not-covering-assertion")) << Describe(result);

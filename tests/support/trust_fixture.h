@@ -41,6 +41,17 @@ inline CheckOptions WithCert(const std::string& cert = kIdpCert) {
   return options;
 }
 
+/// Options whose trust anchors come from the metadata file `metadata`
+/// (relative to testdata/trust).
+inline CheckOptions WithMetadata(const std::string& metadata) {
+  auto store = std::make_shared<TrustStore>();
+  const std::optional<std::string> error = AddMetadataFile(TrustPath(metadata), *store);
+  EXPECT_FALSE(error.has_value()) << metadata << ": " << error.value_or("");
+  CheckOptions options;
+  options.trust_store = store;
+  return options;
+}
+
 /// No document factor, context value or role is reported as signed.
 inline void ExpectNothingSigned(const CheckResult& result) {
   for (const Evaluation& e : result.evaluations) {

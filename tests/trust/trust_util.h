@@ -6,11 +6,10 @@
 #pragma once
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
@@ -28,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/json_report.h"
 #include "support/run_cli.h"
 
 extern char** environ;
@@ -35,8 +35,17 @@ extern char** environ;
 namespace samlint::trust_test {
 
 using nlohmann::json;
+using samlint::testing::Check;
+using samlint::testing::Checked;
 using samlint::testing::CliRun;
+using samlint::testing::Diags;
+using samlint::testing::Get;
+using samlint::testing::Has;
+using samlint::testing::HasErrorDiagnostic;
+using samlint::testing::Rules;
 using samlint::testing::RunCli;
+using samlint::testing::Sorted;
+using samlint::testing::Strings;
 using samlint::testing::TestData;
 
 // ------------------------------------------------------------------ manifest
@@ -126,8 +135,8 @@ inline std::vector<ManifestRow> LoadManifest(const std::string& relative = "trus
     if (line.empty() || line.rfind("file\t", 0) == 0) continue;
     std::vector<std::string> cols = Split(line, '\t');
     if (cols.size() < 10) cols.resize(10);
-    ManifestRow row{cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6],
-                    cols[7], cols[8], cols[9], number, {}};
+    ManifestRow row{cols[0], cols[1], cols[2], cols[3], cols[4], cols[5],
+                    cols[6], cols[7], cols[8], cols[9], number,  {}};
     std::string name = Camel(Stem(row.file));
     if (Camel(row.case_name) != name) name += "_" + Camel(row.case_name);
     std::string unique = name;
@@ -172,87 +181,6 @@ inline std::string TestDataName(const ::testing::TestParamInfo<ManifestRow>& inf
 
 // --------------------------------------------------------------- json access
 
-/// j[key], or a null value when j is not an object or has no such key.
-inline const json& Get(const json& j, std::string_view key) {
-  static const json kNull;
-  if (!j.is_object()) return kNull;
-  auto it = j.find(key);
-  return it == j.end() ? kNull : *it;
-}
-
-inline bool Has(const json& j, std::string_view key) { return j.is_object() && j.contains(key); }
-
-inline std::vector<std::string> Strings(const json& arr) {
-  std::vector<std::string> out;
-  if (!arr.is_array()) return out;
-  for (const json& v : arr) out.push_back(v.is_string() ? v.get<std::string>() : "<non-string>");
-  return out;
-}
-
-inline std::vector<std::string> Sorted(std::vector<std::string> v) {
-  std::sort(v.begin(), v.end());
-  return v;
-}
-
-/// One run of `samlint check ARGS --format json`.
-struct Checked {
-  CliRun run;
-  json report;
-
-  const json& Result() const {
-    static const json kNull;
-    const json& results = Get(report, "results");
-    return results.is_array() && !results.empty() ? results[0] : kNull;
-  }
-  std::size_t ResultCount() const {
-    const json& results = Get(report, "results");
-    return results.is_array() ? results.size() : 0;
-  }
-  std::string Dump() const {
-    return "exit " + std::to_string(run.exit_code) + "\n--- stderr:\n" + run.err +
-           "--- stdout:\n" + run.out;
-  }
-};
-
-inline Checked Check(std::vector<std::string> args) {
-  args.insert(args.begin(), "check");
-  args.emplace_back("--format");
-  args.emplace_back("json");
-  Checked c;
-  c.run = RunCli(args);
-  c.report = c.run.Json();
-  return c;
-}
-
-/// The diagnostics of `result` with rule `rule`.
-inline std::vector<json> Diags(const json& result, std::string_view rule) {
-  std::vector<json> out;
-  const json& ds = Get(result, "diagnostics");
-  if (!ds.is_array()) return out;
-  for (const json& d : ds) {
-    if (Get(d, "rule") == json(std::string(rule))) out.push_back(d);
-  }
-  return out;
-}
-
-inline std::vector<std::string> Rules(const json& result) {
-  std::vector<std::string> out;
-  const json& ds = Get(result, "diagnostics");
-  if (!ds.is_array()) return out;
-  for (const json& d : ds) {
-    const json& r = Get(d, "rule");
-    out.push_back(r.is_string() ? r.get<std::string>() : "<no rule>");
-  }
-  return out;
-}
-
-inline bool HasErrorDiagnostic(const json& result) {
-  const json& ds = Get(result, "diagnostics");
-  if (!ds.is_array()) return false;
-  return std::any_of(ds.begin(), ds.end(),
-                     [](const json& d) { return Get(d, "severity") == "error"; });
-}
-
 /// The severities `rule` is reported with in `result` (one entry per diagnostic).
 inline std::vector<std::string> Severities(const json& result, std::string_view rule) {
   std::vector<std::string> out;
@@ -278,8 +206,8 @@ inline std::optional<std::string> ContractSeverity(std::string_view rule, std::s
   }
   static const std::set<std::string, std::less<>> kErrors = {
       "signature-invalid", "signature-not-covering-assertion", "signature-key-untrusted",
-      "xml-doctype", "xml-comment-in-value", "encrypted-assertion-no-key",
-      "multiple-assertions", "duplicate-id", "xml-malformed", "input-unreadable",
+      "xml-doctype", "xml-comment-in-value", "encrypted-assertion-no-key", "multiple-assertions",
+      "duplicate-id", "xml-malformed", "input-unreadable",
       // Not in cli-contract.md yet; a trust rule, and trust rules other than
       // certificate-expired and signature-weak-algorithm are errors.
       "issuer-mismatch"};
@@ -303,8 +231,9 @@ void ForEachFactor(const json& result, Fn fn) {
       const json& arr = Get(evals[i], array);
       if (!arr.is_array()) continue;
       for (const json& f : arr) {
-        std::string scenario =
-            Get(evals[i], "scenario").is_string() ? Get(evals[i], "scenario").get<std::string>() : "?";
+        std::string scenario = Get(evals[i], "scenario").is_string()
+                                   ? Get(evals[i], "scenario").get<std::string>()
+                                   : "?";
         fn(f, "evaluations[" + std::to_string(i) + "] (" + scenario + ")." + array);
       }
     }

@@ -1,0 +1,63 @@
+// Helpers of the artifact reader tests (tests/input/*_test.cc): fixtures of
+// testdata/artifacts and the parts SplitArtifact makes of them. Header-only.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "input/artifacts.h"
+#include "samlint/decode.h"
+#include "samlint/timestamp.h"
+
+namespace samlint::testing {
+
+inline std::string ReadTestdata(const std::string& relative) {
+  const std::string path = std::string(SAMLINT_TESTDATA) + "/" + relative;
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot open " << path;
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+inline SplitInput SplitFixture(const std::string& relative) {
+  return SplitArtifact(ReadTestdata("artifacts/" + relative));
+}
+
+inline std::string DecodedSaml(const ArtifactPart& part) {
+  std::string xml;
+  EXPECT_TRUE(DecodeBase64(part.saml, xml)) << part.pointer;
+  return xml;
+}
+
+inline Timestamp At(std::string_view iso) {
+  const std::optional<Timestamp> t = ParseDateTime(iso);
+  EXPECT_TRUE(t.has_value()) << iso;
+  return t.value_or(Timestamp{});
+}
+
+inline std::vector<std::string> Pointers(const SplitInput& split) {
+  std::vector<std::string> pointers;
+  for (const ArtifactPart& part : split.parts) {
+    pointers.push_back(part.pointer);
+  }
+  return pointers;
+}
+
+inline const ArtifactPart* PartAt(const SplitInput& split, std::string_view pointer) {
+  for (const ArtifactPart& part : split.parts) {
+    if (part.pointer == pointer) {
+      return &part;
+    }
+  }
+  ADD_FAILURE() << "no part " << pointer;
+  return nullptr;
+}
+
+}  // namespace samlint::testing
