@@ -28,12 +28,18 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
 std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
                                     const CheckOptions& options);
 
-/// Joins audit events with SAML responses among the same inputs: an event
-/// whose sAMLAssertionID is the ID of a response's assertion is evaluated
-/// from that response (its SessionNotOnOrAfter measured at the event's time)
-/// instead of inferring the cause from the observed lifetime. Results are
-/// replaced in place; returns how many events were joined.
-int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOptions& options);
+/// Whether `result` is an audit event that succeeded and names an assertion
+/// ID: among several inputs it is judged from the SAML response with that ID.
+bool AwaitsResponse(const CheckResult& result);
+
+/// Judges the audit event `event` (see AwaitsResponse) from `response`, the
+/// first SAML response result whose assertion ID it names, using the read that
+/// result keeps (never its bytes again): the response's SessionNotOnOrAfter is
+/// measured at the event's time instead of inferring the cause from the
+/// observed lifetime. Returns false, leaving `event` as it is, when `response`
+/// keeps no read.
+bool JoinEventWithResponse(CheckResult& event, const CheckResult& response,
+                           const CheckOptions& options);
 
 /// A result for an input that could not be read at all (missing file, I/O error).
 CheckResult UnreadableInput(std::string_view input_name, std::string_view reason);

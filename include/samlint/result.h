@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,7 +45,7 @@ struct Factor {
   std::optional<bool> is_signed;
   std::optional<std::size_t> offset;  ///< document factors only: byte offset
   std::optional<Location> source;     ///< the same place as line:column
-  std::string via;                 ///< the option or document path it came from, for people
+  std::string via;                    ///< the option or document path it came from, for people
   bool inferred = false;
   /// IdP configuration inputs: the setting that declares this document value
   /// (a Keycloak mapper, an Okta attribute statement, the realm's SSO Session Max).
@@ -63,10 +64,10 @@ struct Evaluation {
   Outcome outcome = Outcome::kIssued;
   std::optional<std::int64_t> effective_seconds;  ///< nullopt when rejected
   std::optional<std::int64_t> target_seconds;
-  std::vector<FactorName> binding;  ///< factors equal to the minimum, in factor order
-  std::vector<FactorName> clamps;   ///< factors below the target, tightest first
-  std::vector<Factor> factors;      ///< in the order of lifetime-rules.md's table
-  std::vector<Factor> context;      ///< reported values that do not limit this scenario
+  std::vector<FactorName> binding;       ///< factors equal to the minimum, in factor order
+  std::vector<FactorName> clamps;        ///< factors below the target, tightest first
+  std::vector<Factor> factors;           ///< in the order of lifetime-rules.md's table
+  std::vector<Factor> context;           ///< reported values that do not limit this scenario
   std::vector<std::string> rejected_by;  ///< rule ids that made it rejected
   /// Audit events: the lifetime the credentials really had (expiration - eventTime).
   std::optional<std::int64_t> observed_seconds;
@@ -74,8 +75,8 @@ struct Evaluation {
 
 /// The signature verdict about the assertion the cloud reads.
 struct SignatureSummary {
-  std::string status;                 ///< "verified", "invalid", "missing", "not-checked"
-  std::vector<std::string> covers;    ///< "response", "assertion"
+  std::string status;               ///< "verified", "invalid", "missing", "not-checked"
+  std::vector<std::string> covers;  ///< "response", "assertion"
   std::optional<std::string> algorithm;
   std::optional<std::string> digest;
   std::optional<std::string> key;
@@ -105,7 +106,9 @@ enum class ResultKind {
 /// "cloudtrail-event", "actiontrail-event", "idp-config", "config".
 std::string_view ResultKindName(ResultKind kind);
 
-/// Everything samlint says about one input.
+/// A SAML response as read once by the pipeline (defined in src/pipeline/).
+struct ResponseRead;
+
 /// The work checking one input did, so tests can bound it (never reported).
 struct WorkCounters {
   std::size_t signatures_seen = 0;    ///< ds:Signature elements in the document
@@ -114,6 +117,7 @@ struct WorkCounters {
   std::size_t xml_nodes = 0;          ///< XML nodes read by the extractor
 };
 
+/// Everything samlint says about one input.
 struct CheckResult {
   std::optional<std::string> input;  ///< as given; nullopt for declarations
   std::string part;                  ///< JSON Pointer into a multi-response input, or empty
@@ -129,12 +133,15 @@ struct CheckResult {
   std::optional<Timestamp> t_use;  ///< the instant factors were measured from
   std::string t_use_source;        ///< "--now", "Assertion/@IssueInstant", ...
   std::string issuer;
-  std::string subject;             ///< the NameID, redacted unless --show-identities
-  std::string assertion_id;        ///< ID of the assertion the values came from (joins audit events)
-  std::string document;            ///< the decoded XML, kept so an audit event can be joined with it
-  std::string capture_url;         ///< HAR / SAML-tracer: where the response was posted
-  std::string capture_time;        ///< HAR / SAML-tracer: when, as the capture says
-  bool cloud_undetected = false;   ///< a scenario needed the cloud and nothing told it
+  std::string subject;       ///< the NameID, redacted unless --show-identities
+  std::string assertion_id;  ///< ID of the assertion the values came from (joins audit events)
+  /// SAML responses with an assertion ID: the response as read (decoded,
+  /// parsed, signatures verified), kept so an audit event can be joined with it
+  /// without reading it again. Opaque outside the library.
+  std::shared_ptr<const ResponseRead> response;
+  std::string capture_url;        ///< HAR / SAML-tracer: where the response was posted
+  std::string capture_time;       ///< HAR / SAML-tracer: when, as the capture says
+  bool cloud_undetected = false;  ///< a scenario needed the cloud and nothing told it
   /// Findings left out by an inline `samlint-disable` comment or the --baseline.
   int suppressed = 0;
   /// Audit events: what the event says, kept so it can be joined with a response.

@@ -255,7 +255,7 @@ SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cl
 
 void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, Cloud cloud,
                             std::optional<Timestamp> t_use, const CheckOptions& options,
-                            std::vector<Diagnostic>& out) {
+                            std::vector<Diagnostic>& out, const UnknownValues& unknown) {
   const CloudAttributes& names = AttributesOf(cloud);
   const std::string cloud_name = cloud == Cloud::kAws ? "AWS" : "Alibaba Cloud";
 
@@ -263,7 +263,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   std::size_t role_offset = a.offset;
   bool role_present = false;
   auto roles = ValuesOf(a, names.role, &role_offset, &role_present);
-  if (roles.empty()) {
+  if (roles.empty() && !unknown.roles) {
     out.push_back(MakeDiagnostic(Rule::kRoleAttributeMissing,
                                  std::string("The assertion has no ") + names.role + " value; " +
                                      cloud_name +
@@ -287,13 +287,15 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   bool rsn_present = false;
   auto names_values = ValuesOf(a, names.role_session_name, &rsn_offset, &rsn_present);
   if (names_values.empty()) {
-    out.push_back(MakeDiagnostic(Rule::kRoleSessionNameMissing,
-                                 std::string("The assertion has no ") + names.role_session_name +
-                                     " value; " + cloud_name +
-                                     " requires it and refuses the sign-in.",
-                                 rsn_present ? rsn_offset : a.offset,
-                                 std::string("Map a user identifier (user name or email) to ") +
-                                     names.role_session_name + "."));
+    if (!unknown.role_session_name) {
+      out.push_back(MakeDiagnostic(Rule::kRoleSessionNameMissing,
+                                   std::string("The assertion has no ") + names.role_session_name +
+                                       " value; " + cloud_name +
+                                       " requires it and refuses the sign-in.",
+                                   rsn_present ? rsn_offset : a.offset,
+                                   std::string("Map a user identifier (user name or email) to ") +
+                                       names.role_session_name + "."));
+    }
   } else {
     if (names_values.size() > 1) {
       out.push_back(MakeDiagnostic(Rule::kRoleSessionNameInvalid,
@@ -372,7 +374,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   for (const TextFact& au : a.audiences) {
     if (IsCloudAudience(cloud, Trim(au.value, kCWhitespace))) any_audience = true;
   }
-  if (!any_audience) {
+  if (!any_audience && !unknown.audience) {
     std::string expected = cloud == Cloud::kAws
                                ? "urn:amazon:webservices"
                                : "urn:alibaba:cloudcomputing:international (or "
@@ -412,7 +414,9 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                                "https://REGION.signin.aws.amazon.com/saml)"
                              : "https://signin.alibabacloud.com/saml-role/sso (or "
                                "https://signin.aliyun.com/saml-role/sso on the China site)";
-  if (matching == nullptr) {
+  if (unknown.recipient) {
+    // The sign-in endpoint is set where the configuration does not say.
+  } else if (matching == nullptr) {
     out.push_back(MakeDiagnostic(
         Rule::kRecipientMismatch,
         first_with_recipient != nullptr
@@ -434,7 +438,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
   }
 
   // Destination (Response)
-  if (facts.is_response && facts.destination.present &&
+  if (!unknown.recipient && facts.is_response && facts.destination.present &&
       !IsSigninEndpoint(cloud, Trim(facts.destination.value, kCWhitespace))) {
     out.push_back(MakeDiagnostic(
         Rule::kDestinationMismatch,

@@ -15,11 +15,20 @@ namespace samlint {
 void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
                    std::vector<Diagnostic>& out);
 
+/// Values a document leaves to sign-in (an IdP configuration's): unknown, not
+/// missing, so the checks that would call them missing or wrong do not run.
+struct UnknownValues {
+  bool roles = false;
+  bool role_session_name = false;
+  bool audience = false;
+  bool recipient = false;  ///< the Recipient, and the Response's Destination
+};
+
 /// Checks of the assertion the cloud reads against that cloud's requirements.
 /// `t_use` may be absent (no IssueInstant and no --now): time checks are skipped.
 void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& assertion, Cloud cloud,
                             std::optional<Timestamp> t_use, const CheckOptions& options,
-                            std::vector<Diagnostic>& out);
+                            std::vector<Diagnostic>& out, const UnknownValues& unknown = {});
 
 /// The SessionDuration attribute of `cloud` as the lifetime model reads it:
 /// an integer, or nullopt when absent or unusable. Reports

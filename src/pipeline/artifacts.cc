@@ -10,7 +10,10 @@
 #include "declare/join.h"
 #include "declare/roles.h"
 #include "evaluate/lifetime.h"
+#include "input/decode.h"
 #include "pipeline/idp.h"
+#include "pipeline/prepared_input.h"
+#include "pipeline/response_read.h"
 #include "samlint/check.h"
 #include "samlint/config.h"
 #include "samlint/duration.h"
@@ -80,6 +83,7 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
   CheckResult r = CheckBytes(name, part.saml, o);
   if (r.kind != ResultKind::kSamlResponse) return r;
   r.kind = ResultKind::kStsRequest;
+  r.response.reset();  // no audit event is joined with a request
 
   if (!request.duration_text.empty()) {
     r.diagnostics.push_back(MakeDiagnostic(
@@ -227,88 +231,129 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
 
 }  // namespace
 
-int JoinEventsWithResponses(std::vector<CheckResult>& results, const CheckOptions& options) {
-  int joined = 0;
-  for (CheckResult& event : results) {
-    if (event.event_assertion_id.empty() || event.kind != ResultKind::kCloudTrailEvent) continue;
-    if (!event.event_error_code.empty()) continue;  // a refused call is explained by its error
-    auto response = std::find_if(results.begin(), results.end(), [&](const CheckResult& r) {
-      return r.kind == ResultKind::kSamlResponse && r.assertion_id == event.event_assertion_id &&
-             !r.document.empty();
-    });
-    if (response == results.end()) continue;
-    CheckOptions o = options;
-    o.now = event.event_time;
-    o.cloud = Cloud::kAws;
-    o.scenarios = {ScenarioForCall(Cloud::kAws, event.event_name)};
-    if (event.event_duration) {
-      o.duration_seconds = event.event_duration;
-      o.role_max_proven = event.event_duration;
-    }
-    CheckResult joined_result = CheckBytes(event.input.value_or(""), response->document, o);
-    if (joined_result.kind != ResultKind::kSamlResponse) continue;
-    std::erase_if(joined_result.evaluations, [&](const Evaluation& e) {
-      return !event.event_role.empty() && e.role && *e.role != event.event_role;
-    });
-    std::erase_if(joined_result.diagnostics, [&](const Diagnostic& d) {
-      return !d.role.empty() && !event.event_role.empty() && d.role != event.event_role;
-    });
-    std::optional<std::int64_t> observed;
-    if (event.event_time && event.event_expiration) {
-      observed = SecondsBetween(*event.event_time, *event.event_expiration);
-    }
-    for (Evaluation& e : joined_result.evaluations) e.observed_seconds = observed;
-    joined_result.kind = ResultKind::kCloudTrailEvent;
-    joined_result.part = event.part;
-    joined_result.t_use_source = "eventTime (joined with " + response->input.value_or("") +
-                                 (response->part.empty() ? "" : "#" + response->part) + ")";
-    joined_result.event_assertion_id = event.event_assertion_id;
-    joined_result.document.clear();
-    event = std::move(joined_result);
-    ++joined;
-  }
-  return joined;
+bool AwaitsResponse(const CheckResult& result) {
+  // A refused call is explained by its error.
+  return result.kind == ResultKind::kCloudTrailEvent && !result.event_assertion_id.empty() &&
+         result.event_error_code.empty();
 }
 
-std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
-                                    const CheckOptions& options) {
-  const Limits& limits = options.limits;
-  if (bytes.size() > limits.input_bytes) return {OversizedInput(input_name, bytes.size(), limits)};
-  if (auto idp = CheckIdpConfig(input_name, bytes, options)) {
+bool JoinEventWithResponse(CheckResult& event, const CheckResult& response,
+                           const CheckOptions& options) {
+  if (response.response == nullptr || response.kind != ResultKind::kSamlResponse) return false;
+  const ResponseRead& read = *response.response;
+  // The document is judged as an input of its own would be.
+  if (read.xml.size() > options.limits.input_bytes) return false;
+  CheckOptions o = options;
+  o.now = event.event_time;
+  o.cloud = Cloud::kAws;
+  o.scenarios = {ScenarioForCall(Cloud::kAws, event.event_name)};
+  if (event.event_duration) {
+    o.duration_seconds = event.event_duration;
+    o.role_max_proven = event.event_duration;
+  }
+  CheckResult joined = JudgeResponse(event.input.value_or(""), read, o);
+  // Judged from the decoded document itself, as if it were the input.
+  joined.encoding = std::string(EncodingName(InputEncoding::kXml));
+  std::erase_if(joined.evaluations, [&](const Evaluation& e) {
+    return !event.event_role.empty() && e.role && *e.role != event.event_role;
+  });
+  std::erase_if(joined.diagnostics, [&](const Diagnostic& d) {
+    return !d.role.empty() && !event.event_role.empty() && d.role != event.event_role;
+  });
+  std::optional<std::int64_t> observed;
+  if (event.event_time && event.event_expiration) {
+    observed = SecondsBetween(*event.event_time, *event.event_expiration);
+  }
+  for (Evaluation& e : joined.evaluations) e.observed_seconds = observed;
+  joined.kind = ResultKind::kCloudTrailEvent;
+  joined.part = event.part;
+  joined.t_use_source = "eventTime (joined with " + response.input.value_or("") +
+                        (response.part.empty() ? "" : "#" + response.part) + ")";
+  joined.event_assertion_id = event.event_assertion_id;
+  event = std::move(joined);
+  return true;
+}
+
+PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const Limits& limits,
+                           Timestamp sign_in) {
+  PreparedInput in;
+  in.name = std::string(input_name);
+  in.idp = ReadIdpConfig(bytes, sign_in, limits);
+  bool config = LooksLikeConfig(input_name, bytes);
+  if (!in.idp.recognised && config) {
+    in.finished.push_back(CheckConfigInput(input_name, bytes));
+    return in;
+  }
+  in.split = SplitArtifact(bytes, limits);
+  std::optional<std::string> error;
+  std::optional<Declarations> declared =
+      ReadDeclarationsText(input_name, bytes, in.split, limits, error);
+  // A config declares nothing, whatever else it might read as.
+  if (!config) in.declarations = declared;
+  if (in.idp.recognised) {
     // A Terraform plan can declare roles as well as IdP applications: what is
     // wrong with its declarations is reported beside the applications.
-    if (ReadDeclarationsInput(input_name, bytes, limits)) {
-      CheckResult declared = CheckDeclarationsInput(input_name, bytes, limits);
-      if (!declared.diagnostics.empty()) idp->push_back(std::move(declared));
-    }
-    return std::move(*idp);
-  }
-  if (LooksLikeConfig(input_name, bytes)) return {CheckConfigInput(input_name, bytes)};
-  SplitInput split = SplitArtifact(bytes, limits);
-  if (!split.limit.empty()) return {LimitExceededInput(input_name, split.error)};
-  if (split.kind.empty()) {
-    if (ReadDeclarationsInput(input_name, bytes, limits))
-      return {CheckDeclarationsInput(input_name, bytes, limits)};
+    if (declared) in.declared = DeclarationsInputResult(input_name, *declared, error);
+    in.kind = InputKind::kIdpConfig;
+    in.bytes = std::move(bytes);
+  } else if (!in.split.limit.empty()) {
+    in.finished.push_back(LimitExceededInput(input_name, in.split.error));
+  } else if (!in.split.kind.empty()) {
+    in.kind = InputKind::kArtifact;
+  } else if (declared) {
+    in.finished.push_back(DeclarationsInputResult(input_name, *declared, error));
+  } else if (!in.split.error.empty()) {
     // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
-    if (!split.error.empty()) return {UnreadableInput(input_name, split.error)};
-    return {CheckBytes(input_name, bytes, options)};
+    in.finished.push_back(UnreadableInput(input_name, in.split.error));
+  } else {
+    in.kind = InputKind::kSamlResponse;
+    in.bytes = std::move(bytes);
   }
+  return in;
+}
+
+std::vector<CheckResult> CheckPrepared(PreparedInput input, const CheckOptions& options) {
+  const std::string& name = input.name;
+  switch (input.kind) {
+    case InputKind::kFinished:
+      return std::move(input.finished);
+    case InputKind::kSamlResponse:
+      return {CheckBytes(name, input.bytes, options)};
+    case InputKind::kIdpConfig: {
+      std::vector<CheckResult> results = CheckIdpConfig(name, input.bytes, input.idp, options);
+      if (input.declared && !input.declared->diagnostics.empty()) {
+        results.push_back(std::move(*input.declared));
+      }
+      return results;
+    }
+    case InputKind::kArtifact:
+      break;
+  }
+  const SplitInput& split = input.split;
   if (split.parts.empty()) {
-    return {UnreadableInput(input_name, split.error.empty()
-                                            ? "The " + split.kind + " input holds nothing to check."
-                                            : split.error)};
+    return {UnreadableInput(name, split.error.empty()
+                                      ? "The " + split.kind + " input holds nothing to check."
+                                      : split.error)};
   }
   std::vector<CheckResult> results;
   for (const ArtifactPart& part : split.parts) {
-    CheckResult r = part.event     ? CheckTrailEvent(input_name, split.kind, *part.event, options)
-                    : part.request ? CheckStsRequest(input_name, part, options)
-                                   : CheckBytes(input_name, part.saml, options);
+    CheckResult r = part.event     ? CheckTrailEvent(name, split.kind, *part.event, options)
+                    : part.request ? CheckStsRequest(name, part, options)
+                                   : CheckBytes(name, part.saml, options);
     r.part = part.pointer;
     r.capture_url = part.capture_url;
     r.capture_time = part.capture_time;
     results.push_back(std::move(r));
   }
   return results;
+}
+
+std::vector<CheckResult> CheckInput(std::string_view input_name, std::string_view bytes,
+                                    const CheckOptions& options) {
+  const Limits& limits = options.limits;
+  if (bytes.size() > limits.input_bytes) return {OversizedInput(input_name, bytes.size(), limits)};
+  return CheckPrepared(PrepareInput(input_name, std::string(bytes), limits, SignInInstant(options)),
+                       options);
 }
 
 }  // namespace samlint

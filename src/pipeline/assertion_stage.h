@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "diagnose/assertion_checks.h"
 #include "parse/facts.h"
 #include "parse/line_index.h"
 #include "samlint/options.h"
@@ -18,11 +19,12 @@ namespace samlint {
 /// Document checks, roles, SessionNotOnOrAfter and SessionDuration joined with
 /// the declarations, and every scenario evaluated for the assertion
 /// `trust.values_from` (none: the reasons there is no lifetime). Fills
-/// `result`; offsets are left for FinishResult.
+/// `result`; offsets are left for FinishResult. Checks of the values in
+/// `unknown` do not run.
 void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
-                           std::optional<Cloud> cloud, std::string_view doc_xml,
-                           const std::string& decrypt_error, const CheckOptions& options,
-                           CheckResult& result);
+                           std::optional<Cloud> cloud, const std::string& decrypt_error,
+                           const CheckOptions& options, CheckResult& result,
+                           const UnknownValues& unknown = {});
 
 /// Offsets to line:column with `index` (of the document the facts were read
 /// from), then findings in report order.

@@ -18,6 +18,7 @@
 #include "parse/extract.h"
 #include "parse/line_index.h"
 #include "pipeline/assertion_stage.h"
+#include "pipeline/response_read.h"
 #include "samlint/config.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
@@ -158,6 +159,11 @@ std::pair<std::optional<Timestamp>, std::string> TimeOfUse(const CheckOptions& o
   return {std::nullopt, ""};
 }
 
+// The assertion the cloud reads: the Response's first Assertion child.
+const AssertionFact* ReadAssertion(const ResponseFacts& facts) {
+  return facts.assertions.empty() ? nullptr : &facts.assertions.front();
+}
+
 void ResolveLocations(const LineIndex& index, CheckResult& r) {
   for (Diagnostic& d : r.diagnostics) {
     if (d.offset && !d.location) d.location = index.At(*d.offset);
@@ -189,9 +195,9 @@ void OrderDiagnostics(CheckResult& r) {
 }  // namespace
 
 void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
-                           std::optional<Cloud> cloud, std::string_view doc_xml,
-                           const std::string& decrypt_error, const CheckOptions& options,
-                           CheckResult& result) {
+                           std::optional<Cloud> cloud, const std::string& decrypt_error,
+                           const CheckOptions& options, CheckResult& result,
+                           const UnknownValues& unknown) {
   const AssertionFact* values = trust.values_from;
   auto [t_use, t_use_source] = TimeOfUse(options, facts, values);
   result.t_use = t_use;
@@ -228,7 +234,6 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
   }
   const AssertionFact* read = values;
   result.assertion_id = read->id.value;
-  if (!result.assertion_id.empty()) result.document = std::string(doc_xml);
   if (read->name_id.present) result.subject = Redact(read->name_id.value, options.show_identities);
 
   std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
@@ -240,7 +245,9 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
         "Recipient, Destination), so samlint cannot tell which scenarios to evaluate.",
         read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
   }
-  if (cloud) CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics);
+  if (cloud) {
+    CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics, unknown);
+  }
 
   // Join: document values of the read assertion with the declarations.
   ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);
@@ -305,8 +312,8 @@ CheckResult UnreadableInput(std::string_view input_name, std::string_view reason
   return Unreadable(input_name, Rule::kInputUnreadable, std::string(reason), std::nullopt, {}, {});
 }
 
-CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
-                       const CheckOptions& options) {
+std::variant<CheckResult, std::shared_ptr<const ResponseRead>> ReadResponse(
+    std::string_view input_name, std::string_view bytes, const CheckOptions& options) {
   if (bytes.size() > options.limits.input_bytes) {
     return OversizedInput(input_name, bytes.size(), options.limits);
   }
@@ -317,7 +324,7 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
                       decoded.error, std::nullopt, {}, {});
   }
   std::string encoding(EncodingName(decoded.encoding));
-  const std::string& xml = decoded.xml;
+  std::string& xml = decoded.xml;
   ExtractOutcome extracted = ExtractFacts(xml, options.limits.xml_nodes);
   switch (extracted.status) {
     case ExtractStatus::kLimit:
@@ -336,60 +343,80 @@ CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
     case ExtractStatus::kOk:
       break;
   }
+  auto read = std::make_shared<ResponseRead>();
+  read->encoding = std::move(encoding);
+  read->xml = std::move(xml);
   // An encrypted assertion is read only through the SP key; its facts then come
   // from the decrypted document, which is what positions refer to.
-  std::string decrypted_xml;
-  bool decrypted = false;
-  std::string decrypt_error;
   if (extracted.facts.assertions.empty() && !extracted.facts.encrypted_assertions.empty() &&
       options.sp_key) {
-    DecryptOutcome d = DecryptAssertions(xml, *options.sp_key);
+    DecryptOutcome d = DecryptAssertions(read->xml, *options.sp_key);
     if (d.ok) {
       ExtractOutcome again = ExtractFacts(d.xml, options.limits.xml_nodes);
       if (again.status == ExtractStatus::kOk) {
-        decrypted_xml = std::move(d.xml);
+        read->xml = std::move(d.xml);
         extracted = std::move(again);
-        decrypted = true;
+        read->encoding += ", decrypted";
       } else {
-        decrypt_error = "the decrypted assertion is not well-formed: " + again.error;
+        read->decrypt_error = "the decrypted assertion is not well-formed: " + again.error;
       }
     } else {
-      decrypt_error = d.error;
+      read->decrypt_error = d.error;
     }
   }
-  const std::string& doc_xml = decrypted ? decrypted_xml : xml;
-  const ResponseFacts& facts = extracted.facts;
+  read->facts = std::move(extracted.facts);
+  if (NeedsVerification(read->facts, options)) {
+    read->verified = VerifyResponse(read->xml, read->facts, ReadAssertion(read->facts),
+                                    *options.trust_store, options.limits);
+    read->verified_with = options.trust_store;
+  }
+  return read;
+}
+
+CheckResult JudgeResponse(std::string_view input_name, const ResponseRead& response,
+                          const CheckOptions& options) {
+  const std::string& doc_xml = response.xml;
+  const ResponseFacts& facts = response.facts;
 
   CheckResult result;
   result.input = std::string(input_name);
   result.kind = ResultKind::kSamlResponse;
-  result.encoding = decrypted ? encoding + ", decrypted" : encoding;
+  result.encoding = response.encoding;
   result.issuer = facts.issuer.present        ? facts.issuer.value
                   : !facts.assertions.empty() ? facts.assertions.front().issuer.value
                                               : std::string();
 
-  // The assertion the cloud reads: the Response's first Assertion child.
-  const AssertionFact* read = facts.assertions.empty() ? nullptr : &facts.assertions.front();
-
+  const AssertionFact* read = ReadAssertion(facts);
   std::optional<Cloud> cloud = DeclaredCloud(options);
   if (!cloud) cloud = DetectCloud(facts, read);
   result.cloud = cloud;
 
   // Trust stage: which assertion's values a verified signature covers.
-  TrustVerdict trust =
-      AssessSignatures(doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first, options,
-                       result.diagnostics);
+  const bool same_anchors = response.verified_with == options.trust_store;
+  TrustVerdict trust = AssessSignatures(
+      doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first, options,
+      result.diagnostics, same_anchors && response.verified ? &*response.verified : nullptr);
   result.signature = trust.summary;
   result.work.signatures_seen = trust.work.signatures_seen;
   result.work.verifications = trust.work.verifications;
   result.work.canonicalizations = trust.work.canonicalizations;
   result.work.xml_nodes = facts.node_count;
 
-  EvaluateReadAssertion(facts, trust, cloud, doc_xml, decrypt_error, options, result);
+  EvaluateReadAssertion(facts, trust, cloud, response.decrypt_error, options, result);
 
   ApplyInlineSuppressions(doc_xml, result);
   ResolveLocations(LineIndex(doc_xml), result);
   OrderDiagnostics(result);
+  return result;
+}
+
+CheckResult CheckBytes(std::string_view input_name, std::string_view bytes,
+                       const CheckOptions& options) {
+  auto read = ReadResponse(input_name, bytes, options);
+  if (auto* unreadable = std::get_if<CheckResult>(&read)) return std::move(*unreadable);
+  auto& response = std::get<std::shared_ptr<const ResponseRead>>(read);
+  CheckResult result = JudgeResponse(input_name, *response, options);
+  if (!result.assertion_id.empty()) result.response = std::move(response);
   return result;
 }
 

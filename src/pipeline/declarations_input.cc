@@ -5,6 +5,7 @@
 #include "base/diagnostic.h"
 #include "declare/join.h"
 #include "input/artifacts.h"
+#include "pipeline/prepared_input.h"
 #include "samlint/check.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
@@ -37,34 +38,48 @@ void Add(std::vector<Diagnostic>& out, RuleId rule, std::string message, const s
 
 }  // namespace
 
-std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
-                                                  std::string_view bytes, const Limits& limits) {
-  if (bytes.size() > limits.input_bytes) return std::nullopt;
+std::optional<Declarations> ReadDeclarationsText(std::string_view input_name,
+                                                 std::string_view bytes, const SplitInput& split,
+                                                 const Limits& limits,
+                                                 std::optional<std::string>& error) {
   std::size_t first = bytes.find_first_not_of(" \t\r\n");
   // XML and its encodings are never declarations; skip the YAML parse for them.
   if (first == std::string_view::npos || bytes[first] == '<') return std::nullopt;
   // Captures, STS requests and audit events are JSON too; they are never
   // declarations, whatever a lenient reader might make of them. JSON that
   // reached a limit there is reported by CheckInput, not parsed again here.
-  SplitInput split = SplitArtifact(bytes, limits);
   if (!split.kind.empty() || !split.limit.empty()) return std::nullopt;
   Declarations d;
-  if (ParseDeclarations(bytes, std::string(input_name), d, limits) && d.limits_exceeded.empty()) {
-    return std::nullopt;
-  }
+  error = ParseDeclarations(bytes, std::string(input_name), d, limits);
+  if (error && d.limits_exceeded.empty()) return std::nullopt;
   return d;
+}
+
+std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
+                                                  std::string_view bytes, const Limits& limits) {
+  if (bytes.size() > limits.input_bytes) return std::nullopt;
+  std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || bytes[first] == '<') return std::nullopt;
+  std::optional<std::string> error;
+  return ReadDeclarationsText(input_name, bytes, SplitArtifact(bytes, limits), limits, error);
 }
 
 CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes,
                                    const Limits& limits) {
-  CheckResult result;
-  result.input = std::string(input_name);
-  result.kind = ResultKind::kDeclarations;
   Declarations d;
-  if (auto error = ParseDeclarations(bytes, std::string(input_name), d, limits)) {
+  std::optional<std::string> error = ParseDeclarations(bytes, std::string(input_name), d, limits);
+  return DeclarationsInputResult(input_name, d, error);
+}
+
+CheckResult DeclarationsInputResult(std::string_view input_name, const Declarations& d,
+                                    const std::optional<std::string>& error) {
+  if (error) {
     if (!d.limits_exceeded.empty()) return LimitExceededInput(input_name, *error);
     return UnreadableInput(input_name, *error);
   }
+  CheckResult result;
+  result.input = std::string(input_name);
+  result.kind = ResultKind::kDeclarations;
   for (const DeclaredRole& r : d.roles) {
     if (!r.max_session || (*r.max_session >= kHour && *r.max_session <= 12 * kHour)) continue;
     Add(result.diagnostics, Rule::kRoleMaxOutOfRange,

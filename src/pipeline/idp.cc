@@ -10,6 +10,7 @@
 #include "idp/idp_config.h"
 #include "parse/cloud.h"
 #include "pipeline/assertion_stage.h"
+#include "pipeline/prepared_input.h"
 #include "samlint/check.h"
 #include "samlint/rule_id.h"
 
@@ -134,7 +135,7 @@ void AddConfigFixes(const IdpConfigPart& part, CheckResult& result) {
   }
 }
 
-CheckResult CheckPart(std::string_view input_name, std::string_view text, const LineIndex& lines,
+CheckResult CheckPart(std::string_view input_name, const LineIndex& lines,
                       const IdpConfigPart& part, const CheckOptions& options) {
   CheckResult result;
   result.input = std::string(input_name);
@@ -147,17 +148,14 @@ CheckResult CheckPart(std::string_view input_name, std::string_view text, const 
   result.cloud = cloud;
   TrustVerdict trust = ConfigTrust(part, cloud, result.diagnostics);
   result.signature = trust.summary;
-  EvaluateReadAssertion(facts, trust, cloud, text, "", options, result);
-
-  // What the configuration leaves to sign-in is not missing: drop the
-  // findings that would say so, and say what is unknown instead.
-  std::erase_if(result.diagnostics, [&](const Diagnostic& d) {
-    return (part.roles_unknown && d.rule == Rule::kRoleAttributeMissing) ||
-           (part.role_session_name_unknown && d.rule == Rule::kRoleSessionNameMissing) ||
-           (part.audience_unknown && d.rule == Rule::kAudienceMismatch) ||
-           (part.recipient_unknown &&
-            (d.rule == Rule::kRecipientMismatch || d.rule == Rule::kDestinationMismatch));
-  });
+  // What the configuration leaves to sign-in is not missing: it is not
+  // checked, and what is unknown is said instead.
+  UnknownValues unknown;
+  unknown.roles = part.roles_unknown;
+  unknown.role_session_name = part.role_session_name_unknown;
+  unknown.audience = part.audience_unknown;
+  unknown.recipient = part.recipient_unknown;
+  EvaluateReadAssertion(facts, trust, cloud, "", options, result, unknown);
   for (const IdpUnknown& u : part.unknowns) {
     result.diagnostics.push_back(MakeDiagnostic(Rule::kIdpValueUnknown, u.message, u.offset));
   }
@@ -181,7 +179,6 @@ CheckResult CheckPart(std::string_view input_name, std::string_view text, const 
     result.t_use_source = "--now (as the sign-in time)";
   }
   result.assertion_id.clear();
-  result.document.clear();
   result.subject.clear();
   FinishResult(lines, result);
   return result;
@@ -189,22 +186,18 @@ CheckResult CheckPart(std::string_view input_name, std::string_view text, const 
 
 }  // namespace
 
-std::optional<std::vector<CheckResult>> CheckIdpConfig(std::string_view input_name,
-                                                       std::string_view bytes,
-                                                       const CheckOptions& options) {
-  if (bytes.size() > options.limits.input_bytes) return std::nullopt;
-  Timestamp issued = options.now.value_or(*ParseDateTime(kSignInInstant));
-  IdpConfigSplit split = ReadIdpConfig(bytes, issued, options.limits);
-  if (!split.recognised) return std::nullopt;
-  if (!split.limit.empty()) {
-    return std::vector<CheckResult>{LimitExceededInput(input_name, split.error)};
-  }
-  if (split.parts.empty())
-    return std::vector<CheckResult>{UnreadableInput(input_name, split.error)};
+Timestamp SignInInstant(const CheckOptions& options) {
+  return options.now.value_or(*ParseDateTime(kSignInInstant));
+}
+
+std::vector<CheckResult> CheckIdpConfig(std::string_view input_name, std::string_view bytes,
+                                        const IdpConfigSplit& split, const CheckOptions& options) {
+  if (!split.limit.empty()) return {LimitExceededInput(input_name, split.error)};
+  if (split.parts.empty()) return {UnreadableInput(input_name, split.error)};
   std::vector<CheckResult> results;
   const LineIndex lines(bytes);  // once: an input may hold many applications
   for (const IdpConfigPart& part : split.parts) {
-    results.push_back(CheckPart(input_name, bytes, lines, part, options));
+    results.push_back(CheckPart(input_name, lines, part, options));
   }
   return results;
 }

@@ -196,7 +196,8 @@ namespace {
 
 TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const AssertionFact* read,
                     std::optional<Cloud> cloud, std::optional<Timestamp> t_use,
-                    const CheckOptions& options, std::vector<Diagnostic>& out) {
+                    const CheckOptions& options, const VerifyOutcome* precomputed,
+                    std::vector<Diagnostic>& out) {
   WeakAlgorithmFindings(facts, read, out);
   AssertionNotSignedFinding(facts, read, cloud, out);
   const TrustStore* store = options.trust_store.get();
@@ -269,14 +270,11 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
 
   const std::size_t first_finding = out.size();
   PathIndex index(facts);
-  // Only the signatures that can matter are verified: the read Assertion's, the
-  // Response's, then those of the other assertions (where signature wrapping
-  // hides a signed original).
-  std::vector<ElementPath> parents;
-  if (read != nullptr) parents.push_back(read->path);
-  if (facts.is_response) parents.push_back(facts.path);
-  for (const AssertionFact* a : index.all) parents.push_back(a->path);
-  VerifyOutcome outcome = VerifySignatures(xml, *store, parents, options.limits.signatures);
+  std::optional<VerifyOutcome> verified_here;
+  const VerifyOutcome& outcome =
+      precomputed != nullptr
+          ? *precomputed
+          : verified_here.emplace(VerifyResponse(xml, facts, read, *store, options.limits));
   verdict.work = outcome.work;
   if (!outcome.ran) {
     verdict.summary.status = "invalid";
@@ -317,7 +315,8 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
     if (facts.is_response && (c.whole_document || c.covered_path == facts.path)) {
       if (response_check == nullptr) response_check = &c;
     }
-    if (read != nullptr && (c.covered_path == read->path || (!facts.is_response && c.whole_document))) {
+    if (read != nullptr &&
+        (c.covered_path == read->path || (!facts.is_response && c.whole_document))) {
       if (assertion_check == nullptr) assertion_check = &c;
     }
   }
@@ -337,10 +336,9 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
       } else {
         relied_on_failed = true;
       }
-      out.push_back(MakeDiagnostic(c.rule,
-                                   "The signature on the " + carrier + " is not valid: " + c.reason +
-                                       ".",
-                                   index.SignatureOffset(c, here), c.fix));
+      out.push_back(MakeDiagnostic(
+          c.rule, "The signature on the " + carrier + " is not valid: " + c.reason + ".",
+          index.SignatureOffset(c, here), c.fix));
       continue;
     }
     bool covers_read = read != nullptr && c.covered_path == read->path;
@@ -504,12 +502,29 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
 
 }  // namespace
 
+bool NeedsVerification(const ResponseFacts& facts, const CheckOptions& options) {
+  return options.trust_store != nullptr && !options.trust_store->empty() && facts.has_any_signature;
+}
+
+VerifyOutcome VerifyResponse(std::string_view xml, const ResponseFacts& facts,
+                             const AssertionFact* read, const TrustStore& store,
+                             const Limits& limits) {
+  // Only the signatures that can matter are verified: the read Assertion's, the
+  // Response's, then those of the other assertions (where signature wrapping
+  // hides a signed original).
+  std::vector<ElementPath> parents;
+  if (read != nullptr) parents.push_back(read->path);
+  if (facts.is_response) parents.push_back(facts.path);
+  for (const AssertionFact* a : PathIndex(facts).all) parents.push_back(a->path);
+  return VerifySignatures(xml, store, parents, limits.signatures);
+}
+
 TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
                               const AssertionFact* read, std::optional<Cloud> cloud,
                               std::optional<Timestamp> t_use, const CheckOptions& options,
-                              std::vector<Diagnostic>& out) {
+                              std::vector<Diagnostic>& out, const VerifyOutcome* precomputed) {
   const std::size_t first = out.size();
-  TrustVerdict verdict = Assess(xml, facts, read, cloud, t_use, options, out);
+  TrustVerdict verdict = Assess(xml, facts, read, cloud, t_use, options, precomputed, out);
   // Every invalid status says why, with an error.
   if (verdict.summary.status == "invalid" && !HasErrorTrustFinding(out, first)) {
     out.push_back(MakeDiagnostic(

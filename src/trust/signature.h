@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "parse/facts.h"
-#include "trust/verify.h"
 #include "samlint/options.h"
 #include "samlint/result.h"
+#include "trust/verify.h"
 
 namespace samlint {
 
@@ -30,9 +30,23 @@ struct TrustVerdict {
 /// Judges the signatures of the document for the assertion `read` (the
 /// Response's first Assertion; may be null) and appends the trust findings to
 /// `out`. `xml` is the document `facts` were read from; `t_use` dates the anchors.
+/// `precomputed`, when given, is VerifyResponse's outcome for this document and
+/// options.trust_store, so that judging again under other options verifies nothing.
 TrustVerdict AssessSignatures(std::string_view xml, const ResponseFacts& facts,
                               const AssertionFact* read, std::optional<Cloud> cloud,
                               std::optional<Timestamp> t_use, const CheckOptions& options,
-                              std::vector<Diagnostic>& out);
+                              std::vector<Diagnostic>& out,
+                              const VerifyOutcome* precomputed = nullptr);
+
+/// Whether AssessSignatures verifies signatures for `facts` under `options`
+/// (there are trust anchors and a ds:Signature).
+bool NeedsVerification(const ResponseFacts& facts, const CheckOptions& options);
+
+/// The cryptographic part of AssessSignatures, which depends on the document
+/// and the anchors only: the signatures that can matter (the read assertion's,
+/// the Response's, then the other assertions') verified against `store`.
+VerifyOutcome VerifyResponse(std::string_view xml, const ResponseFacts& facts,
+                             const AssertionFact* read, const TrustStore& store,
+                             const Limits& limits);
 
 }  // namespace samlint

@@ -77,26 +77,25 @@ TEST_F(SourcesTest, ATrailingSlashIsNotDoubled) {
 
 TEST_F(SourcesTest, ReadInputKeepsOneByteMoreThanTheLimitAndTellsTheRealSize) {
   const std::string path = Write("big.xml", std::string(100, 'a'));
-  std::string bytes;
-  std::string error;
-  std::uintmax_t size = 0;
-  ASSERT_TRUE(ReadInput(InputRef{path, path, false}, 10, bytes, error, &size)) << error;
-  EXPECT_EQ(bytes.size(), 11u);
-  EXPECT_EQ(size, 100u);
-  ASSERT_TRUE(ReadInput(InputRef{path, path, false}, 100, bytes, error, &size)) << error;
-  EXPECT_EQ(bytes, std::string(100, 'a'));
-  EXPECT_EQ(size, 100u);
+  Result<LimitedBytes> cut = ReadInput(InputRef{path, path, false}, 10);
+  ASSERT_TRUE(cut.ok()) << cut.error();
+  EXPECT_EQ(cut->bytes.size(), 11u);
+  EXPECT_EQ(cut->size, 100u);
+  Result<LimitedBytes> whole = ReadInput(InputRef{path, path, false}, 100);
+  ASSERT_TRUE(whole.ok()) << whole.error();
+  EXPECT_EQ(whole->bytes, std::string(100, 'a'));
+  EXPECT_EQ(whole->size, 100u);
 }
 
 TEST_F(SourcesTest, ReadInputSaysWhyItCannot) {
-  std::string bytes;
-  std::string error;
   const std::string missing = (root_ / "missing.xml").string();
-  EXPECT_FALSE(ReadInput(InputRef{missing, missing, false}, 10, bytes, error));
-  EXPECT_EQ(error, "cannot read " + missing + ": no such file or directory");
+  Result<LimitedBytes> not_found = ReadInput(InputRef{missing, missing, false}, 10);
+  EXPECT_FALSE(not_found.ok());
+  EXPECT_EQ(not_found.error(), "cannot read " + missing + ": no such file or directory");
   const std::string dir = root_.string();
-  EXPECT_FALSE(ReadInput(InputRef{dir, dir, false}, 10, bytes, error));
-  EXPECT_EQ(error, "cannot read " + dir + ": it is a directory");
+  Result<LimitedBytes> directory = ReadInput(InputRef{dir, dir, false}, 10);
+  EXPECT_FALSE(directory.ok());
+  EXPECT_EQ(directory.error(), "cannot read " + dir + ": it is a directory");
 }
 
 }  // namespace

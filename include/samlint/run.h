@@ -1,0 +1,64 @@
+/// A whole `check` run: inputs found, configs discovered, options built,
+/// every input checked and its results streamed to one emitter in input order.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "samlint/report.h"
+
+namespace samlint {
+
+/// What a run is asked to do, as the command line spells it: values are text
+/// until RunCheck validates them (cli-contract.md § check).
+struct RunRequest {
+  std::vector<std::string> inputs;  ///< files, directories, "-" for stdin
+  std::optional<std::string> cloud;
+  std::vector<std::string> scenarios;
+  std::optional<std::string> role_max_session;
+  std::optional<std::string> duration_seconds;
+  std::optional<std::string> login_session;
+  std::optional<std::string> permission_set_session;
+  std::optional<std::string> target;
+  std::optional<std::string> now;
+  std::optional<std::string> clock_skew;
+  bool role_chaining = false;
+  bool require_signature = false;
+  bool show_identities = false;
+  std::vector<std::string> certs;
+  std::vector<std::string> metadata;
+  std::optional<std::string> sp_key;
+  std::vector<std::string> declarations;
+  std::string format = "text";
+  std::optional<std::string> fail_on;
+  std::optional<std::string> docs_url;
+  std::string color = "auto";  ///< auto, always or never
+  /// Whether "auto" colours: the output is a terminal and NO_COLOR is unset.
+  bool color_auto = false;
+  std::optional<int> jobs;  ///< nullopt: one per core
+  std::optional<std::string> config;
+  bool no_config = false;
+  std::optional<std::string> baseline;
+  std::vector<std::string> limits;  ///< NAME=N assignments
+};
+
+/// How a run ended.
+struct RunOutcome {
+  /// A usage error (exit 2): one message, nothing was written to the report
+  /// stream. nullopt when the run was carried out.
+  std::optional<std::string> usage_error;
+  RunSummary summary;
+  /// A finding reached the --fail-on severity (exit 1).
+  bool failing = false;
+};
+
+/// Carries out a run, writing the report to `out` and nothing anywhere else.
+/// Every input is read and recognised once; declarations among the inputs
+/// join every evaluation; results reach the emitter in input order, each as
+/// soon as the audit events it may join with are known. Usage errors are
+/// returned, never thrown; only a failure of the machine itself throws.
+RunOutcome RunCheck(const RunRequest& request, std::ostream& out);
+
+}  // namespace samlint

@@ -1,0 +1,344 @@
+// A `check` run: every input read and recognised once (in parallel), the
+// declarations among them joined into the options of each config, then every
+// input checked (in parallel) and its results emitted in input order.
+#include "samlint/run.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "pipeline/prepared_input.h"
+#include "run/ordered_work.h"
+#include "run/run_options.h"
+#include "samlint/check.h"
+#include "samlint/sources.h"
+#include "samlint/suppress.h"
+
+namespace samlint {
+namespace {
+
+// The lowest severity that makes `check` exit 1 (--fail-on).
+std::optional<Severity> FailOnSeverity(const std::string& name) {
+  if (name == "error") return Severity::kError;
+  if (name == "warning") return Severity::kWarning;
+  if (name == "note") return Severity::kNote;
+  return std::nullopt;
+}
+
+std::string DirectoryOf(const InputRef& input) {
+  if (input.is_stdin) return ".";
+  std::filesystem::path parent = std::filesystem::path(input.path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+// The option values that need no config, checked before anything is read.
+void ValidateRequest(const RunRequest& r) {
+  if (!ParseReportFormat(r.format)) {
+    throw UsageError{"--format: unknown format '" + r.format +
+                     "' (use text, json, sarif, github or html)"};
+  }
+  if (r.docs_url && !IsDocsUrl(*r.docs_url)) {
+    throw UsageError{"--docs-url: '" + *r.docs_url +
+                     "' is not an http(s) URL without a fragment (for example "
+                     "https://github.com/OWNER/samlint/blob/v0.1.0/docs/rules.md)"};
+  }
+  if (r.fail_on && !FailOnSeverity(*r.fail_on)) {
+    throw UsageError{"--fail-on: unknown severity '" + *r.fail_on +
+                     "' (use error, warning or note)"};
+  }
+  if (r.jobs && *r.jobs < 1) throw UsageError{"--jobs: must be at least 1"};
+  if (r.color != "auto" && r.color != "always" && r.color != "never") {
+    throw UsageError{"--color: use auto, always or never"};
+  }
+  if (std::count(r.inputs.begin(), r.inputs.end(), "-") > 1) {
+    throw UsageError{"INPUT: standard input (-) can be read only once"};
+  }
+  if (r.config && r.no_config) throw UsageError{"--config and --no-config exclude each other"};
+  if (r.config) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(*r.config, ec)) {
+      throw UsageError{"--config: cannot read " + *r.config + ": no such file"};
+    }
+  }
+}
+
+// An input read once and recognised once; what it declares is known before
+// anything is evaluated.
+PreparedInput ReadAndPrepare(const InputRef& input, const Limits& limits, Timestamp sign_in) {
+  PreparedInput prepared;
+  prepared.name = input.name;
+  Result<LimitedBytes> read = ReadInput(input, limits.input_bytes);
+  if (!read.ok()) {
+    prepared.finished.push_back(UnreadableInput(input.name, read.error()));
+  } else if (read->size > limits.input_bytes) {
+    prepared.finished.push_back(OversizedInput(input.name, read->size, limits));
+  } else {
+    prepared = PrepareInput(input.name, std::move(read->bytes), limits, sign_in);
+  }
+  return prepared;
+}
+
+// Severity overrides, then the baseline, then counting: what the report shows is what counts.
+class Counter {
+ public:
+  Counter(Emitter& emitter, std::optional<Baseline>& baseline, Severity fail_on,
+          RunOutcome& outcome)
+      : emitter_(emitter), baseline_(baseline), fail_on_(fail_on), outcome_(outcome) {}
+
+  void Emit(CheckResult& r, const CheckOptions& o) {
+    ApplyRuleSettings(r, o.rule_settings);
+    if (baseline_) baseline_->Apply(r);
+    RunSummary& summary = outcome_.summary;
+    summary.suppressed += r.suppressed;
+    for (const auto& d : r.diagnostics) {
+      if (d.severity == Severity::kError)
+        ++summary.errors;
+      else if (d.severity == Severity::kWarning)
+        ++summary.warnings;
+      else
+        ++summary.notes;
+      // Severity is ordered note < warning < error.
+      outcome_.failing |= d.severity >= fail_on_;
+    }
+    emitter_.Result(r);
+  }
+
+ private:
+  Emitter& emitter_;
+  std::optional<Baseline>& baseline_;
+  Severity fail_on_;
+  RunOutcome& outcome_;
+};
+
+// Whether a prepared input may hold audit events that name a response's assertion.
+bool MayHoldEvents(const PreparedInput& input) {
+  return input.kind == InputKind::kArtifact && input.split.kind == "cloudtrail";
+}
+
+// Results on their way to the emitter, in input order: an audit event that
+// names an assertion waits for the first response with that ID (or for the
+// last input), and what follows it waits with it.
+class EventJoin {
+ public:
+  /// `enabled`: several inputs (a single one is never joined).
+  EventJoin(bool enabled, const CheckOptions& run_options)
+      : enabled_(enabled), run_options_(run_options) {}
+
+  /// Adds the next result in input order. `events_follow`: later inputs may
+  /// hold audit events, so a response must be kept for them.
+  void Add(CheckResult result, const CheckOptions& options, bool events_follow) {
+    if (!enabled_) result.response.reset();
+    if (result.response != nullptr) {
+      const std::string& id = result.assertion_id;
+      if (waiting_.count(id) != 0) {
+        for (Queued& q : queue_) {
+          if (q.waiting && q.result.event_assertion_id == id) {
+            JoinEventWithResponse(q.result, result, run_options_);
+            q.waiting = false;
+          }
+        }
+        waiting_.erase(id);
+      }
+      if (events_follow && responses_.count(id) == 0) responses_.emplace(id, Kept(result));
+      result.response.reset();
+    }
+    bool waiting = false;
+    if (enabled_ && AwaitsResponse(result)) {
+      auto kept = responses_.find(result.event_assertion_id);
+      if (kept != responses_.end()) {
+        JoinEventWithResponse(result, kept->second, run_options_);
+      } else {
+        waiting = true;
+        waiting_.insert(result.event_assertion_id);
+      }
+    }
+    queue_.push_back(Queued{std::move(result), &options, waiting});
+  }
+
+  /// Forgets the responses kept so far: no later input holds audit events.
+  void ForgetResponses() { responses_.clear(); }
+
+  /// Emits the results that are final, in order; `all` when no input is left.
+  void Flush(Counter& counter, bool all) {
+    while (!queue_.empty() && (all || !queue_.front().waiting)) {
+      counter.Emit(queue_.front().result, *queue_.front().options);
+      queue_.pop_front();
+    }
+  }
+
+ private:
+  struct Queued {
+    CheckResult result;
+    const CheckOptions* options;
+    bool waiting;
+  };
+
+  // What a joined event needs of a response: its read and its name.
+  static CheckResult Kept(const CheckResult& response) {
+    CheckResult kept;
+    kept.kind = response.kind;
+    kept.input = response.input;
+    kept.part = response.part;
+    kept.response = response.response;
+    return kept;
+  }
+
+  bool enabled_;
+  const CheckOptions& run_options_;
+  std::deque<Queued> queue_;
+  std::map<std::string, CheckResult> responses_;  // the first response per assertion ID
+  std::set<std::string> waiting_;                 // assertion IDs pending events name
+};
+
+RunOutcome Run(const RunRequest& request, std::ostream& out) {
+  ValidateRequest(request);
+  const Limits limits = RunLimits(request);
+  ExpandedInputs expanded = ExpandInputs(request.inputs);
+  std::vector<std::string> input_paths;
+  for (const auto& in : expanded.inputs) {
+    if (!in.is_stdin) input_paths.push_back(in.path);
+  }
+  Configs configs(request, input_paths);
+  const ProjectConfig* run_config =
+      configs.For(expanded.inputs.empty() ? "." : DirectoryOf(expanded.inputs.front()));
+
+  // Excludes apply to files named on the command line too: pre-commit names them.
+  std::vector<InputRef> inputs;
+  std::vector<const ProjectConfig*> input_config;
+  for (InputRef& in : expanded.inputs) {
+    const ProjectConfig* c = configs.For(DirectoryOf(in));
+    if (c != nullptr && !in.is_stdin && IsExcluded(*c, in.path)) {
+      ++expanded.skipped;
+      continue;
+    }
+    inputs.push_back(std::move(in));
+    input_config.push_back(c);
+  }
+
+  unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t jobs = request.jobs ? static_cast<std::size_t>(*request.jobs) : hardware;
+  CheckOptions sign_in_options;
+  sign_in_options.now = request.now ? ParseDateTime(*request.now) : std::nullopt;
+  const Timestamp sign_in = SignInInstant(sign_in_options);
+  std::vector<PreparedInput> prepared;
+  {
+    OrderedWork<PreparedInput> reading(inputs.size(), jobs, [&](std::size_t i) {
+      return ReadAndPrepare(inputs[i], limits, sign_in);
+    });
+    for (std::size_t i = 0; i < inputs.size(); ++i) prepared.push_back(reading.Take(i));
+  }
+
+  // Declarations files among the inputs join every evaluation of the run.
+  std::vector<Declarations> input_declarations;
+  std::set<std::string> declaration_inputs;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    if (!prepared[i].declarations) continue;
+    if (inputs[i].is_stdin || declaration_inputs.insert(CanonicalPath(inputs[i].path)).second) {
+      input_declarations.push_back(std::move(*prepared[i].declarations));
+    }
+    prepared[i].declarations.reset();
+  }
+
+  // Declarations files from --declarations (else the config), minus those also given as INPUT.
+  auto declaration_files = [&](const ProjectConfig* c) {
+    std::vector<std::string> files;
+    std::set<std::string> seen = declaration_inputs;
+    for (const std::string& f :
+         !request.declarations.empty() || c == nullptr ? request.declarations : c->declarations) {
+      if (seen.insert(CanonicalPath(f)).second) files.push_back(f);
+    }
+    return files;
+  };
+
+  std::map<const ProjectConfig*, std::shared_ptr<const CheckOptions>> built;
+  auto options_for = [&](const ProjectConfig* c) {
+    auto it = built.find(c);
+    if (it != built.end()) return it->second;
+    auto o = std::make_shared<const CheckOptions>(
+        BuildOptions(request, c, input_declarations, declaration_files(c)));
+    if (auto problem = ValidateOptions(*o, true)) throw UsageError{*problem};
+    return built.emplace(c, std::move(o)).first->second;
+  };
+  std::shared_ptr<const CheckOptions> run_options = options_for(run_config);
+  if (auto problem = ValidateOptions(*run_options, !request.inputs.empty())) {
+    throw UsageError{*problem};
+  }
+  std::vector<std::shared_ptr<const CheckOptions>> per_input;
+  for (const ProjectConfig* c : input_config) per_input.push_back(options_for(c));
+
+  std::string fail_on_name = request.fail_on.value_or(
+      run_config != nullptr && run_config->fail_on ? *run_config->fail_on : std::string("error"));
+  Severity fail_on = FailOnSeverity(fail_on_name).value_or(Severity::kError);
+
+  std::optional<Baseline> baseline;
+  if (request.baseline || (run_config != nullptr && run_config->baseline)) {
+    baseline.emplace();
+    bool from_cli = request.baseline.has_value();
+    const std::string& path = from_cli ? *request.baseline : *run_config->baseline;
+    if (Status loaded = LoadBaseline(path, *baseline); !loaded.ok()) {
+      throw UsageError{(from_cli ? "--baseline: " : run_config->path + ": baseline: ") +
+                       loaded.message() + " (make one with: samlint check ... --format json > " +
+                       path + ")"};
+    }
+  }
+
+  ReportOptions report;
+  report.docs_url = request.docs_url.value_or("");
+  report.color = request.color == "always" || (request.color == "auto" && request.color_auto);
+  auto emitter = MakeEmitter(*ParseReportFormat(request.format), out, report);
+
+  RunOutcome outcome;
+  outcome.summary.skipped = expanded.skipped;
+  Counter counter(*emitter, baseline, fail_on, outcome);
+
+  emitter->Begin();
+  if (run_options->declarations) {
+    std::vector<std::string> files = declaration_files(run_config);
+    if (!files.empty()) {
+      Declarations from_files;
+      for (const std::string& f : files) (void)LoadDeclarations(f, from_files, run_options->limits);
+      if (auto findings = DeclarationsResult(from_files, files))
+        counter.Emit(*findings, *run_options);
+    }
+  }
+  if (auto declarations = CheckDeclarations(*run_options))
+    counter.Emit(*declarations, *run_options);
+
+  // Audit events may name the assertion of a response among later inputs.
+  std::vector<bool> events_after(inputs.size() + 1, false);
+  for (std::size_t i = inputs.size(); i-- > 0;) {
+    events_after[i] = events_after[i + 1] || MayHoldEvents(prepared[i]);
+  }
+  OrderedWork<std::vector<CheckResult>> checking(inputs.size(), jobs, [&](std::size_t i) {
+    return CheckPrepared(std::move(prepared[i]), *per_input[i]);
+  });
+  EventJoin join(inputs.size() > 1, *run_options);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::vector<CheckResult> parts = checking.Take(i);
+    ++outcome.summary.checked;
+    for (CheckResult& r : parts) join.Add(std::move(r), *per_input[i], events_after[i + 1]);
+    if (!events_after[i + 1]) join.ForgetResponses();
+    join.Flush(counter, false);
+  }
+  join.Flush(counter, true);
+  emitter->End(outcome.summary);
+  return outcome;
+}
+
+}  // namespace
+
+RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
+  try {
+    return Run(request, out);
+  } catch (const UsageError& e) {
+    RunOutcome outcome;
+    outcome.usage_error = e.message;
+    return outcome;
+  }
+}
+
+}  // namespace samlint

@@ -1,0 +1,56 @@
+// What a run's command line and its samlint.toml files make of the options:
+// configs found per input directory, options merged per config.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "samlint/config.h"
+#include "samlint/declarations.h"
+#include "samlint/limits.h"
+#include "samlint/options.h"
+#include "samlint/run.h"
+
+namespace samlint {
+
+/// A usage error met while a run is set up: RunCheck returns its message as
+/// RunOutcome::usage_error. Thrown only inside the run/ folder.
+struct UsageError {
+  std::string message;
+};
+
+/// `path` made canonical, or as given when it cannot be.
+std::string CanonicalPath(const std::string& path);
+
+/// The --limit assignments over the defaults. Throws UsageError.
+Limits RunLimits(const RunRequest& request);
+
+/// Options for the inputs under `config` (nullptr: none): the command line
+/// wins over it. `input_declarations` come from declarations files among the
+/// inputs, `declaration_files` are the other ones to load. Throws UsageError.
+CheckOptions BuildOptions(const RunRequest& request, const ProjectConfig* config,
+                          const std::vector<Declarations>& input_declarations,
+                          const std::vector<std::string>& declaration_files);
+
+/// The configs of one run: found per input directory, loaded once each.
+class Configs {
+ public:
+  Configs(const RunRequest& request, const std::vector<std::string>& input_paths);
+
+  /// The config for an input in `directory`, or nullptr (none, --no-config,
+  /// or a broken config that is itself an input). Throws UsageError for
+  /// another broken config.
+  const ProjectConfig* For(const std::string& directory);
+
+ private:
+  const RunRequest& request_;
+  std::set<std::string> inputs_;
+  std::map<std::string, std::optional<std::string>> by_directory_;
+  std::map<std::string, std::shared_ptr<ProjectConfig>> loaded_;
+};
+
+}  // namespace samlint

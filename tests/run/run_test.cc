@@ -1,0 +1,158 @@
+// The run in the library: usage errors as values, inputs recognised once,
+// results in input order.
+#include "samlint/run.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "pipeline/prepared_input.h"
+#include "run/ordered_work.h"
+#include "samlint/check.h"
+#include "samlint/rule_id.h"
+#include "samlint/timestamp.h"
+#include "support/run_cli.h"
+
+namespace samlint {
+namespace {
+
+TEST(OrderedWork, TakesEveryValueInIndexOrder) {
+  std::atomic<int> calls{0};
+  OrderedWork<std::size_t> work(50, 3, [&](std::size_t i) {
+    ++calls;
+    return i * i;
+  });
+  for (std::size_t i = 0; i < 50; ++i) EXPECT_EQ(work.Take(i), i * i);
+  EXPECT_EQ(calls.load(), 50);
+}
+
+TEST(OrderedWork, RunsNothingForNoInputs) {
+  OrderedWork<int> work(0, 4, [](std::size_t) -> int { throw std::logic_error("called"); });
+}
+
+TEST(RunCheck, ReturnsAUsageErrorAndWritesNothing) {
+  RunRequest request;
+  request.inputs = {testing::TestData("responses/aws-api.xml")};
+  request.format = "yaml";
+  std::ostringstream out;
+  RunOutcome outcome = RunCheck(request, out);
+  ASSERT_TRUE(outcome.usage_error.has_value());
+  EXPECT_EQ(*outcome.usage_error,
+            "--format: unknown format 'yaml' (use text, json, sarif, github or html)");
+  EXPECT_EQ(out.str(), "");
+}
+
+TEST(RunCheck, ReportsEveryInputInOrderToTheStreamItIsGiven) {
+  RunRequest request;
+  request.inputs = {testing::TestData("responses/aws-three-roles.xml"),
+                    testing::TestData("responses/aws-api.xml")};
+  request.format = "json";
+  request.no_config = true;
+  request.jobs = 2;
+  std::ostringstream out;
+  RunOutcome outcome = RunCheck(request, out);
+  ASSERT_FALSE(outcome.usage_error.has_value());
+  EXPECT_EQ(outcome.summary.checked, 2);
+  nlohmann::json report = nlohmann::json::parse(out.str());
+  ASSERT_EQ(report["results"].size(), 2u);
+  EXPECT_EQ(report["results"][0]["input"], request.inputs[0]);
+  EXPECT_EQ(report["results"][1]["input"], request.inputs[1]);
+}
+
+std::string ReadTestData(const std::string& relative) {
+  std::ifstream in(testing::TestData(relative), std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(JoinEventWithResponse, JudgesTheEventFromTheKeptRead) {
+  CheckOptions options;
+  std::vector<CheckResult> events =
+      CheckInput("log.json", ReadTestData("artifacts/cloudtrail/log.json"), options);
+  CheckResult response =
+      CheckBytes("r.xml", ReadTestData("responses/aws-three-roles.xml"), options);
+  ASSERT_NE(response.response, nullptr);
+  auto event = std::find_if(events.begin(), events.end(), [&](const CheckResult& r) {
+    return AwaitsResponse(r) && r.event_assertion_id == response.assertion_id;
+  });
+  ASSERT_NE(event, events.end());
+  ASSERT_TRUE(JoinEventWithResponse(*event, response, options));
+  EXPECT_EQ(event->kind, ResultKind::kCloudTrailEvent);
+  EXPECT_EQ(event->t_use_source, "eventTime (joined with r.xml)");
+  ASSERT_EQ(event->evaluations.size(), 1u);
+  EXPECT_EQ(event->evaluations[0].role, "arn:aws:iam::123456789012:role/ReadOnly");
+}
+
+TEST(JoinEventWithResponse, LeavesTheEventWhenTheResponseKeepsNoRead) {
+  CheckOptions options;
+  std::vector<CheckResult> events =
+      CheckInput("log.json", ReadTestData("artifacts/cloudtrail/log.json"), options);
+  CheckResult response =
+      CheckBytes("r.xml", ReadTestData("responses/aws-three-roles.xml"), options);
+  response.response.reset();
+  for (CheckResult& event : events) {
+    std::string before = event.t_use_source;
+    EXPECT_FALSE(JoinEventWithResponse(event, response, options));
+    EXPECT_EQ(event.t_use_source, before);
+  }
+}
+
+TEST(RunCheck, EmitsAnEventJoinedWithAResponseThatFollowsIt) {
+  RunRequest request;
+  request.inputs = {testing::TestData("artifacts/cloudtrail/log.json"),
+                    testing::TestData("responses/aws-three-roles.xml")};
+  request.format = "json";
+  request.no_config = true;
+  std::ostringstream out;
+  RunOutcome outcome = RunCheck(request, out);
+  ASSERT_FALSE(outcome.usage_error.has_value());
+  nlohmann::json report = nlohmann::json::parse(out.str());
+  const nlohmann::json* joined = nullptr;
+  for (const nlohmann::json& r : report["results"]) {
+    if (r.value("part", "") == "/Records/3") joined = &r;
+  }
+  ASSERT_NE(joined, nullptr);
+  ASSERT_EQ((*joined)["evaluations"].size(), 1u);
+  EXPECT_EQ((*joined)["evaluations"][0]["role"], "arn:aws:iam::123456789012:role/ReadOnly");
+  EXPECT_EQ(report["results"].back()["kind"], "saml-response");
+}
+
+const Timestamp kSignIn = *ParseDateTime("2026-01-01T00:00:00Z");
+
+TEST(PrepareInput, KeepsTheBytesOfASamlResponseOnly) {
+  PreparedInput in = PrepareInput("r.xml", "<samlp:Response/>", Limits{}, kSignIn);
+  EXPECT_EQ(in.kind, InputKind::kSamlResponse);
+  EXPECT_EQ(in.bytes, "<samlp:Response/>");
+  EXPECT_FALSE(in.declarations.has_value());
+}
+
+TEST(PrepareInput, ReadsADeclarationsFileOnceForItsFindingsAndTheRun) {
+  const std::string role =
+      R"({"Role": {"Arn": "arn:aws:iam::123456789012:role/Ops", "RoleName": "Ops",)"
+      R"( "MaxSessionDuration": 90000}})";
+  PreparedInput in = PrepareInput("role.json", role, Limits{}, kSignIn);
+  EXPECT_EQ(in.kind, InputKind::kFinished);
+  EXPECT_TRUE(in.bytes.empty());
+  ASSERT_TRUE(in.declarations.has_value());
+  ASSERT_EQ(in.declarations->roles.size(), 1u);
+  EXPECT_EQ(in.declarations->roles[0].name, "Ops");
+  ASSERT_EQ(in.finished.size(), 1u);
+  ASSERT_EQ(in.finished[0].diagnostics.size(), 1u);
+  EXPECT_EQ(in.finished[0].diagnostics[0].rule, Rule::kRoleMaxOutOfRange);
+}
+
+TEST(PrepareInput, AConfigDeclaresNothing) {
+  PreparedInput in = PrepareInput("samlint.toml", "cloud = \"aws\"\n", Limits{}, kSignIn);
+  EXPECT_EQ(in.kind, InputKind::kFinished);
+  EXPECT_FALSE(in.declarations.has_value());
+  ASSERT_EQ(in.finished.size(), 1u);
+  EXPECT_EQ(in.finished[0].kind, ResultKind::kConfig);
+}
+
+}  // namespace
+}  // namespace samlint
