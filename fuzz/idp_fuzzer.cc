@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const samlint::IdpConfigPart& part : split.parts) {
     Require(part.idp == "keycloak" || part.idp == "okta", "the IdP is keycloak or okta");
-    Require(part.pointer.empty() || part.pointer.front() == '/', "a part's pointer is a JSON Pointer");
+    Require(part.pointer.empty() || part.pointer.front() == '/',
+            "a part's pointer is a JSON Pointer");
     Require(part.signing.offset <= size && part.signing.algorithm_offset <= size,
             "signing offsets inside the text");
     for (const samlint::IdpUnknown& unknown : part.unknowns) {
@@ -31,10 +32,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
-  const std::optional<std::vector<samlint::CheckResult>> results =
-      samlint::CheckIdpConfig("realm.json", text, options);
-  Require(results.has_value() == split.recognised,
-          "the pipeline recognises what ReadIdpConfig recognises");
-  if (results) samlint::fuzz::CheckResultInvariants(*results);
+  // The pipeline judges what ReadIdpConfig recognised, and nothing else.
+  if (split.recognised) {
+    samlint::fuzz::CheckResultInvariants(
+        samlint::CheckIdpConfig("realm.json", text, split, options));
+  }
   return 0;
 }
