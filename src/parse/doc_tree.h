@@ -305,20 +305,18 @@ class TreeBuilder : public YAML::EventHandler {
   void Charge(std::size_t values, std::size_t bytes) {
     budget_.values = SaturatingAdd(budget_.values, values);
     budget_.bytes = SaturatingAdd(budget_.bytes, bytes);
-    if (budget_.values > budget_.limits.json_nodes) {
-      budget_.limit = "json-nodes";
-      throw LimitReached{budget_.limit, "holds more than " +
-                                            std::to_string(budget_.limits.json_nodes) +
-                                            " JSON or YAML values (an alias counts as the values "
-                                            "it stands for)"};
-    }
-    if (budget_.bytes > budget_.limits.input_bytes) {
-      budget_.limit = "input-bytes";
-      throw LimitReached{budget_.limit, "holds more than " +
-                                            std::to_string(budget_.limits.input_bytes) +
-                                            " bytes of JSON or YAML scalars (an alias counts as "
-                                            "the bytes it stands for)"};
-    }
+    ThrowIfOver(budget_.values, budget_.limits.json_nodes, "json-nodes",
+                "JSON or YAML values (an alias counts as the values it stands for)");
+    ThrowIfOver(budget_.bytes, budget_.limits.input_bytes, "input-bytes",
+                "bytes of JSON or YAML scalars (an alias counts as the bytes it stands for)");
+  }
+
+  // Throws LimitReached for the limit `name` when `spent` exceeds `limit`;
+  // `counted` says what was counted.
+  void ThrowIfOver(std::size_t spent, std::size_t limit, const char* name, const char* counted) {
+    if (spent <= limit) return;
+    budget_.limit = name;
+    throw LimitReached{budget_.limit, "holds more than " + std::to_string(limit) + " " + counted};
   }
 
   Value* Make(Value::Kind kind, const YAML::Mark& mark, const std::string& tag) {

@@ -7,21 +7,14 @@
 #include <optional>
 #include <pugixml.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/strings.h"
+#include "base/xml_namespaces.h"
 
 namespace samlint {
 namespace {
-
-constexpr std::string_view kProtocolNs = "urn:oasis:names:tc:SAML:2.0:protocol";
-constexpr std::string_view kAssertionNs = "urn:oasis:names:tc:SAML:2.0:assertion";
-constexpr std::string_view kDsigNs = "http://www.w3.org/2000/09/xmldsig#";
-constexpr std::string_view kSoap11Ns = "http://schemas.xmlsoap.org/soap/envelope/";
-constexpr std::string_view kSoap12Ns = "http://www.w3.org/2003/05/soap-envelope";
-constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
-constexpr std::string_view kXmlnsNs = "http://www.w3.org/2000/xmlns/";
-constexpr std::string_view kXencNs = "http://www.w3.org/2001/04/xmlenc#";
 
 // Namespaces whose elements samlint or a signature verifier matches: a prefix
 // of one of these bound a second time to something else is an attack shape.
@@ -183,14 +176,10 @@ class Extractor {
         continue;
       }
       if (ch == '>') break;
-      bool boundary = i > 0 && (xml_[i - 1] == ' ' || xml_[i - 1] == '\t' ||
-                                xml_[i - 1] == '\n' || xml_[i - 1] == '\r');
+      bool boundary = i > 0 && IsXmlSpace(xml_[i - 1]);
       if (boundary && xml_.compare(i, n, name) == 0) {
         std::size_t j = i + n;
-        while (j < xml_.size() && (xml_[j] == ' ' || xml_[j] == '\t' || xml_[j] == '\n' ||
-                                   xml_[j] == '\r')) {
-          ++j;
-        }
+        while (j < xml_.size() && IsXmlSpace(xml_[j])) ++j;
         if (j < xml_.size() && xml_[j] == '=') return i;
       }
     }
@@ -208,13 +197,12 @@ class Extractor {
   }
 
   TimeFact TimeAttr(pugi::xml_node node, const char* name) const {
-    TimeFact fact;
-    if (pugi::xml_attribute a = node.attribute(name)) {
-      fact.present = true;
-      fact.text = a.value();
-      fact.value = ParseDateTime(fact.text);
-      fact.offset = AttributeOffset(node, name);
-    }
+    TextFact text = Attr(node, name);
+    TimeFact fact{.present = text.present,
+                  .text = std::move(text.value),
+                  .value = std::nullopt,
+                  .offset = text.offset};
+    if (fact.present) fact.value = ParseDateTime(fact.text);
     return fact;
   }
 

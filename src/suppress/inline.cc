@@ -112,6 +112,13 @@ bool ParseDirective(std::string_view text, std::size_t offset, Suppression& out,
   return true;
 }
 
+// The position just past the first `terminator` at or after `from`, or the
+// end of `xml` when there is none.
+std::size_t PastNext(std::string_view xml, std::string_view terminator, std::size_t from) {
+  std::size_t end = xml.find(terminator, from);
+  return end == std::string_view::npos ? xml.size() : end + terminator.size();
+}
+
 // Finds the directives and their scopes.
 std::vector<Suppression> Scan(std::string_view xml, std::vector<Diagnostic>& findings) {
   std::vector<Suppression> out;
@@ -141,17 +148,13 @@ std::vector<Suppression> Scan(std::string_view xml, std::vector<Diagnostic>& fin
       }
       i = end + 3;
     } else if (at.substr(0, 9) == "<![CDATA[") {
-      std::size_t end = xml.find("]]>", lt + 9);
-      i = end == std::string_view::npos ? xml.size() : end + 3;
+      i = PastNext(xml, "]]>", lt + 9);
     } else if (at.substr(0, 2) == "<?") {
-      std::size_t end = xml.find("?>", lt + 2);
-      i = end == std::string_view::npos ? xml.size() : end + 2;
+      i = PastNext(xml, "?>", lt + 2);
     } else if (at.substr(0, 2) == "<!") {
-      std::size_t end = xml.find('>', lt + 2);
-      i = end == std::string_view::npos ? xml.size() : end + 1;
+      i = PastNext(xml, ">", lt + 2);
     } else if (at.substr(0, 2) == "</") {
-      std::size_t end = xml.find('>', lt + 2);
-      i = end == std::string_view::npos ? xml.size() : end + 1;
+      i = PastNext(xml, ">", lt + 2);
       close_pending_at(stack.size());
       if (!stack.empty()) {
         for (std::size_t k : stack.back().waiting) out[k].end = i;

@@ -13,24 +13,16 @@
 
 #include "base/codec.h"
 #include "base/file.h"
+#include "base/free_with.h"
 #include "samlint/trust.h"
 #include "trust/anchor_key.h"
 
 namespace samlint {
 namespace {
 
-struct BioFree {
-  void operator()(BIO* b) const { BIO_free(b); }
-};
-struct X509Free {
-  void operator()(X509* x) const { X509_free(x); }
-};
-struct PkeyFree {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-using BioPtr = std::unique_ptr<BIO, BioFree>;
-using X509Ptr = std::unique_ptr<X509, X509Free>;
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyFree>;
+using BioPtr = std::unique_ptr<BIO, FreeWith<BIO_free>>;
+using X509Ptr = std::unique_ptr<X509, FreeWith<X509_free>>;
+using PkeyPtr = std::unique_ptr<EVP_PKEY, FreeWith<EVP_PKEY_free>>;
 
 // Certificates, metadata and keys are small; a larger file is none of them.
 constexpr std::size_t kMaxAnchorFileBytes = std::size_t{1} << 22;

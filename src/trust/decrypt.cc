@@ -8,15 +8,11 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/xml_namespaces.h"
 #include "trust/xmlsec_adapter.h"
 
 namespace samlint {
 namespace {
-
-constexpr std::string_view kAssertionNs = "urn:oasis:names:tc:SAML:2.0:assertion";
-constexpr std::string_view kProtocolNs = "urn:oasis:names:tc:SAML:2.0:protocol";
-constexpr std::string_view kXenc = "http://www.w3.org/2001/04/xmlenc#";
-constexpr std::string_view kDsig = "http://www.w3.org/2000/09/xmldsig#";
 
 xmlNode* FirstChild(xmlNode* parent, std::string_view ns, std::string_view local) {
   for (xmlNode* c = parent != nullptr ? parent->children : nullptr; c != nullptr; c = c->next) {
@@ -28,18 +24,18 @@ xmlNode* FirstChild(xmlNode* parent, std::string_view ns, std::string_view local
 // Many IdPs put the EncryptedKey beside EncryptedData instead of inside its
 // KeyInfo; xmlsec looks only inside, so move it there.
 void AdoptSiblingEncryptedKey(xmlNode* encrypted_assertion, xmlNode* encrypted_data) {
-  xmlNode* sibling_key = FirstChild(encrypted_assertion, kXenc, "EncryptedKey");
+  xmlNode* sibling_key = FirstChild(encrypted_assertion, kXencNs, "EncryptedKey");
   if (sibling_key == nullptr) return;
-  xmlNode* key_info = FirstChild(encrypted_data, kDsig, "KeyInfo");
-  if (key_info != nullptr && FirstChild(key_info, kXenc, "EncryptedKey") != nullptr) return;
+  xmlNode* key_info = FirstChild(encrypted_data, kDsigNs, "KeyInfo");
+  if (key_info != nullptr && FirstChild(key_info, kXencNs, "EncryptedKey") != nullptr) return;
   if (key_info == nullptr) {
     key_info = xmlSecAddChild(encrypted_data, reinterpret_cast<const xmlChar*>("KeyInfo"),
-                              reinterpret_cast<const xmlChar*>(kDsig.data()));
+                              reinterpret_cast<const xmlChar*>(kDsigNs.data()));
     if (key_info == nullptr) return;
   }
   for (xmlNode* c = key_info->children; c != nullptr;) {
     xmlNode* next = c->next;
-    if (xmlsec::IsElement(c, kDsig, "RetrievalMethod")) {
+    if (xmlsec::IsElement(c, kDsigNs, "RetrievalMethod")) {
       xmlUnlinkNode(c);
       xmlFreeNode(c);
     }
@@ -98,7 +94,7 @@ DecryptOutcome DecryptAssertions(std::string_view xml, const SpKey& key) {
   // Plaintexts first; the text is spliced afterwards, last span first.
   std::vector<std::string> plaintexts;
   for (xmlNode* ea : encrypted) {
-    xmlNode* data = FirstChild(ea, kXenc, "EncryptedData");
+    xmlNode* data = FirstChild(ea, kXencNs, "EncryptedData");
     if (data == nullptr) {
       out.error = "an EncryptedAssertion has no xenc:EncryptedData";
       return out;

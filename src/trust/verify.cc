@@ -10,14 +10,13 @@
 #include <algorithm>
 #include <map>
 
+#include "base/xml_namespaces.h"
 #include "samlint/rule_id.h"
 #include "trust/anchor_key.h"
 #include "trust/xmlsec_adapter.h"
 
 namespace samlint {
 namespace {
-
-constexpr std::string_view kDsig = "http://www.w3.org/2000/09/xmldsig#";
 
 // The only Reference transforms a SAML signature needs. XPath, XSLT and
 // base64 transforms let a signature cover something other than the element
@@ -112,7 +111,7 @@ void ForEachElement(xmlNode* root, Fn fn) {
 // a failure names the structure rather than xmlsec's first complaint.
 std::string StructureProblem(xmlNode* sig) {
   std::vector<xmlNode*> children = ElementChildren(sig);
-  auto is = [](xmlNode* n, const char* local) { return xmlsec::IsElement(n, kDsig, local); };
+  auto is = [](xmlNode* n, const char* local) { return xmlsec::IsElement(n, kDsigNs, local); };
   if (children.empty() || !is(children[0], "SignedInfo")) {
     return "its first child is " +
            (children.empty() ? std::string("missing") : "<" + NameOf(children[0]) + ">") +
@@ -190,7 +189,7 @@ class Verifier {
                   kStructureFix);
     }
     xmlNode* reference = references.front();
-    auto digests = Children(reference, kDsig, "DigestMethod");
+    auto digests = Children(reference, kDsigNs, "DigestMethod");
     std::string digest_uri = digests.empty() ? "" : xmlsec::Attribute(digests.front(), "Algorithm");
     c.digest = AlgorithmShortName(digest_uri);
     c.reference_uri = xmlsec::Attribute(reference, "URI");
@@ -238,8 +237,8 @@ class Verifier {
                   "its CanonicalizationMethod " + c14n + " is not a canonicalization algorithm",
                   kStructureFix);
     }
-    for (xmlNode* transforms : Children(reference, kDsig, "Transforms")) {
-      for (xmlNode* t : Children(transforms, kDsig, "Transform")) {
+    for (xmlNode* transforms : Children(reference, kDsigNs, "Transforms")) {
+      for (xmlNode* t : Children(transforms, kDsigNs, "Transform")) {
         std::string algorithm = xmlsec::Attribute(t, "Algorithm");
         if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), algorithm) ==
             std::end(kAllowedTransforms)) {
@@ -267,9 +266,9 @@ class Verifier {
     // KeyInfo is read only to say which key the IdP claims, when no anchor
     // verifies; it is never trusted.
     std::string keyinfo_key;
-    for (xmlNode* ki : Children(sig, kDsig, "KeyInfo")) {
-      for (xmlNode* data : Children(ki, kDsig, "X509Data")) {
-        for (xmlNode* cert : Children(data, kDsig, "X509Certificate")) {
+    for (xmlNode* ki : Children(sig, kDsigNs, "KeyInfo")) {
+      for (xmlNode* data : Children(ki, kDsigNs, "X509Data")) {
+        for (xmlNode* cert : Children(data, kDsigNs, "X509Certificate")) {
           std::string error;
           if (auto anchor = ParseCertificate(Text(cert), "KeyInfo", error)) {
             if (c.keyinfo_fingerprint.empty()) {
@@ -418,7 +417,7 @@ VerifyOutcome VerifySignatures(std::string_view xml, const TrustStore& store,
   std::vector<std::pair<ElementPath, std::vector<xmlNode*>>> by_parent;
   std::map<const xmlNode*, std::size_t> parent_index;
   ForEachElement(xmlDocGetRootElement(doc.get()), [&](xmlNode* n) {
-    if (!xmlsec::IsElement(n, kDsig, "Signature") || n->parent == nullptr ||
+    if (!xmlsec::IsElement(n, kDsigNs, "Signature") || n->parent == nullptr ||
         n->parent->type != XML_ELEMENT_NODE) {
       return;
     }

@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/free_with.h"
+
 namespace samlint::xmlsec {
 
 /// Initialises libxml2, xmlsec1 and its OpenSSL backend once. Returns false
@@ -25,29 +27,15 @@ bool EnsureInitialised(std::string& error);
 /// chain, innermost cause first, as one line of "; "-separated parts.
 std::string TakeErrors();
 
-struct DocFree {
-  void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
-};
-struct KeyFree {
-  void operator()(xmlSecKey* k) const { xmlSecKeyDestroy(k); }
-};
-struct DsigCtxFree {
-  void operator()(xmlSecDSigCtx* c) const { xmlSecDSigCtxDestroy(c); }
-};
-struct EncCtxFree {
-  void operator()(xmlSecEncCtx* c) const { xmlSecEncCtxDestroy(c); }
-};
-struct KeysMngrFree {
-  void operator()(xmlSecKeysMngr* m) const { xmlSecKeysMngrDestroy(m); }
-};
+// xmlFree is a variable, not a function, so it cannot be a FreeWith argument.
 struct XmlCharFree {
   void operator()(xmlChar* s) const { xmlFree(s); }
 };
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-using KeyPtr = std::unique_ptr<xmlSecKey, KeyFree>;
-using DsigCtxPtr = std::unique_ptr<xmlSecDSigCtx, DsigCtxFree>;
-using EncCtxPtr = std::unique_ptr<xmlSecEncCtx, EncCtxFree>;
-using KeysMngrPtr = std::unique_ptr<xmlSecKeysMngr, KeysMngrFree>;
+using DocPtr = std::unique_ptr<xmlDoc, FreeWith<xmlFreeDoc>>;
+using KeyPtr = std::unique_ptr<xmlSecKey, FreeWith<xmlSecKeyDestroy>>;
+using DsigCtxPtr = std::unique_ptr<xmlSecDSigCtx, FreeWith<xmlSecDSigCtxDestroy>>;
+using EncCtxPtr = std::unique_ptr<xmlSecEncCtx, FreeWith<xmlSecEncCtxDestroy>>;
+using KeysMngrPtr = std::unique_ptr<xmlSecKeysMngr, FreeWith<xmlSecKeysMngrDestroy>>;
 using XmlCharPtr = std::unique_ptr<xmlChar, XmlCharFree>;
 
 /// Parses with libxml2 as UTF-8 whatever the document declares (pugixml reads
