@@ -698,6 +698,17 @@ class Differences {
   }
   std::vector<std::string>& out() { return out_; }
 
+  // Compares two lists of `element`s pair by pair, or notes that their lengths differ.
+  template <typename Fact, typename ComparePair>
+  void EachPair(const char* element, const std::vector<Fact>& a, const std::vector<Fact>& b,
+                ComparePair compare_pair) {
+    if (a.size() != b.size()) {
+      out_.push_back(std::string("the number of ") + element + " elements");
+      return;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) compare_pair(a[i], b[i]);
+  }
+
  private:
   std::vector<std::string> out_;
 };
@@ -713,47 +724,34 @@ std::vector<std::string> AssertionDifferences(const AssertionFact& a, const Asse
   d.Flag("Conditions", a.has_conditions, b.has_conditions);
   d.Time("Conditions/@NotBefore", a.not_before, b.not_before);
   d.Time("Conditions/@NotOnOrAfter", a.not_on_or_after, b.not_on_or_after);
-  if (a.audiences.size() != b.audiences.size()) {
-    d.out().emplace_back("the number of Audience elements");
-  } else {
-    for (std::size_t i = 0; i < a.audiences.size(); ++i) d.Text("Audience", a.audiences[i], b.audiences[i]);
-  }
-  if (a.subject_confirmations.size() != b.subject_confirmations.size()) {
-    d.out().emplace_back("the number of SubjectConfirmation elements");
-  } else {
-    for (std::size_t i = 0; i < a.subject_confirmations.size(); ++i) {
-      const auto& x = a.subject_confirmations[i];
-      const auto& y = b.subject_confirmations[i];
-      if (x.method != y.method) d.out().emplace_back("SubjectConfirmation/@Method");
-      d.Flag("SubjectConfirmationData", x.has_data, y.has_data);
-      d.Text("SubjectConfirmationData/@Recipient", x.recipient, y.recipient);
-      d.Time("SubjectConfirmationData/@NotBefore", x.not_before, y.not_before);
-      d.Time("SubjectConfirmationData/@NotOnOrAfter", x.not_on_or_after, y.not_on_or_after);
-    }
-  }
-  if (a.authn_statements.size() != b.authn_statements.size()) {
-    d.out().emplace_back("the number of AuthnStatement elements");
-  } else {
-    for (std::size_t i = 0; i < a.authn_statements.size(); ++i) {
-      d.Time("AuthnStatement/@AuthnInstant", a.authn_statements[i].authn_instant,
-             b.authn_statements[i].authn_instant);
-      d.Time("AuthnStatement/@SessionNotOnOrAfter", a.authn_statements[i].session_not_on_or_after,
-             b.authn_statements[i].session_not_on_or_after);
-    }
-  }
-  if (a.attributes.size() != b.attributes.size()) {
-    d.out().emplace_back("the number of Attribute elements");
-  } else {
-    for (std::size_t i = 0; i < a.attributes.size(); ++i) {
-      const AttributeFact& x = a.attributes[i];
-      const AttributeFact& y = b.attributes[i];
-      bool same = x.name == y.name && x.values.size() == y.values.size();
-      for (std::size_t k = 0; same && k < x.values.size(); ++k) {
-        same = x.values[k].value == y.values[k].value;
-      }
-      if (!same) d.out().push_back("Attribute " + (x.name.size() <= 120 ? x.name : x.name.substr(0, 120) + "..."));
-    }
-  }
+  d.EachPair("Audience", a.audiences, b.audiences,
+             [&](const TextFact& x, const TextFact& y) { d.Text("Audience", x, y); });
+  d.EachPair("SubjectConfirmation", a.subject_confirmations, b.subject_confirmations,
+             [&](const SubjectConfirmationFact& x, const SubjectConfirmationFact& y) {
+               if (x.method != y.method) d.out().emplace_back("SubjectConfirmation/@Method");
+               d.Flag("SubjectConfirmationData", x.has_data, y.has_data);
+               d.Text("SubjectConfirmationData/@Recipient", x.recipient, y.recipient);
+               d.Time("SubjectConfirmationData/@NotBefore", x.not_before, y.not_before);
+               d.Time("SubjectConfirmationData/@NotOnOrAfter", x.not_on_or_after,
+                      y.not_on_or_after);
+             });
+  d.EachPair("AuthnStatement", a.authn_statements, b.authn_statements,
+             [&](const AuthnStatementFact& x, const AuthnStatementFact& y) {
+               d.Time("AuthnStatement/@AuthnInstant", x.authn_instant, y.authn_instant);
+               d.Time("AuthnStatement/@SessionNotOnOrAfter", x.session_not_on_or_after,
+                      y.session_not_on_or_after);
+             });
+  d.EachPair("Attribute", a.attributes, b.attributes,
+             [&](const AttributeFact& x, const AttributeFact& y) {
+               bool same = x.name == y.name && x.values.size() == y.values.size();
+               for (std::size_t k = 0; same && k < x.values.size(); ++k) {
+                 same = x.values[k].value == y.values[k].value;
+               }
+               if (!same) {
+                 d.out().push_back("Attribute " +
+                                   (x.name.size() <= 120 ? x.name : x.name.substr(0, 120) + "..."));
+               }
+             });
   return std::move(d.out());
 }
 
