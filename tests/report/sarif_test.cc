@@ -42,18 +42,8 @@ using samlint::testing::XmlResult;
 constexpr std::string_view kDocsUrl =
     "https://github.com/example/samlint/blob/v0.1.0/docs/rules.md";
 
-const std::vector<std::string> kAliyunArgs = {"check",
-                                              "testdata/examples/aliyun-console-clamped.xml",
-                                              "--scenario",
-                                              "aliyun:saml-console",
-                                              "--login-session",
-                                              "6h",
-                                              "--role-max-session",
-                                              "1h",
-                                              "--target",
-                                              "8h",
-                                              "--format",
-                                              "sarif"};
+const std::vector<std::string> kAliyunArgs =
+    samlint::testing::With(samlint::testing::kAliyunClampedArgs, {"--format", "sarif"});
 
 // A declarations result (no input), a base64 input (positions in the decoded
 // document) and a raw XML input with hostile values and a rejected evaluation.

@@ -35,14 +35,12 @@ TEST(SignatureInvalid, Fires) {
   const std::string xml = ReadTrustFixture("attacks/tampered-session-duration.xml");
   const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
 
-  const auto found = DiagnosticsWithRule(result, "signature-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  const samlint::Diagnostic* found =
+      ExpectOneAtTheSignature(result, xml, "signature-invalid", samlint::Severity::kError);
+  ASSERT_NE(found, nullptr);
+  const samlint::Diagnostic& d = *found;
   EXPECT_THAT(d.message, HasSubstr("not valid"));
-  ExpectLocatedWithin(d, xml, "<ds:Signature ");
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ASSERT_NO_FATAL_FAILURE(ExpectSignatureStatus(result, "invalid"));
   EXPECT_TRUE(result.signature->covers.empty());
   EXPECT_TRUE(samlint::HasErrors(result));
   ExpectNothingSigned(result);
@@ -56,12 +54,9 @@ TEST(SignatureInvalid, FiresForATamperedSignatureValue) {
   const std::string xml = ReadTrustFixture("attacks/tampered-signature-value.xml");
   const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
 
-  const auto found = DiagnosticsWithRule(result, "signature-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ASSERT_NE(ExpectOneAtTheSignature(result, xml, "signature-invalid", samlint::Severity::kError),
+            nullptr);
+  ASSERT_NO_FATAL_FAILURE(ExpectSignatureStatus(result, "invalid"));
   ExpectNothingSigned(result);
 }
 
@@ -88,8 +83,7 @@ TEST(SignatureInvalid, DoesNotFireForTheUntouchedResponse) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
   const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
   EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
+  ExpectSignatureStatus(result, "verified");
 }
 
 // Without a trust anchor nothing is checked: signature-not-checked, not invalid.
