@@ -33,6 +33,8 @@ namespace samlint {
 namespace {
 
 using OJson = nlohmann::ordered_json;
+using samlint::testing::AssumeRoleDeclarationsResult;
+using samlint::testing::Base64SignatureMissingResult;
 using samlint::testing::CliRun;
 using samlint::testing::Diag;
 using samlint::testing::EmitReport;
@@ -317,13 +319,8 @@ TEST(ReportSarif, LocationsAreRelativeToTheBaseAndPercentEncoded) {
       XmlResult("sub/../rel.xml", {Diag("xml-malformed", Severity::kError, "m")});
   CheckResult stdin_result =
       XmlResult("-", {Diag("xml-malformed", Severity::kError, "m", Location{1, 1})});
-  CheckResult declarations;
-  declarations.kind = ResultKind::kDeclarations;
-  declarations.diagnostics = {Diag("duration-out-of-range", Severity::kError, "d")};
-  declarations.diagnostics[0].scenario = "aws:assume-role";
-  CheckResult encoded = XmlResult(
-      "/work/base/r.b64", {Diag("signature-missing", Severity::kNote, "s", Location{28, 3})});
-  encoded.encoding = "base64";
+  CheckResult declarations = AssumeRoleDeclarationsResult("duration-out-of-range");
+  CheckResult encoded = Base64SignatureMissingResult();
 
   std::string cwd = std::filesystem::current_path().generic_string();
   OJson log = Emit({inside, outside, stdin_result, declarations, encoded}, "/work/base/");
