@@ -33,8 +33,6 @@ namespace samlint {
 namespace {
 
 using OJson = nlohmann::ordered_json;
-using samlint::testing::AssumeRoleDeclarationsResult;
-using samlint::testing::Base64SignatureMissingResult;
 using samlint::testing::CliRun;
 using samlint::testing::Diag;
 using samlint::testing::EmitReport;
@@ -319,8 +317,9 @@ TEST(ReportSarif, LocationsAreRelativeToTheBaseAndPercentEncoded) {
       XmlResult("sub/../rel.xml", {Diag("xml-malformed", Severity::kError, "m")});
   CheckResult stdin_result =
       XmlResult("-", {Diag("xml-malformed", Severity::kError, "m", Location{1, 1})});
-  CheckResult declarations = AssumeRoleDeclarationsResult("duration-out-of-range");
-  CheckResult encoded = Base64SignatureMissingResult();
+  CheckResult declarations =
+      samlint::testing::AssumeRoleDeclarationsResult("duration-out-of-range");
+  CheckResult encoded = samlint::testing::Base64SignatureMissingResult();
 
   std::string cwd = std::filesystem::current_path().generic_string();
   OJson log = Emit({inside, outside, stdin_result, declarations, encoded}, "/work/base/");

@@ -18,6 +18,7 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 
@@ -28,15 +29,11 @@ namespace {
 constexpr const char* kExpiredCert = "keys/idp-expired.cert.pem";
 constexpr const char* kExpiredSigned = "valid/aws-assertion-signed-expired-cert.xml";
 
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
-
 }  // namespace
 
 TEST(CertificateExpired, Fires) {
   const std::string xml = ReadTrustFixture(kExpiredSigned);
-  const samlint::CheckResult result = Check(xml, WithCert(kExpiredCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kExpiredCert));
 
   const auto found = DiagnosticsWithRule(result, "certificate-expired");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -54,7 +51,7 @@ TEST(CertificateExpired, Fires) {
 // the untrusted key are reported together.
 TEST(CertificateExpired, FiresBesideAnUntrustedKey) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kExpiredCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kExpiredCert));
 
   const auto found = DiagnosticsWithRule(result, "certificate-expired");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -67,7 +64,7 @@ TEST(CertificateExpired, FiresBesideAnUntrustedKey) {
 // Fixed: a certificate valid 2025-01-01..2035-01-01 at t_use 2026-11-23.
 TEST(CertificateExpired, DoesNotFireForACurrentCertificate) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/idp-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
   ExpectSignatureStatus(result, "verified");
 }
@@ -77,6 +74,6 @@ TEST(CertificateExpired, DoesNotFireForACurrentCertificate) {
 TEST(CertificateExpired, DoesNotFireWhenTUseIsInsideTheValidity) {
   samlint::CheckOptions options = WithCert(kExpiredCert);
   options.now = Utc("2019-06-01T00:00:00Z");
-  const samlint::CheckResult result = Check(ReadTrustFixture(kExpiredSigned), options);
+  const samlint::CheckResult result = CheckSigned(ReadTrustFixture(kExpiredSigned), options);
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
 }

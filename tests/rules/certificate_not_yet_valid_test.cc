@@ -12,6 +12,7 @@
 #include "samlint/check.h"
 #include "support/trust_fixture.h"
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 using ::testing::HasSubstr;
@@ -24,15 +25,11 @@ namespace {
 constexpr const char* kFutureCert = "keys/idp-rsa2048-future.cert.pem";
 constexpr const char* kSigned = "valid/aws-assertion-signed-sha256-exc.xml";
 
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
-
 }  // namespace
 
 TEST(CertificateNotYetValid, Fires) {
   const std::string xml = ReadTrustFixture(kSigned);
-  const samlint::CheckResult result = Check(xml, WithCert(kFutureCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kFutureCert));
 
   const auto found = DiagnosticsWithRule(result, "certificate-not-yet-valid");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -52,7 +49,7 @@ TEST(CertificateNotYetValid, Fires) {
 // A certificate valid 2025-01-01..2035-01-01 covers t_use 2026-11-23.
 TEST(CertificateNotYetValid, DoesNotFireForACurrentCertificate) {
   const samlint::CheckResult result =
-      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
+      CheckSigned(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
   ExpectSignatureStatus(result, "verified");
 }
@@ -62,7 +59,7 @@ TEST(CertificateNotYetValid, DoesNotFireForACurrentCertificate) {
 TEST(CertificateNotYetValid, DoesNotFireWhenTUseIsInsideTheValidity) {
   samlint::CheckOptions options = WithCert(kFutureCert);
   options.now = Utc("2031-06-01T00:00:00Z");
-  const samlint::CheckResult result = Check(ReadTrustFixture(kSigned), options);
+  const samlint::CheckResult result = CheckSigned(ReadTrustFixture(kSigned), options);
   EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
 }
@@ -70,7 +67,7 @@ TEST(CertificateNotYetValid, DoesNotFireWhenTUseIsInsideTheValidity) {
 // A bare public key has no validity dates.
 TEST(CertificateNotYetValid, DoesNotFireForABarePublicKey) {
   const samlint::CheckResult result =
-      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.pub.pem"));
+      CheckSigned(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.pub.pem"));
   EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
   ExpectSignatureStatus(result, "verified");

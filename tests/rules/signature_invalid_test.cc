@@ -17,23 +17,16 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ExpectNothingSigned;
 using samlint::testing::kIdpCert;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 
-namespace {
-
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
-
-}  // namespace
-
 // SessionDuration edited from 28800 to 43200 after signing: digest mismatch.
 TEST(SignatureInvalid, Fires) {
   const std::string xml = ReadTrustFixture("attacks/tampered-session-duration.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
   const samlint::Diagnostic* found =
       ExpectOneAtTheSignature(result, xml, "signature-invalid", samlint::Severity::kError);
@@ -52,7 +45,7 @@ TEST(SignatureInvalid, Fires) {
 // One base64 character of the SignatureValue changed.
 TEST(SignatureInvalid, FiresForATamperedSignatureValue) {
   const std::string xml = ReadTrustFixture("attacks/tampered-signature-value.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
   ASSERT_NE(ExpectOneAtTheSignature(result, xml, "signature-invalid", samlint::Severity::kError),
             nullptr);
@@ -67,7 +60,7 @@ TEST(SignatureInvalid, FiresForStructurallyBrokenSignatures) {
        {"attacks/xsw1.xml", "attacks/xsw6.xml", "attacks/xsw8.xml", "attacks/two-signedinfo.xml"}) {
     SCOPED_TRACE(file);
     const std::string xml = ReadTrustFixture(file);
-    const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+    const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
     const samlint::Diagnostic* d = FindDiagnostic(result, "signature-invalid");
     ASSERT_NE(d, nullptr) << Describe(result);
     EXPECT_EQ(d->severity, samlint::Severity::kError);
@@ -81,7 +74,7 @@ TEST(SignatureInvalid, FiresForStructurallyBrokenSignatures) {
 // The untouched response verifies against the same anchor.
 TEST(SignatureInvalid, DoesNotFireForTheUntouchedResponse) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
   EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
   ExpectSignatureStatus(result, "verified");
 }
@@ -89,7 +82,7 @@ TEST(SignatureInvalid, DoesNotFireForTheUntouchedResponse) {
 // Without a trust anchor nothing is checked: signature-not-checked, not invalid.
 TEST(SignatureInvalid, DoesNotFireWithoutATrustAnchor) {
   const std::string xml = ReadTrustFixture("attacks/tampered-session-duration.xml");
-  const samlint::CheckResult result = Check(xml, samlint::CheckOptions{});
+  const samlint::CheckResult result = CheckSigned(xml, samlint::CheckOptions{});
   EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
   EXPECT_TRUE(HasRule(result, "signature-not-checked")) << Describe(result);
 }

@@ -16,16 +16,13 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ExpectNothingSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 using samlint::testing::WithMetadata;
 
 namespace {
-
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
 
 constexpr const char* kAttackerSigned = "attacks/embedded-attacker-key.xml";
 constexpr const char* kIdpSigned = "valid/aws-assertion-signed-sha256-exc.xml";
@@ -36,7 +33,7 @@ constexpr const char* kIdpSigned = "valid/aws-assertion-signed-sha256-exc.xml";
 // embedded in KeyInfo; only the IdP's certificate is trusted.
 TEST(SignatureKeyUntrusted, Fires) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/idp-rsa2048.cert.pem"));
 
   const samlint::Diagnostic* found =
       ExpectOneAtTheSignature(result, xml, "signature-key-untrusted", samlint::Severity::kError);
@@ -53,7 +50,8 @@ TEST(SignatureKeyUntrusted, Fires) {
 // use="encryption": it must not become a signing anchor.
 TEST(SignatureKeyUntrusted, FiresWhenTheKeyIsOnlyAnEncryptionKeyInMetadata) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, WithMetadata("keys/idp-metadata-rollover.xml"));
+  const samlint::CheckResult result =
+      CheckSigned(xml, WithMetadata("keys/idp-metadata-rollover.xml"));
 
   ASSERT_NE(
       ExpectOneAtTheSignature(result, xml, "signature-key-untrusted", samlint::Severity::kError),
@@ -65,7 +63,8 @@ TEST(SignatureKeyUntrusted, FiresWhenTheKeyIsOnlyAnEncryptionKeyInMetadata) {
 // The IdP's genuine response, but only the next (rollover) certificate is trusted.
 TEST(SignatureKeyUntrusted, FiresWhenOnlyTheRolloverCertificateIsTrusted) {
   const std::string xml = ReadTrustFixture(kIdpSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rollover-rsa2048.cert.pem"));
+  const samlint::CheckResult result =
+      CheckSigned(xml, WithCert("keys/idp-rollover-rsa2048.cert.pem"));
 
   ASSERT_NE(
       ExpectOneAtTheSignature(result, xml, "signature-key-untrusted", samlint::Severity::kError),
@@ -76,7 +75,7 @@ TEST(SignatureKeyUntrusted, FiresWhenOnlyTheRolloverCertificateIsTrusted) {
 // Fixed: the response signed with the key the anchor holds verifies.
 TEST(SignatureKeyUntrusted, DoesNotFireForTheIdpKey) {
   const std::string xml = ReadTrustFixture(kIdpSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/idp-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
   ExpectSignatureStatus(result, "verified");
 }
@@ -85,7 +84,7 @@ TEST(SignatureKeyUntrusted, DoesNotFireForTheIdpKey) {
 // response verifies (the anchor, not KeyInfo, decides).
 TEST(SignatureKeyUntrusted, DoesNotFireWhenTheSigningKeyIsTheAnchor) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/attacker-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/attacker-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
   ExpectSignatureStatus(result, "verified");
 }
@@ -93,7 +92,7 @@ TEST(SignatureKeyUntrusted, DoesNotFireWhenTheSigningKeyIsTheAnchor) {
 // Without any anchor there is nothing to be untrusted by: signature-not-checked.
 TEST(SignatureKeyUntrusted, DoesNotFireWithoutATrustAnchor) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, samlint::CheckOptions{});
+  const samlint::CheckResult result = CheckSigned(xml, samlint::CheckOptions{});
   EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
   EXPECT_TRUE(HasRule(result, "signature-not-checked")) << Describe(result);
 }
