@@ -158,6 +158,7 @@ TEST(DeclarationsAwsCli, GetRoleYamlOutput) {
   ExpectOnlyRole(Load(kFile), {.name = "readonly",
                                .arn = "arn:aws:iam::123456789012:role/federated/readonly",
                                .account = "123456789012",
+                               .cloud = std::nullopt,
                                .max_session = 14400,
                                .source = SourceOf(kFile, "MaxSessionDuration:"),
                                .origin = "aws iam get-role"});
