@@ -100,6 +100,32 @@ const UnresolvedDeclaration* FindUnresolved(const Declarations& d, std::string_v
   return nullptr;
 }
 
+/// What a get-role fixture declares about its one role; `cloud` unset: not checked.
+struct ExpectedRole {
+  std::string name;
+  std::string arn;
+  std::string account;
+  std::optional<Cloud> cloud;
+  std::int64_t max_session = 0;
+  std::string source;
+  std::string origin;
+};
+
+/// `d` declares exactly one role, `want`.
+void ExpectOnlyRole(const Declarations& d, const ExpectedRole& want) {
+  ASSERT_EQ(d.roles.size(), 1u);
+  const DeclaredRole& role = d.roles[0];
+  EXPECT_EQ(role.name, want.name);
+  EXPECT_EQ(role.arn, want.arn);
+  EXPECT_EQ(role.account, want.account);
+  if (want.cloud.has_value()) {
+    EXPECT_EQ(role.cloud, *want.cloud);
+  }
+  EXPECT_EQ(role.max_session, want.max_session);
+  EXPECT_EQ(role.source, want.source);
+  EXPECT_EQ(role.origin, want.origin);
+}
+
 std::size_t CountRoles(const Declarations& d, std::string_view name) {
   std::size_t n = 0;
   for (const DeclaredRole& role : d.roles) {
@@ -115,15 +141,13 @@ std::size_t CountRoles(const Declarations& d, std::string_view name) {
 TEST(DeclarationsAwsCli, GetRoleJson) {
   constexpr const char* kFile = "aws-get-role.json";
   Declarations d = Load(kFile);
-  ASSERT_EQ(d.roles.size(), 1u);
-  const DeclaredRole& role = d.roles[0];
-  EXPECT_EQ(role.name, "ops");
-  EXPECT_EQ(role.arn, "arn:aws:iam::123456789012:role/ops");
-  EXPECT_EQ(role.account, "123456789012");
-  EXPECT_EQ(role.cloud, Cloud::kAws);
-  EXPECT_EQ(role.max_session, 43200);
-  EXPECT_EQ(role.source, SourceOf(kFile, "\"MaxSessionDuration\""));
-  EXPECT_EQ(role.origin, "aws iam get-role");
+  ASSERT_NO_FATAL_FAILURE(ExpectOnlyRole(d, {.name = "ops",
+                                             .arn = "arn:aws:iam::123456789012:role/ops",
+                                             .account = "123456789012",
+                                             .cloud = Cloud::kAws,
+                                             .max_session = 43200,
+                                             .source = SourceOf(kFile, "\"MaxSessionDuration\""),
+                                             .origin = "aws iam get-role"}));
   EXPECT_TRUE(d.unresolved.empty());
   EXPECT_TRUE(d.login_sessions.empty());
   EXPECT_TRUE(d.permission_sets.empty());
@@ -131,14 +155,13 @@ TEST(DeclarationsAwsCli, GetRoleJson) {
 
 TEST(DeclarationsAwsCli, GetRoleYamlOutput) {
   constexpr const char* kFile = "aws-get-role.yaml";  // aws iam get-role --output yaml
-  Declarations d = Load(kFile);
-  ASSERT_EQ(d.roles.size(), 1u);
-  EXPECT_EQ(d.roles[0].name, "readonly");
-  EXPECT_EQ(d.roles[0].arn, "arn:aws:iam::123456789012:role/federated/readonly");
-  EXPECT_EQ(d.roles[0].account, "123456789012");
-  EXPECT_EQ(d.roles[0].max_session, 14400);
-  EXPECT_EQ(d.roles[0].source, SourceOf(kFile, "MaxSessionDuration:"));
-  EXPECT_EQ(d.roles[0].origin, "aws iam get-role");
+  ExpectOnlyRole(Load(kFile), {.name = "readonly",
+                               .arn = "arn:aws:iam::123456789012:role/federated/readonly",
+                               .account = "123456789012",
+                               .cloud = std::nullopt,
+                               .max_session = 14400,
+                               .source = SourceOf(kFile, "MaxSessionDuration:"),
+                               .origin = "aws iam get-role"});
 }
 
 TEST(DeclarationsAwsCli, ListRolesWithPaginationMarker) {
@@ -220,16 +243,13 @@ TEST(DeclarationsAwsCli, QueriedRoleListAndMultipleDocuments) {
 
 TEST(DeclarationsAliyunCli, GetRoleTabIndented) {
   constexpr const char* kFile = "aliyun-get-role.json";
-  Declarations d = Load(kFile);
-  ASSERT_EQ(d.roles.size(), 1u);
-  const DeclaredRole& role = d.roles[0];
-  EXPECT_EQ(role.name, "ops");
-  EXPECT_EQ(role.arn, "acs:ram::1234567890123456:role/ops");
-  EXPECT_EQ(role.account, "1234567890123456");
-  EXPECT_EQ(role.cloud, Cloud::kAliyun);
-  EXPECT_EQ(role.max_session, 7200);
-  EXPECT_EQ(role.source, SourceOf(kFile, "\"MaxSessionDuration\""));
-  EXPECT_EQ(role.origin, "aliyun ram GetRole");
+  ExpectOnlyRole(Load(kFile), {.name = "ops",
+                               .arn = "acs:ram::1234567890123456:role/ops",
+                               .account = "1234567890123456",
+                               .cloud = Cloud::kAliyun,
+                               .max_session = 7200,
+                               .source = SourceOf(kFile, "\"MaxSessionDuration\""),
+                               .origin = "aliyun ram GetRole"});
 }
 
 TEST(DeclarationsAliyunCli, ListRoles) {

@@ -15,24 +15,15 @@
 #include "declare/declarations_file.h"
 #include "samlint/declarations.h"
 #include "samlint/limits.h"
+#include "support/testdata.h"
 
 namespace samlint {
 namespace {
 
-std::string FixturePath(const std::string& name) {
-  return std::string(SAMLINT_TESTDATA) + "/declarations/" + name;
-}
+using samlint::testing::EndsWith;
 
 std::string ReadFixture(const std::string& name) {
-  std::ifstream in(FixturePath(name), std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool EndsWith(const std::string& text, const std::string& tail) {
-  return text.size() >= tail.size() &&
-         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+  return samlint::testing::ReadTestdata("declarations/" + name);
 }
 
 // A Terraform plan in YAML whose module m<i> lists m<i-1> `width` times as its

@@ -23,19 +23,9 @@
 
 namespace samlint::e2e {
 
-using nlohmann::json;
+using namespace samlint::testing::report_api;
 using samlint::testing::At;
-using samlint::testing::Check;
-using samlint::testing::Checked;
-using samlint::testing::CliRun;
-using samlint::testing::Diags;
-using samlint::testing::Get;
-using samlint::testing::HasErrorDiagnostic;
 using samlint::testing::IsNullField;
-using samlint::testing::Rules;
-using samlint::testing::RunCli;
-using samlint::testing::Sorted;
-using samlint::testing::Strings;
 
 /// The "name" of each object of an array (factors, context).
 inline std::vector<std::string> Names(const json& arr) {

@@ -9,17 +9,7 @@
 namespace samlint::input {
 namespace {
 
-TEST(FormFields, SplitsPairsInOrderAndSkipsEmptyOnes) {
-  const std::vector<FormField> fields = SplitFormFields("a=1&&b&c=x=y&");
-  ASSERT_EQ(fields.size(), 3u);
-  EXPECT_EQ(fields[0].name, "a");
-  EXPECT_EQ(fields[0].value, "1");
-  EXPECT_EQ(fields[1].name, "b");
-  EXPECT_EQ(fields[1].value, "");
-  EXPECT_EQ(fields[2].name, "c");
-  EXPECT_EQ(fields[2].value, "x=y");
-  EXPECT_TRUE(SplitFormFields("").empty());
-}
+// SplitFormFields is base/codec's: tests/base/codec_test.cc tests it.
 
 TEST(FormFields, FindFieldMatchesTheExactNameFirstComeFirst) {
   const std::vector<FormField> fields =

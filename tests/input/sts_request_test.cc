@@ -18,46 +18,52 @@ using samlint::testing::DecodedSaml;
 using samlint::testing::ReadTestdata;
 using samlint::testing::SplitFixture;
 
+/// The only part of an STS-request split, with its request; nullptr (and a
+/// failure) otherwise.
+const ArtifactPart* OneRequestPart(const SplitInput& split) {
+  EXPECT_EQ(split.kind, "sts-request");
+  EXPECT_EQ(split.parts.size(), 1u);
+  if (split.parts.size() != 1u) return nullptr;
+  EXPECT_TRUE(split.parts[0].request.has_value());
+  if (!split.parts[0].request.has_value()) return nullptr;
+  return &split.parts[0];
+}
+
+/// The AWS request of testdata/sts: ops role, okta provider, 12 h, aws-api.xml.
+void ExpectAwsOpsRequest(const ArtifactPart& part) {
+  EXPECT_EQ(part.request->cloud, Cloud::kAws);
+  EXPECT_EQ(part.request->action, "AssumeRoleWithSAML");
+  EXPECT_EQ(part.request->role_arn, "arn:aws:iam::123456789012:role/ops");
+  EXPECT_EQ(part.request->principal_arn, "arn:aws:iam::123456789012:saml-provider/okta");
+  EXPECT_EQ(part.request->duration_seconds, 43200);
+  EXPECT_EQ(DecodedSaml(part), ReadTestdata("responses/aws-api.xml"));
+}
+
 // ---------------------------------------------------------------------------
 // STS requests
 
 TEST(ArtifactsStsRequest, AwsCliInputJson) {
   const SplitInput split = SplitFixture("sts/aws-cli-assume-role-with-saml.json");
-  EXPECT_EQ(split.kind, "sts-request");
   EXPECT_EQ(split.error, "");
-  ASSERT_EQ(split.parts.size(), 1u);
-  const ArtifactPart& part = split.parts[0];
-  EXPECT_EQ(part.pointer, "");
-  ASSERT_TRUE(part.request.has_value());
-  EXPECT_EQ(part.request->cloud, Cloud::kAws);
-  EXPECT_EQ(part.request->action, "AssumeRoleWithSAML");
-  EXPECT_EQ(part.request->role_arn, "arn:aws:iam::123456789012:role/ops");
-  EXPECT_EQ(part.request->principal_arn, "arn:aws:iam::123456789012:saml-provider/okta");
-  EXPECT_EQ(part.request->duration_seconds, 43200);
-  EXPECT_EQ(part.request->duration_text, "");
-  EXPECT_EQ(DecodedSaml(part), ReadTestdata("responses/aws-api.xml"));
+  const ArtifactPart* part = OneRequestPart(split);
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->pointer, "");
+  ExpectAwsOpsRequest(*part);
+  EXPECT_EQ(part->request->duration_text, "");
 }
 
 TEST(ArtifactsStsRequest, AwsQueryBody) {
   const SplitInput split = SplitFixture("sts/aws-query.txt");
-  EXPECT_EQ(split.kind, "sts-request");
-  ASSERT_EQ(split.parts.size(), 1u);
-  const ArtifactPart& part = split.parts[0];
-  ASSERT_TRUE(part.request.has_value());
-  EXPECT_EQ(part.request->cloud, Cloud::kAws);
-  EXPECT_EQ(part.request->action, "AssumeRoleWithSAML");
-  EXPECT_EQ(part.request->role_arn, "arn:aws:iam::123456789012:role/ops");
-  EXPECT_EQ(part.request->principal_arn, "arn:aws:iam::123456789012:saml-provider/okta");
-  EXPECT_EQ(part.request->duration_seconds, 43200);
-  EXPECT_EQ(DecodedSaml(part), ReadTestdata("responses/aws-api.xml"));
+  const ArtifactPart* part = OneRequestPart(split);
+  ASSERT_NE(part, nullptr);
+  ExpectAwsOpsRequest(*part);
 }
 
 TEST(ArtifactsStsRequest, AliyunJsonWithoutDurationSeconds) {
   const SplitInput split = SplitFixture("sts/aliyun-api.json");
-  EXPECT_EQ(split.kind, "sts-request");
-  ASSERT_EQ(split.parts.size(), 1u);
-  const ArtifactPart& part = split.parts[0];
-  ASSERT_TRUE(part.request.has_value());
+  const ArtifactPart* found = OneRequestPart(split);
+  ASSERT_NE(found, nullptr);
+  const ArtifactPart& part = *found;
   EXPECT_EQ(part.request->cloud, Cloud::kAliyun);
   EXPECT_EQ(part.request->role_arn, "acs:ram::1234567890123456:role/ops");
   EXPECT_EQ(part.request->principal_arn, "acs:ram::1234567890123456:saml-provider/okta");
@@ -68,10 +74,9 @@ TEST(ArtifactsStsRequest, AliyunJsonWithoutDurationSeconds) {
 
 TEST(ArtifactsStsRequest, AliyunQueryStringWithQuestionMark) {
   const SplitInput split = SplitFixture("sts/aliyun-query.txt");
-  EXPECT_EQ(split.kind, "sts-request");
-  ASSERT_EQ(split.parts.size(), 1u);
-  const ArtifactPart& part = split.parts[0];
-  ASSERT_TRUE(part.request.has_value());
+  const ArtifactPart* found = OneRequestPart(split);
+  ASSERT_NE(found, nullptr);
+  const ArtifactPart& part = *found;
   EXPECT_EQ(part.request->cloud, Cloud::kAliyun);
   EXPECT_EQ(part.request->action, "AssumeRoleWithSAML");
   EXPECT_EQ(part.request->principal_arn, "acs:ram::1234567890123456:saml-provider/okta");

@@ -45,34 +45,28 @@ TEST(ReportFormats, EveryFormatHasAnEmitter) {
   EXPECT_EQ(html.str().rfind("<!DOCTYPE html>", 0), 0u);
 }
 
-const std::vector<std::string> kClamped = {"check",
-                                           "testdata/examples/aliyun-console-clamped.xml",
-                                           "--scenario",
-                                           "aliyun:saml-console",
-                                           "--login-session",
-                                           "6h",
-                                           "--role-max-session",
-                                           "1h",
-                                           "--target",
-                                           "8h"};
+using samlint::testing::kAliyunClampedArgs;
+using samlint::testing::With;
 
-std::vector<std::string> With(std::vector<std::string> args, const std::vector<std::string>& more) {
-  args.insert(args.end(), more.begin(), more.end());
-  return args;
+/// check of `file` for aws:saml-api, --duration-seconds 2h, --role-max-session 12h.
+std::vector<std::string> AwsApiArgs(const std::string& file) {
+  return {
+      "check", file, "--scenario", "aws:saml-api", "--duration-seconds", "2h", "--role-max-session",
+      "12h"};
 }
 
 TEST(ReportCli, FormatAcceptsAllFive) {
   for (const std::string format : {"text", "json", "sarif", "github", "html"}) {
-    CliRun run = RunCli(With(kClamped, {"--format", format}));
+    CliRun run = RunCli(With(kAliyunClampedArgs, {"--format", format}));
     EXPECT_EQ(run.exit_code, 1) << format << ": " << run.err;
     EXPECT_TRUE(run.err.empty()) << format << ": " << run.err;
     EXPECT_FALSE(run.out.empty()) << format;
   }
-  EXPECT_FALSE(RunCli(With(kClamped, {"--format", "sarif"})).Json().is_null());
+  EXPECT_FALSE(RunCli(With(kAliyunClampedArgs, {"--format", "sarif"})).Json().is_null());
 }
 
 TEST(ReportCli, UnknownFormatIsAUsageError) {
-  CliRun run = RunCli(With(kClamped, {"--format", "pdf"}));
+  CliRun run = RunCli(With(kAliyunClampedArgs, {"--format", "pdf"}));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(run.out.empty());
   EXPECT_EQ(run.err,
@@ -81,40 +75,28 @@ TEST(ReportCli, UnknownFormatIsAUsageError) {
 
 TEST(ReportCli, FailOnSetsTheSeverityThatExitsOne) {
   // Worst finding: a warning (destination-mismatch), plus a note.
-  const std::vector<std::string> warning = {"check",
-                                            "testdata/report/aws-destination-warning.xml",
-                                            "--scenario",
-                                            "aws:saml-api",
-                                            "--duration-seconds",
-                                            "2h",
-                                            "--role-max-session",
-                                            "12h"};
+  const std::vector<std::string> warning =
+      AwsApiArgs("testdata/report/aws-destination-warning.xml");
   EXPECT_EQ(RunCli(warning).exit_code, 0);
   EXPECT_EQ(RunCli(With(warning, {"--fail-on", "error"})).exit_code, 0);
   EXPECT_EQ(RunCli(With(warning, {"--fail-on", "warning"})).exit_code, 1);
   EXPECT_EQ(RunCli(With(warning, {"--fail-on", "note"})).exit_code, 1);
 
   // Worst finding: a note (signature-missing).
-  const std::vector<std::string> note = {"check",
-                                         "testdata/responses/aws-api.xml",
-                                         "--scenario",
-                                         "aws:saml-api",
-                                         "--duration-seconds",
-                                         "2h",
-                                         "--role-max-session",
-                                         "12h"};
+  const std::vector<std::string> note = AwsApiArgs("testdata/responses/aws-api.xml");
   EXPECT_EQ(RunCli(With(note, {"--fail-on", "warning"})).exit_code, 0);
   EXPECT_EQ(RunCli(With(note, {"--fail-on", "note", "--format", "sarif"})).exit_code, 1);
 
   // Errors fail at every threshold.
   for (const std::string level : {"error", "warning", "note"}) {
-    EXPECT_EQ(RunCli(With(kClamped, {"--fail-on", level, "--format", "github"})).exit_code, 1)
+    EXPECT_EQ(
+        RunCli(With(kAliyunClampedArgs, {"--fail-on", level, "--format", "github"})).exit_code, 1)
         << level;
   }
 }
 
 TEST(ReportCli, UnknownFailOnIsAUsageError) {
-  CliRun run = RunCli(With(kClamped, {"--fail-on", "info"}));
+  CliRun run = RunCli(With(kAliyunClampedArgs, {"--fail-on", "info"}));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(run.out.empty());
   EXPECT_EQ(run.err, "samlint: --fail-on: unknown severity 'info' (use error, warning or note)\n");

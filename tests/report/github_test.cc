@@ -19,6 +19,8 @@
 namespace samlint {
 namespace {
 
+using samlint::testing::AssumeRoleDeclarationsResult;
+using samlint::testing::Base64SignatureMissingResult;
 using samlint::testing::CliRun;
 using samlint::testing::Diag;
 using samlint::testing::EmitReport;
@@ -105,13 +107,8 @@ TEST(ReportGithub, NoPositionNoLineAndNoInputNoFile) {
       XmlResult("/work/base/a.xml", {Diag("assumed-default", Severity::kNote, "n")});
   CheckResult from_stdin =
       XmlResult("-", {Diag("xml-malformed", Severity::kError, "m", Location{1, 1})});
-  CheckResult declarations;
-  declarations.kind = ResultKind::kDeclarations;
-  declarations.diagnostics = {Diag("role-chaining-limit", Severity::kError, "d")};
-  declarations.diagnostics[0].scenario = "aws:assume-role";
-  CheckResult encoded = XmlResult(
-      "/work/base/r.b64", {Diag("signature-missing", Severity::kNote, "s", Location{28, 3})});
-  encoded.encoding = "base64";
+  CheckResult declarations = AssumeRoleDeclarationsResult("role-chaining-limit");
+  CheckResult encoded = Base64SignatureMissingResult();
   CheckResult outside =
       XmlResult("/elsewhere/x.xml", {Diag("xml-malformed", Severity::kWarning, "w")});
   std::vector<std::string> lines =

@@ -42,18 +42,8 @@ using samlint::testing::XmlResult;
 constexpr std::string_view kDocsUrl =
     "https://github.com/example/samlint/blob/v0.1.0/docs/rules.md";
 
-const std::vector<std::string> kAliyunArgs = {"check",
-                                              "testdata/examples/aliyun-console-clamped.xml",
-                                              "--scenario",
-                                              "aliyun:saml-console",
-                                              "--login-session",
-                                              "6h",
-                                              "--role-max-session",
-                                              "1h",
-                                              "--target",
-                                              "8h",
-                                              "--format",
-                                              "sarif"};
+const std::vector<std::string> kAliyunArgs =
+    samlint::testing::With(samlint::testing::kAliyunClampedArgs, {"--format", "sarif"});
 
 // A declarations result (no input), a base64 input (positions in the decoded
 // document) and a raw XML input with hostile values and a rejected evaluation.
@@ -327,13 +317,9 @@ TEST(ReportSarif, LocationsAreRelativeToTheBaseAndPercentEncoded) {
       XmlResult("sub/../rel.xml", {Diag("xml-malformed", Severity::kError, "m")});
   CheckResult stdin_result =
       XmlResult("-", {Diag("xml-malformed", Severity::kError, "m", Location{1, 1})});
-  CheckResult declarations;
-  declarations.kind = ResultKind::kDeclarations;
-  declarations.diagnostics = {Diag("duration-out-of-range", Severity::kError, "d")};
-  declarations.diagnostics[0].scenario = "aws:assume-role";
-  CheckResult encoded = XmlResult(
-      "/work/base/r.b64", {Diag("signature-missing", Severity::kNote, "s", Location{28, 3})});
-  encoded.encoding = "base64";
+  CheckResult declarations =
+      samlint::testing::AssumeRoleDeclarationsResult("duration-out-of-range");
+  CheckResult encoded = samlint::testing::Base64SignatureMissingResult();
 
   std::string cwd = std::filesystem::current_path().generic_string();
   OJson log = Emit({inside, outside, stdin_result, declarations, encoded}, "/work/base/");

@@ -18,6 +18,7 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 
@@ -28,22 +29,11 @@ namespace {
 constexpr const char* kExpiredCert = "keys/idp-expired.cert.pem";
 constexpr const char* kExpiredSigned = "valid/aws-assertion-signed-expired-cert.xml";
 
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
-
-/// The finding is about a file given on the command line, not a place in the
-/// document; the contract does not fix a location. If one is given, it must be
-/// the signature that was checked with the certificate.
-void ExpectNoneOrAtTheSignature(const samlint::Diagnostic& d, const std::string& xml) {
-  if (d.location.has_value()) ExpectLocatedWithin(d, xml, "<ds:Signature ");
-}
-
 }  // namespace
 
 TEST(CertificateExpired, Fires) {
   const std::string xml = ReadTrustFixture(kExpiredSigned);
-  const samlint::CheckResult result = Check(xml, WithCert(kExpiredCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kExpiredCert));
 
   const auto found = DiagnosticsWithRule(result, "certificate-expired");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -54,36 +44,29 @@ TEST(CertificateExpired, Fires) {
   EXPECT_THAT(d.message, HasSubstr("idp-expired.cert.pem"));
   ExpectNoneOrAtTheSignature(d, xml);
   // Still checked with the expired certificate: verified, values signed.
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
-  EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
-  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
-  ASSERT_FALSE(result.roles.empty());
-  EXPECT_EQ(result.roles[0].is_signed, std::optional<bool>(true));
+  ExpectVerifiedAndRoleSigned(result);
 }
 
 // The only anchor is the expired certificate of another key: the warning and
 // the untrusted key are reported together.
 TEST(CertificateExpired, FiresBesideAnUntrustedKey) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kExpiredCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kExpiredCert));
 
   const auto found = DiagnosticsWithRule(result, "certificate-expired");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
   EXPECT_EQ(found[0]->severity, samlint::Severity::kWarning);
   ExpectNoneOrAtTheSignature(*found[0], xml);
   EXPECT_TRUE(HasRule(result, "signature-key-untrusted")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ExpectSignatureStatus(result, "invalid");
 }
 
 // Fixed: a certificate valid 2025-01-01..2035-01-01 at t_use 2026-11-23.
 TEST(CertificateExpired, DoesNotFireForACurrentCertificate) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/idp-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
+  ExpectSignatureStatus(result, "verified");
 }
 
 // The dates are judged at t_use: inside the certificate's validity (--now
@@ -91,6 +74,6 @@ TEST(CertificateExpired, DoesNotFireForACurrentCertificate) {
 TEST(CertificateExpired, DoesNotFireWhenTUseIsInsideTheValidity) {
   samlint::CheckOptions options = WithCert(kExpiredCert);
   options.now = Utc("2019-06-01T00:00:00Z");
-  const samlint::CheckResult result = Check(ReadTrustFixture(kExpiredSigned), options);
+  const samlint::CheckResult result = CheckSigned(ReadTrustFixture(kExpiredSigned), options);
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
 }

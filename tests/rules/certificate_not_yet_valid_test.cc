@@ -12,6 +12,7 @@
 #include "samlint/check.h"
 #include "support/trust_fixture.h"
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 using ::testing::HasSubstr;
@@ -24,21 +25,11 @@ namespace {
 constexpr const char* kFutureCert = "keys/idp-rsa2048-future.cert.pem";
 constexpr const char* kSigned = "valid/aws-assertion-signed-sha256-exc.xml";
 
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
-
-/// The finding is about a file given on the command line, not a place in the
-/// document; if a location is given, it must be the signature checked with it.
-void ExpectNoneOrAtTheSignature(const samlint::Diagnostic& d, const std::string& xml) {
-  if (d.location.has_value()) ExpectLocatedWithin(d, xml, "<ds:Signature ");
-}
-
 }  // namespace
 
 TEST(CertificateNotYetValid, Fires) {
   const std::string xml = ReadTrustFixture(kSigned);
-  const samlint::CheckResult result = Check(xml, WithCert(kFutureCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kFutureCert));
 
   const auto found = DiagnosticsWithRule(result, "certificate-not-yet-valid");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -52,21 +43,15 @@ TEST(CertificateNotYetValid, Fires) {
   // Early is not expired.
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
   // Still checked with the certificate's key: verified, values signed.
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
-  EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
-  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
-  ASSERT_FALSE(result.roles.empty());
-  EXPECT_EQ(result.roles[0].is_signed, std::optional<bool>(true));
+  ExpectVerifiedAndRoleSigned(result);
 }
 
 // A certificate valid 2025-01-01..2035-01-01 covers t_use 2026-11-23.
 TEST(CertificateNotYetValid, DoesNotFireForACurrentCertificate) {
   const samlint::CheckResult result =
-      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
+      CheckSigned(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
+  ExpectSignatureStatus(result, "verified");
 }
 
 // The dates are judged at t_use: with --now inside the validity, the same
@@ -74,7 +59,7 @@ TEST(CertificateNotYetValid, DoesNotFireForACurrentCertificate) {
 TEST(CertificateNotYetValid, DoesNotFireWhenTUseIsInsideTheValidity) {
   samlint::CheckOptions options = WithCert(kFutureCert);
   options.now = Utc("2031-06-01T00:00:00Z");
-  const samlint::CheckResult result = Check(ReadTrustFixture(kSigned), options);
+  const samlint::CheckResult result = CheckSigned(ReadTrustFixture(kSigned), options);
   EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
 }
@@ -82,9 +67,8 @@ TEST(CertificateNotYetValid, DoesNotFireWhenTUseIsInsideTheValidity) {
 // A bare public key has no validity dates.
 TEST(CertificateNotYetValid, DoesNotFireForABarePublicKey) {
   const samlint::CheckResult result =
-      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.pub.pem"));
+      CheckSigned(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.pub.pem"));
   EXPECT_FALSE(HasRule(result, "certificate-not-yet-valid")) << Describe(result);
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
+  ExpectSignatureStatus(result, "verified");
 }

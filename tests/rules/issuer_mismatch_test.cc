@@ -17,6 +17,7 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 using samlint::testing::WithMetadata;
@@ -24,10 +25,6 @@ using samlint::testing::WithMetadata;
 namespace {
 
 constexpr const char* kSigned = "valid/aws-assertion-signed-sha256-exc.xml";
-
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
 
 /// The Response's own Issuer element (the first in the document), from its
 /// '<' through its text: the place the finding is about.
@@ -46,7 +43,7 @@ std::string ResponseIssuer(const std::string& xml) {
 TEST(IssuerMismatch, Fires) {
   const std::string xml = ReadTrustFixture(kSigned);
   const samlint::CheckResult result =
-      Check(xml, WithMetadata("keys/idp-metadata-other-entity.xml"));
+      CheckSigned(xml, WithMetadata("keys/idp-metadata-other-entity.xml"));
 
   const auto found = DiagnosticsWithRule(result, "issuer-mismatch");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -66,7 +63,7 @@ TEST(IssuerMismatch, Fires) {
 // Fixed: metadata whose entityID equals the Issuer.
 TEST(IssuerMismatch, DoesNotFireWhenTheEntityIdIsTheIssuer) {
   const samlint::CheckResult result =
-      Check(ReadTrustFixture(kSigned), WithMetadata("keys/idp-metadata.xml"));
+      CheckSigned(ReadTrustFixture(kSigned), WithMetadata("keys/idp-metadata.xml"));
   EXPECT_FALSE(HasRule(result, "issuer-mismatch")) << Describe(result);
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->status, "verified");
@@ -76,6 +73,6 @@ TEST(IssuerMismatch, DoesNotFireWhenTheEntityIdIsTheIssuer) {
 // A bare --cert carries no entityID: there is nothing to compare the Issuer with.
 TEST(IssuerMismatch, DoesNotFireWithACertificateAlone) {
   const samlint::CheckResult result =
-      Check(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
+      CheckSigned(ReadTrustFixture(kSigned), WithCert("keys/idp-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "issuer-mismatch")) << Describe(result);
 }

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "rules/rule_test_util.h"
@@ -15,10 +16,24 @@ using ::testing::HasSubstr;
 
 namespace {
 
-samlint::CheckOptions ConsoleOnly() {
-  samlint::CheckOptions options;
-  options.scenarios = {samlint::ScenarioId::kAwsSamlConsole};
-  return options;
+/// Console only, with --target 8 h.
+samlint::CheckResult CheckConsoleWithTarget8h(const std::string& xml) {
+  samlint::CheckOptions options = ConsoleOnly();
+  options.target = 8 * 3600;
+  return CheckXml(xml, options);
+}
+
+/// The finding about the console evaluation of the default role, bound by
+/// session_duration_attribute; nullptr (and a failure) when absent.
+const samlint::Diagnostic* ExpectConsoleFinding(const samlint::CheckResult& result) {
+  const samlint::Diagnostic* d = FindDiagnostic(result, "lifetime-below-target");
+  EXPECT_NE(d, nullptr) << Describe(result);
+  if (d == nullptr) return nullptr;
+  EXPECT_EQ(d->severity, samlint::Severity::kError);
+  EXPECT_EQ(d->scenario, kAwsSamlConsole);
+  EXPECT_EQ(d->role, kAwsOpsRole);
+  EXPECT_THAT(d->message, HasSubstr("session_duration_attribute"));
+  return d;
 }
 
 }  // namespace
@@ -26,17 +41,10 @@ samlint::CheckOptions ConsoleOnly() {
 // Worked example 4 with a target: console, SessionDuration absent (3600
 // assumed), SessionNotOnOrAfter = t_use + 8 h, target 8 h → 3600 < 8 h.
 TEST(LifetimeBelowTarget, Fires) {
-  const std::string xml = SamlBuilder{}.Build();
-  samlint::CheckOptions options = ConsoleOnly();
-  options.target = 8 * 3600;
-  const samlint::CheckResult result = CheckXml(xml, options);
+  const samlint::CheckResult result = CheckConsoleWithTarget8h(SamlBuilder{}.Build());
 
-  const samlint::Diagnostic* d = FindDiagnostic(result, "lifetime-below-target");
-  ASSERT_NE(d, nullptr) << Describe(result);
-  EXPECT_EQ(d->severity, samlint::Severity::kError);
-  EXPECT_EQ(d->scenario, kAwsSamlConsole);
-  EXPECT_EQ(d->role, kAwsOpsRole);
-  EXPECT_THAT(d->message, HasSubstr("session_duration_attribute"));
+  const samlint::Diagnostic* d = ExpectConsoleFinding(result);
+  ASSERT_NE(d, nullptr);
   // The binding factor is an assumed default: nothing in the document to point at.
   EXPECT_FALSE(d->location.has_value());
 
@@ -52,16 +60,10 @@ TEST(LifetimeBelowTarget, FiresAtTheBindingDocumentFactor) {
   SamlBuilder b;
   b.session_durations = {"7200"};
   const std::string xml = b.Build();
-  samlint::CheckOptions options = ConsoleOnly();
-  options.target = 8 * 3600;
-  const samlint::CheckResult result = CheckXml(xml, options);
+  const samlint::CheckResult result = CheckConsoleWithTarget8h(xml);
 
-  const samlint::Diagnostic* d = FindDiagnostic(result, "lifetime-below-target");
-  ASSERT_NE(d, nullptr) << Describe(result);
-  EXPECT_EQ(d->severity, samlint::Severity::kError);
-  EXPECT_EQ(d->scenario, kAwsSamlConsole);
-  EXPECT_EQ(d->role, kAwsOpsRole);
-  EXPECT_THAT(d->message, HasSubstr("session_duration_attribute"));
+  const samlint::Diagnostic* d = ExpectConsoleFinding(result);
+  ASSERT_NE(d, nullptr);
   ExpectLocatedWithin(*d, xml, "<saml2:AttributeValue>7200");
 }
 
@@ -87,9 +89,7 @@ TEST(LifetimeBelowTarget, FiresWithoutLocationForADeclaredFactor) {
 TEST(LifetimeBelowTarget, DoesNotFireWhenEffectiveEqualsTarget) {
   SamlBuilder b;
   b.session_durations = {"28800"};  // = SessionNotOnOrAfter - t_use = 8 h
-  samlint::CheckOptions options = ConsoleOnly();
-  options.target = 8 * 3600;
-  const samlint::CheckResult result = CheckXml(b.Build(), options);
+  const samlint::CheckResult result = CheckConsoleWithTarget8h(b.Build());
 
   EXPECT_FALSE(HasRule(result, "lifetime-below-target")) << Describe(result);
   const samlint::Evaluation* e = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);
@@ -160,9 +160,7 @@ TEST(LifetimeBelowTarget, FiresForWorkedExample1) {
 TEST(LifetimeBelowTarget, FiresOncePerRole) {
   SamlBuilder b;
   b.roles = {samlint::testing::AwsRole("ops"), samlint::testing::AwsRole("dev")};
-  samlint::CheckOptions options = ConsoleOnly();
-  options.target = 8 * 3600;
-  const samlint::CheckResult result = CheckXml(b.Build(), options);
+  const samlint::CheckResult result = CheckConsoleWithTarget8h(b.Build());
 
   const auto found = DiagnosticsWithRule(result, "lifetime-below-target");
   ASSERT_EQ(found.size(), 2u) << Describe(result);

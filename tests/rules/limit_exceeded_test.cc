@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,21 +11,13 @@
 #include "samlint/check.h"
 #include "samlint/limits.h"
 #include "samlint/options.h"
+#include "support/testdata.h"
 #include "support/trust_fixture.h"
 
 namespace {
 
-std::string ReadTestdata(const std::string& relative) {
-  std::ifstream in(std::string(SAMLINT_TESTDATA) + "/" + relative, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool EndsWith(const std::string& text, const std::string& tail) {
-  return text.size() >= tail.size() &&
-         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
-}
+using samlint::testing::EndsWith;
+using samlint::testing::ReadTestdata;
 
 // The only diagnostic of the only result, which must be limit-exceeded naming `limit`.
 void ExpectLimitExceeded(const std::vector<samlint::CheckResult>& results,
@@ -93,11 +83,10 @@ TEST(LimitExceeded, DoesNotFireAtTheLimitsDefaultsOrExactly) {
 }  // namespace
 
 // Signatures and XML nodes: the trust and parse stages.
+using samlint::testing::ExpectNothingSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
-using samlint::testing::ExpectNothingSigned;
 using ::testing::HasSubstr;
-
 
 namespace {
 

@@ -162,3 +162,48 @@ inline constexpr std::string_view kAliyunSamlApi = "aliyun:saml-api";
 /// The role ARNs of the builder's default Role attribute.
 inline const std::string kAwsOpsRole = "arn:aws:iam::123456789012:role/ops";
 inline const std::string kAliyunOpsRole = "acs:ram::1234567890123456:role/ops";
+
+/// The signature was judged `status` ("verified", "invalid", ...); a fatal
+/// failure when the result has no signature (wrap in ASSERT_NO_FATAL_FAILURE).
+inline void ExpectSignatureStatus(const samlint::CheckResult& result, std::string_view status) {
+  ASSERT_TRUE(result.signature.has_value()) << Describe(result);
+  EXPECT_EQ(result.signature->status, status);
+}
+
+/// Exactly one `rule` diagnostic, of `severity`, located within the first
+/// `<ds:Signature ` of `xml`; returns it (nullptr after a failure).
+inline const samlint::Diagnostic* ExpectOneAtTheSignature(const samlint::CheckResult& result,
+                                                          const std::string& xml,
+                                                          std::string_view rule,
+                                                          samlint::Severity severity) {
+  const auto found = DiagnosticsWithRule(result, rule);
+  EXPECT_EQ(found.size(), 1u) << Describe(result);
+  if (found.size() != 1u) return nullptr;
+  EXPECT_EQ(found[0]->severity, severity);
+  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
+  return found[0];
+}
+
+/// A certificate-validity finding is about a file given on the command line,
+/// not a place in the document; the contract does not fix a location. If one
+/// is given, it must be the signature that was checked with the certificate.
+inline void ExpectNoneOrAtTheSignature(const samlint::Diagnostic& d, const std::string& xml) {
+  if (d.location.has_value()) ExpectLocatedWithin(d, xml, "<ds:Signature ");
+}
+
+/// Still checked with the anchor's key: verified, neither invalid nor
+/// untrusted, and the first role reported as signed.
+inline void ExpectVerifiedAndRoleSigned(const samlint::CheckResult& result) {
+  ASSERT_NO_FATAL_FAILURE(ExpectSignatureStatus(result, "verified"));
+  EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
+  EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
+  ASSERT_FALSE(result.roles.empty());
+  EXPECT_EQ(result.roles[0].is_signed, std::optional<bool>(true));
+}
+
+/// Options that evaluate the aws:saml-console scenario only.
+inline samlint::CheckOptions ConsoleOnly() {
+  samlint::CheckOptions options;
+  options.scenarios = {samlint::ScenarioId::kAwsSamlConsole};
+  return options;
+}

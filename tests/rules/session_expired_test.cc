@@ -16,12 +16,6 @@ using ::testing::HasSubstr;
 
 namespace {
 
-samlint::CheckOptions ConsoleOnly() {
-  samlint::CheckOptions options;
-  options.scenarios = {samlint::ScenarioId::kAwsSamlConsole};
-  return options;
-}
-
 void ExpectRejectedWithZeroFactor(const samlint::CheckResult& result) {
   const samlint::Evaluation* e = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);
   ASSERT_NE(e, nullptr);

@@ -17,32 +17,23 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ExpectNothingSigned;
 using samlint::testing::kIdpCert;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 
-namespace {
-
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
-
-}  // namespace
-
 // SessionDuration edited from 28800 to 43200 after signing: digest mismatch.
 TEST(SignatureInvalid, Fires) {
   const std::string xml = ReadTrustFixture("attacks/tampered-session-duration.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
-  const auto found = DiagnosticsWithRule(result, "signature-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  const samlint::Diagnostic* found =
+      ExpectOneAtTheSignature(result, xml, "signature-invalid", samlint::Severity::kError);
+  ASSERT_NE(found, nullptr);
+  const samlint::Diagnostic& d = *found;
   EXPECT_THAT(d.message, HasSubstr("not valid"));
-  ExpectLocatedWithin(d, xml, "<ds:Signature ");
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ASSERT_NO_FATAL_FAILURE(ExpectSignatureStatus(result, "invalid"));
   EXPECT_TRUE(result.signature->covers.empty());
   EXPECT_TRUE(samlint::HasErrors(result));
   ExpectNothingSigned(result);
@@ -54,14 +45,11 @@ TEST(SignatureInvalid, Fires) {
 // One base64 character of the SignatureValue changed.
 TEST(SignatureInvalid, FiresForATamperedSignatureValue) {
   const std::string xml = ReadTrustFixture("attacks/tampered-signature-value.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
-  const auto found = DiagnosticsWithRule(result, "signature-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ASSERT_NE(ExpectOneAtTheSignature(result, xml, "signature-invalid", samlint::Severity::kError),
+            nullptr);
+  ASSERT_NO_FATAL_FAILURE(ExpectSignatureStatus(result, "invalid"));
   ExpectNothingSigned(result);
 }
 
@@ -72,7 +60,7 @@ TEST(SignatureInvalid, FiresForStructurallyBrokenSignatures) {
        {"attacks/xsw1.xml", "attacks/xsw6.xml", "attacks/xsw8.xml", "attacks/two-signedinfo.xml"}) {
     SCOPED_TRACE(file);
     const std::string xml = ReadTrustFixture(file);
-    const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+    const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
     const samlint::Diagnostic* d = FindDiagnostic(result, "signature-invalid");
     ASSERT_NE(d, nullptr) << Describe(result);
     EXPECT_EQ(d->severity, samlint::Severity::kError);
@@ -86,16 +74,15 @@ TEST(SignatureInvalid, FiresForStructurallyBrokenSignatures) {
 // The untouched response verifies against the same anchor.
 TEST(SignatureInvalid, DoesNotFireForTheUntouchedResponse) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
   EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
+  ExpectSignatureStatus(result, "verified");
 }
 
 // Without a trust anchor nothing is checked: signature-not-checked, not invalid.
 TEST(SignatureInvalid, DoesNotFireWithoutATrustAnchor) {
   const std::string xml = ReadTrustFixture("attacks/tampered-session-duration.xml");
-  const samlint::CheckResult result = Check(xml, samlint::CheckOptions{});
+  const samlint::CheckResult result = CheckSigned(xml, samlint::CheckOptions{});
   EXPECT_FALSE(HasRule(result, "signature-invalid")) << Describe(result);
   EXPECT_TRUE(HasRule(result, "signature-not-checked")) << Describe(result);
 }

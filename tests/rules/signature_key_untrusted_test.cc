@@ -16,16 +16,13 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::ExpectNothingSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
 using samlint::testing::WithMetadata;
 
 namespace {
-
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
 
 constexpr const char* kAttackerSigned = "attacks/embedded-attacker-key.xml";
 constexpr const char* kIdpSigned = "valid/aws-assertion-signed-sha256-exc.xml";
@@ -36,16 +33,14 @@ constexpr const char* kIdpSigned = "valid/aws-assertion-signed-sha256-exc.xml";
 // embedded in KeyInfo; only the IdP's certificate is trusted.
 TEST(SignatureKeyUntrusted, Fires) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/idp-rsa2048.cert.pem"));
 
-  const auto found = DiagnosticsWithRule(result, "signature-key-untrusted");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
+  const samlint::Diagnostic* found =
+      ExpectOneAtTheSignature(result, xml, "signature-key-untrusted", samlint::Severity::kError);
+  ASSERT_NE(found, nullptr);
+  const samlint::Diagnostic& d = *found;
   EXPECT_THAT(d.message, HasSubstr("trust anchor"));
-  ExpectLocatedWithin(d, xml, "<ds:Signature ");
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ASSERT_NO_FATAL_FAILURE(ExpectSignatureStatus(result, "invalid"));
   EXPECT_TRUE(result.signature->covers.empty());
   EXPECT_TRUE(samlint::HasErrors(result));
   ExpectNothingSigned(result);
@@ -55,53 +50,49 @@ TEST(SignatureKeyUntrusted, Fires) {
 // use="encryption": it must not become a signing anchor.
 TEST(SignatureKeyUntrusted, FiresWhenTheKeyIsOnlyAnEncryptionKeyInMetadata) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, WithMetadata("keys/idp-metadata-rollover.xml"));
+  const samlint::CheckResult result =
+      CheckSigned(xml, WithMetadata("keys/idp-metadata-rollover.xml"));
 
-  const auto found = DiagnosticsWithRule(result, "signature-key-untrusted");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ASSERT_NE(
+      ExpectOneAtTheSignature(result, xml, "signature-key-untrusted", samlint::Severity::kError),
+      nullptr);
+  ASSERT_NO_FATAL_FAILURE(ExpectSignatureStatus(result, "invalid"));
   ExpectNothingSigned(result);
 }
 
 // The IdP's genuine response, but only the next (rollover) certificate is trusted.
 TEST(SignatureKeyUntrusted, FiresWhenOnlyTheRolloverCertificateIsTrusted) {
   const std::string xml = ReadTrustFixture(kIdpSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rollover-rsa2048.cert.pem"));
+  const samlint::CheckResult result =
+      CheckSigned(xml, WithCert("keys/idp-rollover-rsa2048.cert.pem"));
 
-  const auto found = DiagnosticsWithRule(result, "signature-key-untrusted");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "invalid");
+  ASSERT_NE(
+      ExpectOneAtTheSignature(result, xml, "signature-key-untrusted", samlint::Severity::kError),
+      nullptr);
+  ExpectSignatureStatus(result, "invalid");
 }
 
 // Fixed: the response signed with the key the anchor holds verifies.
 TEST(SignatureKeyUntrusted, DoesNotFireForTheIdpKey) {
   const std::string xml = ReadTrustFixture(kIdpSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/idp-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/idp-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
+  ExpectSignatureStatus(result, "verified");
 }
 
 // Control: with the attacker certificate given as the anchor the attacker's
 // response verifies (the anchor, not KeyInfo, decides).
 TEST(SignatureKeyUntrusted, DoesNotFireWhenTheSigningKeyIsTheAnchor) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, WithCert("keys/attacker-rsa2048.cert.pem"));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert("keys/attacker-rsa2048.cert.pem"));
   EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
-  ASSERT_TRUE(result.signature.has_value());
-  EXPECT_EQ(result.signature->status, "verified");
+  ExpectSignatureStatus(result, "verified");
 }
 
 // Without any anchor there is nothing to be untrusted by: signature-not-checked.
 TEST(SignatureKeyUntrusted, DoesNotFireWithoutATrustAnchor) {
   const std::string xml = ReadTrustFixture(kAttackerSigned);
-  const samlint::CheckResult result = Check(xml, samlint::CheckOptions{});
+  const samlint::CheckResult result = CheckSigned(xml, samlint::CheckOptions{});
   EXPECT_FALSE(HasRule(result, "signature-key-untrusted")) << Describe(result);
   EXPECT_TRUE(HasRule(result, "signature-not-checked")) << Describe(result);
 }

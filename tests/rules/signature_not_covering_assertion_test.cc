@@ -20,6 +20,7 @@
 
 using ::testing::HasSubstr;
 
+using samlint::testing::CheckSigned;
 using samlint::testing::kIdpCert;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
@@ -31,10 +32,6 @@ constexpr std::int64_t kEvilDuration = 43200;
 constexpr std::string_view kEvilRole = "role/admin";
 // The ID of the attacker's Assertion, the one the cloud reads in every wrapping fixture.
 constexpr std::string_view kEvilAssertionId = "ID=\"_evil-assert-0d7c5b3a19e24f68\"";
-
-samlint::CheckResult Check(const std::string& xml, const samlint::CheckOptions& options) {
-  return samlint::CheckBytes("x.xml", xml, options);
-}
 
 /// The start of the element whose opening tag holds `attribute`, up to the end
 /// of that attribute: a needle unique to that element, found from the text.
@@ -72,7 +69,7 @@ void ExpectNoSignedEvilValues(const samlint::CheckResult& result) {
 // one; the cloud reads the first.
 TEST(SignatureNotCoveringAssertion, Fires) {
   const std::string xml = ReadTrustFixture("attacks/xsw3.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
   const auto found = DiagnosticsWithRule(result, "signature-not-covering-assertion");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -94,7 +91,7 @@ TEST(SignatureNotCoveringAssertion, FiresForEachWrapping) {
         "attacks/assertion-in-extensions.xml", "attacks/assertion-in-advice.xml"}) {
     SCOPED_TRACE(file);
     const std::string xml = ReadTrustFixture(file);
-    const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+    const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
     const auto found = DiagnosticsWithRule(result, "signature-not-covering-assertion");
     ASSERT_EQ(found.size(), 1u) << Describe(result);
@@ -117,7 +114,7 @@ TEST(SignatureNotCoveringAssertion, FiresForEachWrapping) {
 // The untouched response: the signature covers the Assertion read.
 TEST(SignatureNotCoveringAssertion, DoesNotFireForTheUntouchedResponse) {
   const std::string xml = ReadTrustFixture("valid/aws-assertion-signed-sha256-exc.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
   EXPECT_FALSE(HasRule(result, "signature-not-covering-assertion")) << Describe(result);
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->status, "verified");
@@ -135,7 +132,7 @@ TEST(SignatureNotCoveringAssertion, DoesNotFireWhenTheReadAssertionIsStillTheSig
        {"attacks/xsw7.xml", "attacks/namespace-prefix-redefinition.xml",
         "attacks/unsigned-assertion-beside-signed.xml", "attacks/assertion-in-object.xml"}) {
     SCOPED_TRACE(file);
-    const samlint::CheckResult result = Check(ReadTrustFixture(file), WithCert(kIdpCert));
+    const samlint::CheckResult result = CheckSigned(ReadTrustFixture(file), WithCert(kIdpCert));
     EXPECT_FALSE(HasRule(result, "signature-not-covering-assertion")) << Describe(result);
     ASSERT_TRUE(result.signature.has_value());
     EXPECT_EQ(result.signature->status, "verified");
@@ -146,7 +143,7 @@ TEST(SignatureNotCoveringAssertion, DoesNotFireWhenTheReadAssertionIsStillTheSig
 // Without an anchor no signature is known valid, so none is "not covering".
 TEST(SignatureNotCoveringAssertion, DoesNotFireWithoutATrustAnchor) {
   const samlint::CheckResult result =
-      Check(ReadTrustFixture("attacks/xsw3.xml"), samlint::CheckOptions{});
+      CheckSigned(ReadTrustFixture("attacks/xsw3.xml"), samlint::CheckOptions{});
   EXPECT_FALSE(HasRule(result, "signature-not-covering-assertion")) << Describe(result);
   ExpectNoSignedEvilValues(result);
 }
@@ -155,7 +152,7 @@ TEST(SignatureNotCoveringAssertion, DoesNotFireWithoutATrustAnchor) {
 // neither in particular: not verified, and the finding says why.
 TEST(SignatureNotCoveringAssertion, FiresForASignedResponseWithTwoAssertions) {
   const std::string xml = ReadTrustFixture("hostile/response-signed-two-assertions.xml");
-  const samlint::CheckResult result = Check(xml, WithCert(kIdpCert));
+  const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
   const auto found = DiagnosticsWithRule(result, "signature-not-covering-assertion");
   ASSERT_EQ(found.size(), 1u) << Describe(result);
   EXPECT_EQ(found[0]->severity, samlint::Severity::kError);

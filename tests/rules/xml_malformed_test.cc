@@ -29,6 +29,19 @@ std::string WithoutIssueInstant() {
   return xml;
 }
 
+/// A SAML result with exactly one xml-malformed error whose message mentions
+/// `mentioned`; returns it (nullptr after a failure).
+const samlint::Diagnostic* OneErrorInASamlResult(const samlint::CheckResult& result,
+                                                 const std::string& mentioned) {
+  EXPECT_EQ(result.kind, samlint::ResultKind::kSamlResponse);
+  const auto found = DiagnosticsWithRule(result, "xml-malformed");
+  EXPECT_EQ(found.size(), 1u) << Describe(result);
+  if (found.size() != 1u) return nullptr;
+  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  EXPECT_THAT(found[0]->message, HasSubstr(mentioned));
+  return found[0];
+}
+
 }  // namespace
 
 // The closing </samlp:Response> is cut off.
@@ -65,12 +78,9 @@ TEST(XmlMalformed, FiresForAnInvalidDateTimeInASamlResult) {
   const std::string xml = b.Build();
   const samlint::CheckResult result = CheckXml(xml);
 
-  EXPECT_EQ(result.kind, samlint::ResultKind::kSamlResponse);
-  const auto found = DiagnosticsWithRule(result, "xml-malformed");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  EXPECT_THAT(found[0]->message, HasSubstr("2026-11-23 10:05"));
-  ExpectLocatedWithin(*found[0], xml,
+  const samlint::Diagnostic* d = OneErrorInASamlResult(result, "2026-11-23 10:05");
+  ASSERT_NE(d, nullptr);
+  ExpectLocatedWithin(*d, xml,
                       "<saml2:Conditions NotBefore=\"2026-11-23T09:55:00Z\" "
                       "NotOnOrAfter=\"2026-11-23 10:05\"");
 }
@@ -83,12 +93,9 @@ TEST(XmlMalformed, FiresForAnUndeclaredPrefixInASamlResult) {
   const std::string xml = b.Build();
   const samlint::CheckResult result = CheckXml(xml);
 
-  EXPECT_EQ(result.kind, samlint::ResultKind::kSamlResponse);
-  const auto found = DiagnosticsWithRule(result, "xml-malformed");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  EXPECT_THAT(found[0]->message, HasSubstr("foo"));
-  ExpectLocatedWithin(*found[0], xml, "<foo:Attribute ");
+  const samlint::Diagnostic* d = OneErrorInASamlResult(result, "foo");
+  ASSERT_NE(d, nullptr);
+  ExpectLocatedWithin(*d, xml, "<foo:Attribute ");
 }
 
 // No IssueInstant and no --now: still evaluated, SessionNotOnOrAfter left out.
@@ -97,11 +104,8 @@ TEST(XmlMalformed, FiresForMissingIssueInstant) {
   ASSERT_EQ(xml.find("IssueInstant"), std::string::npos);
   const samlint::CheckResult result = CheckXml(xml);
 
-  EXPECT_EQ(result.kind, samlint::ResultKind::kSamlResponse);
-  const auto found = DiagnosticsWithRule(result, "xml-malformed");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  EXPECT_THAT(found[0]->message, HasSubstr("IssueInstant"));
+  const samlint::Diagnostic* d = OneErrorInASamlResult(result, "IssueInstant");
+  ASSERT_NE(d, nullptr);
 
   const samlint::Evaluation* e = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);
   ASSERT_NE(e, nullptr) << Describe(result);

@@ -14,17 +14,9 @@
 #include "base/codec.h"
 #include "input/artifacts.h"
 #include "samlint/timestamp.h"
+#include "support/testdata.h"
 
 namespace samlint::testing {
-
-inline std::string ReadTestdata(const std::string& relative) {
-  const std::string path = std::string(SAMLINT_TESTDATA) + "/" + relative;
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 inline SplitInput SplitFixture(const std::string& relative) {
   return SplitArtifact(ReadTestdata("artifacts/" + relative));

@@ -111,3 +111,19 @@ inline bool HasErrorDiagnostic(const json& result) {
 }
 
 }  // namespace samlint::testing
+
+/// The CLI runner and report readers most test utility headers use, for them
+/// to bring into their own namespace with one using-directive.
+namespace samlint::testing::report_api {
+using nlohmann::json;
+using samlint::testing::Check;
+using samlint::testing::Checked;
+using samlint::testing::CliRun;
+using samlint::testing::Diags;
+using samlint::testing::Get;
+using samlint::testing::HasErrorDiagnostic;
+using samlint::testing::Rules;
+using samlint::testing::RunCli;
+using samlint::testing::Sorted;
+using samlint::testing::Strings;
+}  // namespace samlint::testing::report_api

@@ -35,6 +35,25 @@ inline CheckResult XmlResult(std::string input, std::vector<Diagnostic> diagnost
   return r;
 }
 
+/// A declarations result (no input) with one diagnostic of `rule` at error
+/// severity, message "d", about the aws:assume-role scenario.
+inline CheckResult AssumeRoleDeclarationsResult(std::string rule) {
+  CheckResult result;
+  result.kind = ResultKind::kDeclarations;
+  result.diagnostics = {Diag(std::move(rule), Severity::kError, "d")};
+  result.diagnostics[0].scenario = "aws:assume-role";
+  return result;
+}
+
+/// A base64 input "/work/base/r.b64" with signature-missing (note, "s") at
+/// 28:3 of the decoded document.
+inline CheckResult Base64SignatureMissingResult() {
+  CheckResult result = XmlResult(
+      "/work/base/r.b64", {Diag("signature-missing", Severity::kNote, "s", Location{28, 3})});
+  result.encoding = "base64";
+  return result;
+}
+
 /// What the emitter of `format` writes for `results`: Begin, each Result, End(summary).
 inline std::string EmitReport(ReportFormat format, const std::vector<CheckResult>& results,
                               const ReportOptions& options = {}, const RunSummary& summary = {}) {

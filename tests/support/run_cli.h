@@ -1,10 +1,9 @@
 // Runs the samlint binary for end-to-end tests and captures what it prints.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace samlint::testing {
 
@@ -22,5 +21,26 @@ CliRun RunCli(const std::vector<std::string>& args, const std::string& stdin_tex
 
 /// Absolute path of a file under testdata/.
 std::string TestData(const std::string& relative);
+
+/// `args` followed by `more`.
+inline std::vector<std::string> With(std::vector<std::string> args,
+                                     const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+/// The Alibaba worked example (aliyun-console-clamped.xml: login session 6 h,
+/// role max 1 h, target 8 h), in the default format.
+inline const std::vector<std::string> kAliyunClampedArgs = {
+    "check",
+    "testdata/examples/aliyun-console-clamped.xml",
+    "--scenario",
+    "aliyun:saml-console",
+    "--login-session",
+    "6h",
+    "--role-max-session",
+    "1h",
+    "--target",
+    "8h"};
 
 }  // namespace samlint::testing

@@ -52,6 +52,11 @@ inline CheckOptions WithMetadata(const std::string& metadata) {
   return options;
 }
 
+/// CheckBytes on a signed fixture's bytes, as the document "x.xml".
+inline CheckResult CheckSigned(const std::string& xml, const CheckOptions& options) {
+  return CheckBytes("x.xml", xml, options);
+}
+
 /// No document factor, context value or role is reported as signed.
 inline void ExpectNothingSigned(const CheckResult& result) {
   for (const Evaluation& e : result.evaluations) {

@@ -34,18 +34,8 @@ extern char** environ;
 
 namespace samlint::trust_test {
 
-using nlohmann::json;
-using samlint::testing::Check;
-using samlint::testing::Checked;
-using samlint::testing::CliRun;
-using samlint::testing::Diags;
-using samlint::testing::Get;
+using namespace samlint::testing::report_api;
 using samlint::testing::Has;
-using samlint::testing::HasErrorDiagnostic;
-using samlint::testing::Rules;
-using samlint::testing::RunCli;
-using samlint::testing::Sorted;
-using samlint::testing::Strings;
 using samlint::testing::TestData;
 
 // ------------------------------------------------------------------ manifest
@@ -342,6 +332,36 @@ inline int CountDocumentFactors(const json& result) {
     if (IsDocumentFactor(f) || Has(f, "source")) ++n;
   });
   return n;
+}
+
+// ---------------------------------------------------------------- manifest rows
+
+/// A row refused before parsing (status "-"): an unreadable result without a
+/// signature object or evaluations.
+inline void ExpectRefusedBeforeParsing(const json& result, const Checked& c) {
+  EXPECT_EQ(Get(result, "kind"), "unreadable") << c.Dump();
+  EXPECT_FALSE(Has(result, "signature")) << c.Dump();
+  const json& evals = Get(result, "evaluations");
+  EXPECT_TRUE(evals.is_null() || evals == json::array()) << c.Dump();
+}
+
+/// A SAML response whose signature object has the row's status, covers and
+/// (unless "*") algorithm/digest. A fatal failure when the signature object is
+/// absent or the algorithm column is malformed (wrap in ASSERT_NO_FATAL_FAILURE).
+inline void ExpectSignatureMatchesRow(const json& result, const ManifestRow& row,
+                                      const Checked& c) {
+  EXPECT_EQ(Get(result, "kind"), "saml-response") << c.Dump();
+  ASSERT_TRUE(Has(result, "signature")) << c.Dump();
+  const json& sig = Get(result, "signature");
+  EXPECT_EQ(Get(sig, "status"), row.status) << c.Dump();
+  EXPECT_EQ(Sorted(Strings(Get(sig, "covers"))), Sorted(ListColumn(row.covers))) << "covers\n"
+                                                                                 << c.Dump();
+  if (row.algorithm != "*") {
+    const std::size_t slash = row.algorithm.find('/');
+    ASSERT_NE(slash, std::string::npos) << row.algorithm;
+    EXPECT_EQ(Get(sig, "algorithm"), row.algorithm.substr(0, slash)) << c.Dump();
+    EXPECT_EQ(Get(sig, "digest"), row.algorithm.substr(slash + 1)) << c.Dump();
+  }
 }
 
 // ------------------------------------------------------------------- process
