@@ -14,6 +14,7 @@
 #include "base/codec.h"
 #include "base/file.h"
 #include "base/free_with.h"
+#include "base/xml_namespaces.h"
 #include "samlint/trust.h"
 #include "trust/anchor_key.h"
 
@@ -231,7 +232,6 @@ std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& 
   if (!parsed) return path + " is not well-formed XML: " + parsed.description();
   // Namespace URIs are checked on the way; prefixes vary between IdPs.
   constexpr std::string_view kMd = "urn:oasis:names:tc:SAML:2.0:metadata";
-  constexpr std::string_view kDs = "http://www.w3.org/2000/09/xmldsig#";
   auto ns_of = [](pugi::xml_node n) -> std::string {
     std::string name = n.name();
     auto colon = name.find(':');
@@ -268,7 +268,7 @@ std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& 
       std::string_view use = kd.attribute("use").value();
       if (!use.empty() && use != "signing") continue;
       for (pugi::xpath_node x : kd.select_nodes(".//*[local-name()='X509Certificate']")) {
-        if (ns_of(x.node()) != kDs) continue;
+        if (ns_of(x.node()) != kDsigNs) continue;
         std::string err;
         if (auto a = ParseCertificate(x.node().child_value(), path, err)) {
           store.anchors.push_back(std::move(*a));
