@@ -273,12 +273,11 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
                                      " with values \"ROLE_ARN,PROVIDER_ARN\"."));
   }
   for (const TextFact* v : roles) {
-    std::string why;
-    if (!ParseRoleValue(cloud, v->value, why)) {
-      out.push_back(MakeDiagnostic(Rule::kRoleAttributeMalformed,
-                                   "Role value " + Quoted(v->value) + " is malformed: " + why + ".",
-                                   v->offset,
-                                   "Send each role as ROLE_ARN,PROVIDER_ARN with no spaces."));
+    if (Result<ParsedRole> parsed = ParseRoleValue(cloud, v->value); !parsed.ok()) {
+      out.push_back(MakeDiagnostic(
+          Rule::kRoleAttributeMalformed,
+          "Role value " + Quoted(v->value) + " is malformed: " + parsed.error() + ".", v->offset,
+          "Send each role as ROLE_ARN,PROVIDER_ARN with no spaces."));
     }
   }
 
