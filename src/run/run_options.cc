@@ -52,8 +52,15 @@ Result<std::vector<ScenarioId>> Scenarios(const std::vector<std::string>& names)
     const ScenarioInfo* info = FindScenario(s);
     if (info == nullptr) {
       std::string all;
-      for (const auto& sc : AllScenarios()) all += (all.empty() ? "" : ", ") + std::string(sc.name);
-      return Status::Error("--scenario: unknown scenario '" + s + "' (one of " + all + ")");
+      std::vector<std::string_view> known;
+      for (const auto& sc : AllScenarios()) {
+        all += (all.empty() ? "" : ", ") + std::string(sc.name);
+        known.push_back(sc.name);
+      }
+      std::string near = NearestWord(s, known);
+      return Status::Error("--scenario: unknown scenario '" + s + "'" +
+                           (near.empty() ? "" : " (did you mean '" + near + "'?)") + " (one of " +
+                           all + ")");
     }
     if (std::find(ids.begin(), ids.end(), info->id) == ids.end()) ids.push_back(info->id);
   }

@@ -102,6 +102,8 @@ TEST(E2eCli, TyposAreUsageErrorsThatSuggestTheIntendedName) {
       {{"check", "--taget", "8h", "x.xml"}, "unknown option '--taget' (did you mean '--target'?)"},
       {{"check", "--formt=json", "x.xml"}, "unknown option '--formt' (did you mean '--format'?)"},
       {{"rules", "lifetime-below-targt"}, "(did you mean 'lifetime-below-target'?)"},
+      {{"check", "--scenario", "aws:saml-consle", "x.xml"},
+       "--scenario: unknown scenario 'aws:saml-consle' (did you mean 'aws:saml-console'?)"},
   };
   for (const Typo& typo : typos) {
     CliRun run = RunCli(typo.args);
