@@ -10,6 +10,7 @@
 
 #include "samlint/check.h"
 #include "samlint/config.h"
+#include "samlint/report.h"
 #include "samlint/rules.h"
 #include "samlint/run.h"
 #include "samlint/scenario.h"
@@ -94,7 +95,14 @@ std::string CheckHelpFooter() {
          "2 usage error or internal failure.";
 }
 
-int ListRules(const std::optional<std::string>& id) {
+int ListRules(const std::optional<std::string>& id, const std::string& format) {
+  if (format != "text" && format != "json") {
+    return Usage("rules --format: unknown format '" + format + "' (use text or json)");
+  }
+  if (!id && format == "json") {
+    std::cout << samlint::RulesToJson(2) << "\n";
+    return kExitClean;
+  }
   if (!id) {
     for (const samlint::RuleInfo& r : samlint::AllRules()) {
       std::cout << r.id << std::string(r.id.size() < 36 ? 36 - r.id.size() : 1, ' ')
@@ -114,6 +122,10 @@ int ListRules(const std::optional<std::string>& id) {
     return Usage("rules: unknown rule '" + *id + "'" +
                  (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                  "; run 'samlint rules' for the list");
+  }
+  if (format == "json") {
+    std::cout << samlint::RuleToJson(*r, 2) << "\n";
+    return kExitClean;
   }
   std::cout << r->id << "\n\n"
             << "Severity:  " << samlint::SeverityName(r->default_severity) << "\n"
@@ -253,6 +265,9 @@ int main(int argc, char** argv) {
   CLI::App* rules =
       app.add_subcommand("rules", "List the rules, or print one rule's documentation");
   rules->add_option("RULE", rule_id, "a rule id");
+  std::string rules_format = "text";
+  rules->add_option("--format", rules_format, "text or json (the whole registry)")
+      ->type_name("FORMAT");
   CLI::App* version = app.add_subcommand("version", "Print samlint's version");
 
   try {
@@ -284,7 +299,7 @@ int main(int argc, char** argv) {
       std::cout << version_line << "\n";
       return kExitClean;
     }
-    if (rules->parsed()) return ListRules(rule_id);
+    if (rules->parsed()) return ListRules(rule_id, rules_format);
     return RunCheck(args);
   } catch (const std::exception& e) {
     return Usage(std::string("internal error: ") + e.what());

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "samlint/result.h"
+#include "samlint/rules.h"
 
 namespace samlint {
 
@@ -54,5 +55,13 @@ std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out, Rep
 
 /// The report's JSON for one result (as in the contract), for emitters and tests.
 std::string ResultToJson(const CheckResult& result, int indent);
+
+/// `samlint rules ID --format json`: one rule as a JSON object
+/// {id, severity, category, summary, rationale, example, fix, reference}.
+std::string RuleToJson(const RuleInfo& rule, int indent);
+
+/// `samlint rules --format json`: every rule of the registry, in id order, as a
+/// JSON array of RuleToJson's objects.
+std::string RulesToJson(int indent);
 
 }  // namespace samlint

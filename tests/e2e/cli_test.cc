@@ -90,6 +90,34 @@ TEST(E2eCli, CheckHelpExplainsDurationsScenariosInputsAndExitCodes) {
   }
 }
 
+TEST(E2eCli, RulesAsJsonForScripts) {
+  CliRun all = RunCli({"rules", "--format", "json"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const nlohmann::json rules = all.Json();
+  ASSERT_TRUE(rules.is_array()) << all.out;
+  CliRun text = RunCli({"rules"});
+  EXPECT_EQ(rules.size(),
+            static_cast<std::size_t>(std::count(text.out.begin(), text.out.end(), '\n')));
+  const nlohmann::json* below = nullptr;
+  for (const nlohmann::json& r : rules) {
+    if (r.value("id", "") == "lifetime-below-target") below = &r;
+  }
+  ASSERT_NE(below, nullptr) << all.out;
+  EXPECT_EQ((*below)["severity"], "error");
+  EXPECT_EQ((*below)["category"], "lifetime");
+  for (const char* key : {"summary", "rationale", "example", "fix", "reference"}) {
+    EXPECT_FALSE((*below)[key].get<std::string>().empty()) << key;
+  }
+
+  CliRun one = RunCli({"rules", "lifetime-below-target", "--format", "json"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.Json(), *below);
+
+  CliRun bad = RunCli({"rules", "--format", "yaml"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(IsOneLine(bad.err)) << bad.err;
+}
+
 // A typo gets one line on stderr, exit 2, and the name it probably meant.
 TEST(E2eCli, TyposAreUsageErrorsThatSuggestTheIntendedName) {
   struct Typo {
