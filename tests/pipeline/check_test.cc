@@ -298,35 +298,36 @@ TEST(DeclarationsResult, NamesEveryFileAndCarriesTheFindings) {
 }
 
 TEST(ValidateOptions, AcceptsInputsWithoutScenarios) {
-  EXPECT_FALSE(ValidateOptions(CheckOptions{}, true).has_value());
+  EXPECT_TRUE(ValidateOptions(CheckOptions{}, true).ok());
 }
 
 TEST(ValidateOptions, RefusesAScenarioOfAnotherCloud) {
   CheckOptions options;
   options.cloud = Cloud::kAws;
   options.scenarios = {ScenarioId::kAliyunSamlApi};
-  EXPECT_EQ(ValidateOptions(options, true),
+  EXPECT_EQ(ValidateOptions(options, true).message(),
             "--scenario aliyun:saml-api is not a scenario of --cloud aws");
 }
 
 TEST(ValidateOptions, RefusesNoInputForASamlScenario) {
   CheckOptions options;
   options.scenarios = {ScenarioId::kAwsSamlApi, ScenarioId::kAwsAssumeRole};
-  std::optional<std::string> error = ValidateOptions(options, false);
-  ASSERT_TRUE(error.has_value());
-  EXPECT_EQ(error->rfind("--scenario needs a SAML response INPUT", 0), 0U) << *error;
+  const Status error = ValidateOptions(options, false);
+  ASSERT_FALSE(error.ok());
+  EXPECT_EQ(error.message().rfind("--scenario needs a SAML response INPUT", 0), 0U)
+      << error.message();
 }
 
 TEST(ValidateOptions, RefusesNoInputAndNoScenario) {
-  std::optional<std::string> error = ValidateOptions(CheckOptions{}, false);
-  ASSERT_TRUE(error.has_value());
-  EXPECT_EQ(error->rfind("no INPUT given", 0), 0U) << *error;
+  const Status error = ValidateOptions(CheckOptions{}, false);
+  ASSERT_FALSE(error.ok());
+  EXPECT_EQ(error.message().rfind("no INPUT given", 0), 0U) << error.message();
 }
 
 TEST(ValidateOptions, AcceptsNoInputForOptionOnlyScenarios) {
   CheckOptions options;
   options.scenarios = {ScenarioId::kAwsAssumeRole};
-  EXPECT_FALSE(ValidateOptions(options, false).has_value());
+  EXPECT_TRUE(ValidateOptions(options, false).ok());
 }
 
 }  // namespace

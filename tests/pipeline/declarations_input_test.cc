@@ -43,7 +43,8 @@ std::string Rules(const CheckResult& r) {
 }
 
 TEST(DeclarationsInputResult, ValuesInsideTheirRangesHaveNoFindings) {
-  CheckResult r = DeclarationsInputResult("d.json", Declaring(3600, 24 * 3600, 12 * 3600), {});
+  CheckResult r =
+      DeclarationsInputResult("d.json", Declaring(3600, 24 * 3600, 12 * 3600), Status());
   EXPECT_EQ(r.kind, ResultKind::kDeclarations);
   EXPECT_EQ(r.input, "d.json");
   EXPECT_TRUE(r.diagnostics.empty()) << Rules(r);
@@ -51,14 +52,15 @@ TEST(DeclarationsInputResult, ValuesInsideTheirRangesHaveNoFindings) {
 
 TEST(DeclarationsInputResult, UnsetValuesHaveNoFindings) {
   CheckResult r =
-      DeclarationsInputResult("d.json", Declaring(std::nullopt, 3600, std::nullopt), {});
+      DeclarationsInputResult("d.json", Declaring(std::nullopt, 3600, std::nullopt), Status());
   EXPECT_TRUE(r.diagnostics.empty()) << Rules(r);
 }
 
 TEST(DeclarationsInputResult, ARoleMaximumOutsideOneToTwelveHoursIsOutOfRange) {
-  EXPECT_EQ(Rules(DeclarationsInputResult("d.json", Declaring(3599, 3600, std::nullopt), {})),
+  EXPECT_EQ(Rules(DeclarationsInputResult("d.json", Declaring(3599, 3600, std::nullopt), Status())),
             "role-max-out-of-range ");
-  CheckResult high = DeclarationsInputResult("d.json", Declaring(43201, 3600, std::nullopt), {});
+  CheckResult high =
+      DeclarationsInputResult("d.json", Declaring(43201, 3600, std::nullopt), Status());
   ASSERT_EQ(Rules(high), "role-max-out-of-range ");
   EXPECT_NE(high.diagnostics[0].message.find("arn:aws:iam::123456789012:role/ops"),
             std::string::npos);
@@ -68,16 +70,17 @@ TEST(DeclarationsInputResult, ARoleMaximumOutsideOneToTwelveHoursIsOutOfRange) {
 }
 
 TEST(DeclarationsInputResult, ALoginSessionMustBeWholeHoursFromOneToTwentyFour) {
-  EXPECT_EQ(Rules(DeclarationsInputResult("d.json", Declaring(3600, 5400, std::nullopt), {})),
+  EXPECT_EQ(Rules(DeclarationsInputResult("d.json", Declaring(3600, 5400, std::nullopt), Status())),
             "login-session-out-of-range ");
-  EXPECT_EQ(Rules(DeclarationsInputResult("d.json", Declaring(3600, 25 * 3600, std::nullopt), {})),
-            "login-session-out-of-range ");
-  EXPECT_EQ(Rules(DeclarationsInputResult("d.json", Declaring(3600, 0, std::nullopt), {})),
+  EXPECT_EQ(
+      Rules(DeclarationsInputResult("d.json", Declaring(3600, 25 * 3600, std::nullopt), Status())),
+      "login-session-out-of-range ");
+  EXPECT_EQ(Rules(DeclarationsInputResult("d.json", Declaring(3600, 0, std::nullopt), Status())),
             "login-session-out-of-range ");
 }
 
 TEST(DeclarationsInputResult, APermissionSetOutsideOneToTwelveHoursIsOutOfRange) {
-  CheckResult r = DeclarationsInputResult("d.json", Declaring(3600, 3600, 13 * 3600), {});
+  CheckResult r = DeclarationsInputResult("d.json", Declaring(3600, 3600, 13 * 3600), Status());
   ASSERT_EQ(Rules(r), "permission-set-duration-out-of-range ");
   ASSERT_TRUE(r.diagnostics[0].location.has_value());
   EXPECT_EQ(r.diagnostics[0].location->line, 11);
@@ -86,7 +89,7 @@ TEST(DeclarationsInputResult, APermissionSetOutsideOneToTwelveHoursIsOutOfRange)
 TEST(DeclarationsInputResult, AnUnresolvedValueIsLocatedAtItsLine) {
   Declarations d;
   d.unresolved = {{"MaxSessionDuration of role ops", "stack.yaml:8", "it is a !Ref"}};
-  CheckResult r = DeclarationsInputResult("stack.yaml", d, {});
+  CheckResult r = DeclarationsInputResult("stack.yaml", d, Status());
   ASSERT_EQ(Rules(r), "declaration-unresolved ");
   ASSERT_TRUE(r.diagnostics[0].location.has_value());
   EXPECT_EQ(r.diagnostics[0].location->line, 8);
@@ -95,13 +98,14 @@ TEST(DeclarationsInputResult, AnUnresolvedValueIsLocatedAtItsLine) {
 TEST(DeclarationsInputResult, ASourceWithoutLineHasNoLocation) {
   Declarations d = Declaring(60, 3600, std::nullopt);
   d.roles[0].source = "d.json";
-  CheckResult r = DeclarationsInputResult("d.json", d, {});
+  CheckResult r = DeclarationsInputResult("d.json", d, Status());
   ASSERT_EQ(r.diagnostics.size(), 1U);
   EXPECT_FALSE(r.diagnostics[0].location.has_value());
 }
 
 TEST(DeclarationsInputResult, AnUnreadableFileIsInputUnreadable) {
-  CheckResult r = DeclarationsInputResult("d.json", Declarations{}, "not a declarations file");
+  CheckResult r =
+      DeclarationsInputResult("d.json", Declarations{}, Status::Error("not a declarations file"));
   EXPECT_EQ(r.kind, ResultKind::kUnreadable);
   EXPECT_EQ(Rules(r), "input-unreadable ");
 }
@@ -109,7 +113,8 @@ TEST(DeclarationsInputResult, AnUnreadableFileIsInputUnreadable) {
 TEST(DeclarationsInputResult, AFileThatReachedALimitIsLimitExceeded) {
   Declarations d;
   d.limits_exceeded = {"d.json reached the json-nodes limit"};
-  CheckResult r = DeclarationsInputResult("d.json", d, "d.json reached the json-nodes limit");
+  CheckResult r =
+      DeclarationsInputResult("d.json", d, Status::Error("d.json reached the json-nodes limit"));
   EXPECT_EQ(Rules(r), "limit-exceeded ");
 }
 

@@ -18,8 +18,8 @@ xmlNode* Root(const DocPtr& doc) { return xmlDocGetRootElement(doc.get()); }
 class XmlsecAdapter : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(EnsureInitialised(error)) << error;
+    const Status initialised = EnsureInitialised();
+    ASSERT_TRUE(initialised.ok()) << initialised.message();
   }
 };
 
