@@ -9,6 +9,7 @@
 
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
+#include "support/generic_sp.h"
 #include "support/saml_builder.h"
 
 using samlint::testing::SamlBuilder;
@@ -16,15 +17,7 @@ using ::testing::HasSubstr;
 
 namespace {
 
-std::string Generic() {
-  SamlBuilder b;
-  b.include_role = false;
-  b.role_session_names = {};
-  b.audiences = {"https://sp.example.com/metadata"};
-  b.recipient = "https://sp.example.com/acs";
-  b.destination = "https://sp.example.com/acs";
-  return b.Build();
-}
+std::string Generic() { return samlint::testing::GenericSpBuilder().Build(); }
 
 }  // namespace
 

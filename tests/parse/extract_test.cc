@@ -1,0 +1,254 @@
+// parse/extract: what ExtractFacts reads from a document and what it refuses.
+#include "parse/extract.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/saml_builder.h"
+
+namespace samlint {
+namespace {
+
+using testing::SamlBuilder;
+
+constexpr const char* kProtocol = "urn:oasis:names:tc:SAML:2.0:protocol";
+constexpr const char* kAssertion = "urn:oasis:names:tc:SAML:2.0:assertion";
+
+// A minimal Response with one Assertion that holds `assertion_body`.
+std::string Response(const std::string& assertion_body) {
+  return std::string("<samlp:Response xmlns:samlp=\"") + kProtocol + "\" xmlns:saml=\"" +
+         kAssertion + "\" ID=\"_r\"><saml:Assertion ID=\"_a\">" + assertion_body +
+         "</saml:Assertion></samlp:Response>";
+}
+
+TEST(ExtractFacts, ReadsTheBuildersResponse) {
+  const std::string xml = SamlBuilder{}.Build();
+  ExtractOutcome out = ExtractFacts(xml);
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_TRUE(out.facts.is_response);
+  EXPECT_EQ(out.facts.envelope, Envelope::kNone);
+  ASSERT_EQ(out.facts.assertions.size(), 1U);
+  EXPECT_EQ(out.facts.assertions[0].id.value, "_a1");
+  EXPECT_TRUE(out.facts.encrypted_assertions.empty());
+  EXPECT_FALSE(out.facts.has_any_signature);
+}
+
+TEST(ExtractFacts, OffsetsPointAtWhatWasRead) {
+  const std::string xml = SamlBuilder{}.Build();
+  ExtractOutcome out = ExtractFacts(xml);
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  const AssertionFact& a = out.facts.assertions[0];
+  EXPECT_EQ(xml.compare(out.facts.offset, 15, "<samlp:Response"), 0);
+  EXPECT_EQ(xml.compare(a.offset, 15, "<saml2:Assertio"), 0);
+  ASSERT_TRUE(a.id.present);
+  // An attribute's offset is its name's.
+  EXPECT_EQ(xml.compare(a.id.offset, 8, "ID=\"_a1\""), 0) << xml.substr(a.id.offset, 20);
+  ASSERT_EQ(a.authn_statements.size(), 1U);
+  const TimeFact& session = a.authn_statements[0].session_not_on_or_after;
+  ASSERT_TRUE(session.present);
+  EXPECT_EQ(session.text, "2026-11-23T18:00:00Z");
+  EXPECT_EQ(xml.compare(session.offset, 20, "SessionNotOnOrAfter="), 0)
+      << xml.substr(session.offset, 30);
+}
+
+TEST(ExtractFacts, ReadsElementsByNamespaceUriWhateverThePrefix) {
+  SamlBuilder b;
+  b.assertion_prefix = "x";
+  b.protocol_prefix = "y";
+  ExtractOutcome prefixed = ExtractFacts(b.Build());
+  b = SamlBuilder{};
+  b.default_namespace_assertion = true;
+  ExtractOutcome unprefixed = ExtractFacts(b.Build());
+  for (const ExtractOutcome* out : {&prefixed, &unprefixed}) {
+    ASSERT_EQ(out->status, ExtractStatus::kOk) << out->error;
+    ASSERT_EQ(out->facts.assertions.size(), 1U);
+    EXPECT_EQ(out->facts.assertions[0].name_id.value, "alice@example.com");
+    EXPECT_EQ(out->facts.assertions[0].attributes.size(), 2U);
+  }
+}
+
+TEST(ExtractFacts, AnElementInAnotherNamespaceIsNotSaml) {
+  // The right local names under a wrong URI are not the SAML elements.
+  const std::string xml = std::string("<samlp:Response xmlns:samlp=\"") + kProtocol +
+                          "\" xmlns:saml=\"urn:example:not-saml\"><saml:Assertion ID=\"_a\"/>"
+                          "</samlp:Response>";
+  ExtractOutcome out = ExtractFacts(xml);
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_TRUE(out.facts.assertions.empty());
+}
+
+TEST(ExtractFacts, ABareAssertionIsReadAsTheRoot) {
+  const std::string xml =
+      std::string("<saml:Assertion xmlns:saml=\"") + kAssertion + "\" ID=\"_only\"/>";
+  ExtractOutcome out = ExtractFacts(xml);
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_FALSE(out.facts.is_response);
+  ASSERT_EQ(out.facts.assertions.size(), 1U);
+  EXPECT_EQ(out.facts.assertions[0].id.value, "_only");
+}
+
+TEST(ExtractFacts, AResponseInASoapEnvelopeIsRead) {
+  const std::string xml =
+      "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>" + Response("") +
+      "</s:Body></s:Envelope>";
+  ExtractOutcome out = ExtractFacts(xml);
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_EQ(out.facts.envelope, Envelope::kSoap);
+  EXPECT_TRUE(out.facts.is_response);
+  EXPECT_EQ(out.facts.assertions.size(), 1U);
+}
+
+TEST(ExtractFacts, ADoctypeIsRefusedAtItsOffset) {
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY e \"x\">]>" + Response("");
+  ExtractOutcome out = ExtractFacts(xml);
+  EXPECT_EQ(out.status, ExtractStatus::kDoctype);
+  EXPECT_EQ(out.error_offset, xml.find("<!DOCTYPE"));
+  EXPECT_TRUE(out.facts.assertions.empty());
+}
+
+TEST(ExtractFacts, OnlyThePredefinedEntitiesAreReplaced) {
+  ExtractOutcome out = ExtractFacts(Response("<saml:Issuer>&amp;&lt;</saml:Issuer>"));
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_EQ(out.facts.assertions[0].issuer.value, "&<");
+  // pugixml keeps an undeclared entity reference as text (libxml2 refuses it).
+  ExtractOutcome other = ExtractFacts(Response("<saml:Issuer>&xxe;</saml:Issuer>"));
+  ASSERT_EQ(other.status, ExtractStatus::kOk) << other.error;
+  EXPECT_EQ(other.facts.assertions[0].issuer.value, "&xxe;");
+}
+
+TEST(ExtractFacts, ANonUtf8EncodingDeclarationIsMalformed) {
+  const std::string xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + Response("");
+  ExtractOutcome out = ExtractFacts(xml);
+  EXPECT_EQ(out.status, ExtractStatus::kMalformed);
+  EXPECT_EQ(out.error_offset, xml.find("ISO-8859-1"));
+}
+
+TEST(ExtractFacts, AUtf8EncodingDeclarationIsRead) {
+  EXPECT_EQ(ExtractFacts("<?xml version=\"1.0\" encoding=\"utf-8\"?>" + Response("")).status,
+            ExtractStatus::kOk);
+}
+
+TEST(ExtractFacts, InvalidUtf8IsMalformedAtItsByte) {
+  const std::string xml = Response("<saml:Issuer>a\xff</saml:Issuer>");
+  ExtractOutcome out = ExtractFacts(xml);
+  EXPECT_EQ(out.status, ExtractStatus::kMalformed);
+  EXPECT_EQ(out.error_offset, xml.find('\xff'));
+}
+
+TEST(ExtractFacts, ATruncatedDocumentIsMalformed) {
+  const std::string xml = Response("");
+  ExtractOutcome out = ExtractFacts(xml.substr(0, xml.size() - 5));
+  EXPECT_EQ(out.status, ExtractStatus::kMalformed);
+  EXPECT_LE(out.error_offset, xml.size() - 5);
+}
+
+TEST(ExtractFacts, ASecondRootIsMalformed) {
+  ExtractOutcome out = ExtractFacts(Response("") + "<x/>");
+  EXPECT_EQ(out.status, ExtractStatus::kMalformed);
+  EXPECT_NE(out.error.find("second root"), std::string::npos) << out.error;
+}
+
+TEST(ExtractFacts, NoRootIsMalformed) {
+  EXPECT_EQ(ExtractFacts("<!-- nothing -->").status, ExtractStatus::kMalformed);
+}
+
+TEST(ExtractFacts, NestingBeyondTheDepthLimitIsMalformed) {
+  std::string deep;
+  for (int i = 0; i < kMaxXmlDepth + 1; ++i) deep += "<e>";
+  for (int i = 0; i < kMaxXmlDepth + 1; ++i) deep += "</e>";
+  ExtractOutcome out = ExtractFacts(Response(deep));
+  EXPECT_EQ(out.status, ExtractStatus::kMalformed);
+  EXPECT_NE(out.error.find("nested"), std::string::npos) << out.error;
+}
+
+TEST(ExtractFacts, MoreNodesThanTheLimitIsLimitStatus) {
+  const std::string xml = SamlBuilder{}.Build();
+  ExtractOutcome all = ExtractFacts(xml);
+  ASSERT_EQ(all.status, ExtractStatus::kOk);
+  EXPECT_EQ(ExtractFacts(xml, all.facts.node_count).status, ExtractStatus::kOk);
+  EXPECT_EQ(ExtractFacts(xml, all.facts.node_count - 1).status, ExtractStatus::kLimit);
+}
+
+TEST(ExtractFacts, ARootOutsideSamlIsNotSaml) {
+  ExtractOutcome out = ExtractFacts("<Response/>");
+  EXPECT_EQ(out.status, ExtractStatus::kNotSaml);
+  EXPECT_NE(out.error.find("in no namespace"), std::string::npos) << out.error;
+}
+
+TEST(ExtractFacts, ListsEncryptedAssertionsAndIds) {
+  ExtractOutcome out =
+      ExtractFacts(std::string("<samlp:Response xmlns:samlp=\"") + kProtocol + "\" xmlns:saml=\"" +
+                   kAssertion + "\" ID=\"_r\"><saml:EncryptedAssertion/></samlp:Response>");
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_EQ(out.facts.encrypted_assertions.size(), 1U);
+  EXPECT_TRUE(out.facts.assertions.empty());
+  ASSERT_EQ(out.facts.ids.size(), 1U);
+  EXPECT_EQ(out.facts.ids[0].first, "_r");
+}
+
+TEST(ExtractFacts, NotesACommentThatSplitsAValue) {
+  ExtractOutcome out = ExtractFacts(Response("<saml:Issuer>idp<!-- x -->.evil</saml:Issuer>"));
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_EQ(out.facts.comments_in_values.size(), 1U);
+  EXPECT_TRUE(out.facts.assertions[0].issuer.has_comment);
+}
+
+TEST(ExtractFacts, NotesASignatureAnywhere) {
+  SamlBuilder b;
+  b.sign_marker_assertion = true;
+  ExtractOutcome out = ExtractFacts(b.Build());
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_TRUE(out.facts.has_any_signature);
+  EXPECT_EQ(out.facts.signature_count, 1U);
+  ASSERT_TRUE(out.facts.assertions[0].signature.has_value());
+  EXPECT_EQ(out.facts.assertions[0].signature->reference_uri, "#_a1");
+  EXPECT_FALSE(out.facts.signature.has_value());
+}
+
+TEST(ExtractFacts, AnAssertionInsideAnotherIsNestedNotRead) {
+  ExtractOutcome out =
+      ExtractFacts(Response("<saml:Advice><saml:Assertion ID=\"_hidden\"/></saml:Advice>"));
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  ASSERT_EQ(out.facts.assertions.size(), 1U);
+  ASSERT_EQ(out.facts.nested_assertions.size(), 1U);
+  EXPECT_EQ(out.facts.nested_assertions[0].id.value, "_hidden");
+  EXPECT_FALSE(out.facts.nested_assertions[0].direct_child);
+}
+
+TEST(AssertionDifferences, TwoReadingsOfOneAssertionAgree) {
+  ExtractOutcome out = ExtractFacts(SamlBuilder{}.Build());
+  ASSERT_EQ(out.status, ExtractStatus::kOk);
+  EXPECT_TRUE(AssertionDifferences(out.facts.assertions[0], out.facts.assertions[0]).empty());
+}
+
+TEST(AssertionDifferences, NamesEachDifferingField) {
+  SamlBuilder b;
+  ExtractOutcome first = ExtractFacts(b.Build());
+  b.session_durations = {"3600"};
+  b.session_not_on_or_after = "2026-11-23T19:00:00Z";
+  ExtractOutcome second = ExtractFacts(b.Build());
+  ASSERT_EQ(first.status, ExtractStatus::kOk);
+  ASSERT_EQ(second.status, ExtractStatus::kOk);
+  EXPECT_EQ(AssertionDifferences(first.facts.assertions[0], second.facts.assertions[0]),
+            (std::vector<std::string>{"AuthnStatement/@SessionNotOnOrAfter",
+                                      "the number of Attribute elements"}));
+}
+
+TEST(AssertionDifferences, ComparesAttributeValues) {
+  SamlBuilder b;
+  b.session_durations = {"3600"};
+  ExtractOutcome first = ExtractFacts(b.Build());
+  b.session_durations = {"7200"};
+  ExtractOutcome second = ExtractFacts(b.Build());
+  ASSERT_EQ(first.status, ExtractStatus::kOk);
+  ASSERT_EQ(second.status, ExtractStatus::kOk);
+  EXPECT_EQ(
+      AssertionDifferences(first.facts.assertions[0], second.facts.assertions[0]),
+      std::vector<std::string>{"Attribute https://aws.amazon.com/SAML/Attributes/SessionDuration"});
+}
+
+}  // namespace
+}  // namespace samlint
