@@ -1,6 +1,7 @@
 #include "parse/extract.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
 #include <map>
@@ -46,6 +47,68 @@ std::optional<std::string_view> DeclaredEncoding(std::string_view xml) {
 
 bool IsUtf8Name(std::string_view encoding) {
   return EqualsNoCase(encoding, "utf-8") || EqualsNoCase(encoding, "utf8");
+}
+
+// Whether `code` is a character XML 1.0 allows (production [2] Char).
+bool IsXmlChar(std::uint32_t code) {
+  return code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+         (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF);
+}
+
+// Length of the reference at the start of `s` (which starts with '&'): a
+// predefined entity or a character reference to an XML character; 0 otherwise.
+std::size_t ReferenceLength(std::string_view s) {
+  for (std::string_view predefined : {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"}) {
+    if (s.substr(0, predefined.size()) == predefined) return predefined.size();
+  }
+  if (s.size() < 4 || s[1] != '#') return 0;
+  const bool hex = s[2] == 'x';
+  std::size_t i = hex ? 3 : 2;
+  std::uint32_t code = 0;
+  const std::size_t first_digit = i;
+  for (; i < s.size() && s[i] != ';'; ++i) {
+    const char c = s[i];
+    std::uint32_t digit = 0;
+    if (c >= '0' && c <= '9') {
+      digit = static_cast<std::uint32_t>(c - '0');
+    } else if (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+      digit = static_cast<std::uint32_t>((c | 0x20) - 'a' + 10);
+    } else {
+      return 0;
+    }
+    code = code * (hex ? 16 : 10) + digit;
+    if (code > 0x10FFFF) return 0;
+  }
+  if (i == first_digit || i == s.size() || !IsXmlChar(code)) return 0;
+  return i + 1;
+}
+
+// Offset of the first '&' outside comments, CDATA sections and processing
+// instructions that starts no predefined entity or character reference, or
+// npos. Without a DTD nothing declares other entities: libxml2 refuses such a
+// document while pugixml keeps "&name;" as text, so both must see it refused.
+std::size_t UndeclaredReferenceAt(std::string_view xml) {
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kOpaque = {
+      {{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}}};
+  for (std::size_t i = xml.find_first_of("<&"); i != std::string_view::npos;
+       i = xml.find_first_of("<&", i)) {
+    if (xml[i] == '&') {
+      if (std::size_t length = ReferenceLength(xml.substr(i)); length != 0) {
+        i += length;
+        continue;
+      }
+      return i;
+    }
+    std::size_t next = i + 1;
+    for (const auto& [open, close] : kOpaque) {
+      if (xml.substr(i, open.size()) != open) continue;
+      std::size_t end = xml.find(close, i + open.size());
+      next = end == std::string_view::npos ? xml.size() : end + close.size();
+      break;
+    }
+    i = next;
+  }
+  return std::string_view::npos;
 }
 
 // Offset of the first byte that is not part of well-formed UTF-8 (overlong
@@ -234,10 +297,12 @@ class Extractor {
     SignatureFact fact;
     fact.offset = OffsetOf(sig);
     pugi::xml_node signed_info = FirstChild(sig, kDsigNs, "SignedInfo");
-    fact.signature_method = FirstChild(signed_info, kDsigNs, "SignatureMethod").attribute("Algorithm").value();
+    fact.signature_method =
+        FirstChild(signed_info, kDsigNs, "SignatureMethod").attribute("Algorithm").value();
     pugi::xml_node reference = FirstChild(signed_info, kDsigNs, "Reference");
     fact.reference_uri = reference.attribute("URI").value();
-    fact.digest_method = FirstChild(reference, kDsigNs, "DigestMethod").attribute("Algorithm").value();
+    fact.digest_method =
+        FirstChild(reference, kDsigNs, "DigestMethod").attribute("Algorithm").value();
     fact.digest_value = Text(FirstChild(reference, kDsigNs, "DigestValue"));
     return fact;
   }
@@ -392,11 +457,12 @@ class Extractor {
     }
     if (value == kXmlNs || value == kXmlnsNs) {
       return "the reserved namespace " + std::string(value) + " may not be bound to " +
-             (is_default ? std::string("the default namespace") : "the prefix " + std::string(prefix));
+             (is_default ? std::string("the default namespace")
+                         : "the prefix " + std::string(prefix));
     }
     if (!is_default && value.empty()) {
-      return "a prefix may not be bound to the empty namespace name (xmlns:" +
-             std::string(prefix) + "=\"\")";
+      return "a prefix may not be bound to the empty namespace name (xmlns:" + std::string(prefix) +
+             "=\"\")";
     }
     return std::nullopt;
   }
@@ -419,7 +485,8 @@ class Extractor {
       bool is_decl = an == "xmlns" || an.substr(0, 6) == "xmlns:";
       if (is_decl) {
         if (auto why = IllegalDeclaration(an, a.value())) {
-          error = "Not namespace-well-formed: " + *why + "; a parser that drops the declaration "
+          error = "Not namespace-well-formed: " + *why +
+                  "; a parser that drops the declaration "
                   "and one that honours it see different elements, so samlint refuses the "
                   "document";
           error_offset = AttributeOffset(node, a.name());
@@ -565,8 +632,8 @@ ExtractOutcome ExtractFacts(std::string_view xml, std::size_t max_nodes) {
   }
   if (std::size_t bad = InvalidUtf8At(xml); bad != std::string_view::npos) {
     out.status = ExtractStatus::kMalformed;
-    out.error = "Not well-formed XML: the byte at offset " + std::to_string(bad) +
-                " is not valid UTF-8";
+    out.error =
+        "Not well-formed XML: the byte at offset " + std::to_string(bad) + " is not valid UTF-8";
     out.error_offset = bad;
     return out;
   }
@@ -574,31 +641,58 @@ ExtractOutcome ExtractFacts(std::string_view xml, std::size_t max_nodes) {
   // parse_doctype only so that a DOCTYPE becomes a node we can refuse; pugixml
   // never expands entities or fetches anything.
   constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_comments | pugi::parse_doctype;
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), kParseFlags, pugi::encoding_utf8);
+  pugi::xml_parse_result parsed =
+      doc.load_buffer(xml.data(), xml.size(), kParseFlags, pugi::encoding_utf8);
   for (pugi::xml_node c = doc.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_doctype) {
       out.status = ExtractStatus::kDoctype;
-      out.error = "The document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
+      out.error =
+          "The document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
       auto start = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug()));
       auto at = xml.rfind("<!DOCTYPE", start);
       out.error_offset = at == std::string_view::npos ? start : at;
       return out;
     }
   }
+  const std::size_t bad_reference = UndeclaredReferenceAt(xml);
+  const bool reference_first =
+      bad_reference != std::string_view::npos &&
+      (parsed ||
+       bad_reference < static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)));
+  if (reference_first && xml.find("<!DOCTYPE") > bad_reference) {
+    out.status = ExtractStatus::kMalformed;
+    // The reference as written, in ASCII only: a name, a '#' and digits, a ';'.
+    std::size_t end = bad_reference + 1;
+    while (end < xml.size() && end - bad_reference < 32 &&
+           (std::isalnum(static_cast<unsigned char>(xml[end])) != 0 ||
+            std::strchr("#_.:-", xml[end]) != nullptr)) {
+      ++end;
+    }
+    if (end < xml.size() && xml[end] == ';') ++end;
+    std::string_view shown = xml.substr(bad_reference, end - bad_reference);
+    out.error = "Not well-formed XML: \"" + std::string(shown) +
+                "\" is neither a predefined entity (&amp; &lt; &gt; &quot; &apos;) nor a "
+                "character reference to an XML character, and with no DTD nothing declares "
+                "other entities";
+    out.error_offset = bad_reference;
+    return out;
+  }
   if (!parsed) {
     // A DOCTYPE may also sit where pugixml gave up: refuse it as such.
     auto doctype = xml.find("<!DOCTYPE");
-    if (doctype != std::string_view::npos && doctype < static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)) + 1) {
+    if (doctype != std::string_view::npos &&
+        doctype < static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)) + 1) {
       out.status = ExtractStatus::kDoctype;
-      out.error = "The document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
+      out.error =
+          "The document has a DOCTYPE; SAML forbids DTDs and samlint does not read past one";
       out.error_offset = doctype;
       return out;
     }
     out.status = ExtractStatus::kMalformed;
     out.error = std::string("Not well-formed XML: ") + parsed.description();
     // pugixml may point one past the end of a truncated document.
-    out.error_offset = std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)),
-                                xml.size());
+    out.error_offset =
+        std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)), xml.size());
     return out;
   }
 
@@ -609,7 +703,8 @@ ExtractOutcome ExtractFacts(std::string_view xml, std::size_t max_nodes) {
       out.status = ExtractStatus::kMalformed;
       out.error = std::string("Not well-formed XML: a second root element <") + c.name() +
                   "> follows the first";
-      out.error_offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug() - 1));
+      out.error_offset =
+          static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, c.offset_debug() - 1));
       return out;
     }
     if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
@@ -669,7 +764,7 @@ ExtractOutcome ExtractFacts(std::string_view xml, std::size_t max_nodes) {
     std::string ns;
     if (root) {
       auto uri = NamespaceOf(root);
-      ns = !uri ? " (its prefix is not declared)"
+      ns = !uri           ? " (its prefix is not declared)"
            : uri->empty() ? " (in no namespace: an xmlns declaration is missing)"
                           : " (in namespace " + std::string(*uri) + ")";
     }

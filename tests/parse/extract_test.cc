@@ -113,10 +113,32 @@ TEST(ExtractFacts, OnlyThePredefinedEntitiesAreReplaced) {
   ExtractOutcome out = ExtractFacts(Response("<saml:Issuer>&amp;&lt;</saml:Issuer>"));
   ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
   EXPECT_EQ(out.facts.assertions[0].issuer.value, "&<");
-  // pugixml keeps an undeclared entity reference as text (libxml2 refuses it).
-  ExtractOutcome other = ExtractFacts(Response("<saml:Issuer>&xxe;</saml:Issuer>"));
-  ASSERT_EQ(other.status, ExtractStatus::kOk) << other.error;
-  EXPECT_EQ(other.facts.assertions[0].issuer.value, "&xxe;");
+  ExtractOutcome chars = ExtractFacts(Response("<saml:Issuer>&#65;&#x42;&#x1F600;</saml:Issuer>"));
+  ASSERT_EQ(chars.status, ExtractStatus::kOk) << chars.error;
+  EXPECT_EQ(chars.facts.assertions[0].issuer.value, "AB\xF0\x9F\x98\x80");
+}
+
+// pugixml would keep these as text while libxml2 (which verifies signatures)
+// refuses the document: both must see it refused, at the '&'.
+TEST(ExtractFacts, AReferenceThatIsNotPredefinedOrACharacterIsMalformed) {
+  for (const char* issuer :
+       {"&xxe;", "a & b", "&amp", "&#0;", "&#x110000;", "&#xD800;", "&#;", "&#12a;", "ok &AMP;"}) {
+    const std::string xml = Response(std::string("<saml:Issuer>") + issuer + "</saml:Issuer>");
+    ExtractOutcome out = ExtractFacts(xml);
+    EXPECT_EQ(out.status, ExtractStatus::kMalformed) << issuer;
+    EXPECT_EQ(out.error_offset, xml.find('&', xml.find("<saml:Issuer>"))) << issuer;
+    EXPECT_NE(out.error.find("nor a character reference"), std::string::npos) << out.error;
+  }
+  const std::string in_attribute = Response("<saml:Issuer Format=\"&xxe;\">x</saml:Issuer>");
+  EXPECT_EQ(ExtractFacts(in_attribute).status, ExtractStatus::kMalformed);
+}
+
+TEST(ExtractFacts, AnAmpersandInACommentCdataOrInstructionIsText) {
+  const std::string xml =
+      Response("<!-- a & b &xxe; --><?pi & ?><saml:Issuer><![CDATA[a & b]]></saml:Issuer>");
+  ExtractOutcome out = ExtractFacts(xml);
+  ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+  EXPECT_EQ(out.facts.assertions[0].issuer.value, "a & b");
 }
 
 TEST(ExtractFacts, ANonUtf8EncodingDeclarationIsMalformed) {
