@@ -163,6 +163,34 @@ inline constexpr std::string_view kAliyunSamlApi = "aliyun:saml-api";
 inline const std::string kAwsOpsRole = "arn:aws:iam::123456789012:role/ops";
 inline const std::string kAliyunOpsRole = "acs:ram::1234567890123456:role/ops";
 
+/// Exactly one `rule` diagnostic, of `severity`; returns it (nullptr after a
+/// failure, so that a caller which reads it further asserts it is not null).
+inline const samlint::Diagnostic* ExpectOne(const samlint::CheckResult& result,
+                                            std::string_view rule, samlint::Severity severity) {
+  const auto found = DiagnosticsWithRule(result, rule);
+  EXPECT_EQ(found.size(), 1u) << rule << " in " << Describe(result);
+  if (found.size() != 1u) return nullptr;
+  EXPECT_EQ(found[0]->severity, severity) << rule;
+  return found[0];
+}
+
+/// ExpectOne, and the diagnostic located within the first `needle` of `xml`.
+inline const samlint::Diagnostic* ExpectOneWithin(const samlint::CheckResult& result,
+                                                  const std::string& xml, std::string_view rule,
+                                                  samlint::Severity severity,
+                                                  std::string_view needle) {
+  const samlint::Diagnostic* d = ExpectOne(result, rule, severity);
+  if (d != nullptr) ExpectLocatedWithin(*d, xml, needle);
+  return d;
+}
+
+/// Options whose t_use is `now` (an xs:dateTime that must parse).
+inline samlint::CheckOptions OptionsAt(std::string_view now) {
+  samlint::CheckOptions options;
+  options.now = Utc(now);
+  return options;
+}
+
 /// The signature was judged `status` ("verified", "invalid", ...); a fatal
 /// failure when the result has no signature (wrap in ASSERT_NO_FATAL_FAILURE).
 inline void ExpectSignatureStatus(const samlint::CheckResult& result, std::string_view status) {
@@ -176,12 +204,7 @@ inline const samlint::Diagnostic* ExpectOneAtTheSignature(const samlint::CheckRe
                                                           const std::string& xml,
                                                           std::string_view rule,
                                                           samlint::Severity severity) {
-  const auto found = DiagnosticsWithRule(result, rule);
-  EXPECT_EQ(found.size(), 1u) << Describe(result);
-  if (found.size() != 1u) return nullptr;
-  EXPECT_EQ(found[0]->severity, severity);
-  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
-  return found[0];
+  return ExpectOneWithin(result, xml, rule, severity, "<ds:Signature ");
 }
 
 /// A certificate-validity finding is about a file given on the command line,
