@@ -30,22 +30,26 @@ inline std::vector<const samlint::Diagnostic*> DiagnosticsWithRule(
   return found;
 }
 
+/// The first element of `items` that `matches`, or nullptr.
+template <typename Item, typename Matches>
+const Item* FirstOrNull(const std::vector<Item>& items, Matches matches) {
+  const auto it = std::find_if(items.begin(), items.end(), matches);
+  return it == items.end() ? nullptr : &*it;
+}
+
 /// The first diagnostic of `rule`, or nullptr.
 inline const samlint::Diagnostic* FindDiagnostic(const samlint::CheckResult& result,
                                                  std::string_view rule) {
-  for (const samlint::Diagnostic& d : result.diagnostics) {
-    if (d.rule == rule) return &d;
-  }
-  return nullptr;
+  return FirstOrNull(result.diagnostics,
+                     [&](const samlint::Diagnostic& d) { return d.rule == rule; });
 }
 
 /// The first diagnostic of `rule` about `scenario` (e.g. "aws:saml-console"), or nullptr.
 inline const samlint::Diagnostic* FindDiagnostic(const samlint::CheckResult& result,
                                                  std::string_view rule, std::string_view scenario) {
-  for (const samlint::Diagnostic& d : result.diagnostics) {
-    if (d.rule == rule && d.scenario == scenario) return &d;
-  }
-  return nullptr;
+  return FirstOrNull(result.diagnostics, [&](const samlint::Diagnostic& d) {
+    return d.rule == rule && d.scenario == scenario;
+  });
 }
 
 inline bool HasRule(const samlint::CheckResult& result, std::string_view rule) {
@@ -70,19 +74,14 @@ inline std::string Describe(const samlint::CheckResult& result) {
 /// The first evaluation of `scenario`, or nullptr.
 inline const samlint::Evaluation* FindEvaluation(const samlint::CheckResult& result,
                                                  samlint::ScenarioId scenario) {
-  for (const samlint::Evaluation& e : result.evaluations) {
-    if (e.scenario == scenario) return &e;
-  }
-  return nullptr;
+  return FirstOrNull(result.evaluations,
+                     [&](const samlint::Evaluation& e) { return e.scenario == scenario; });
 }
 
 /// The factor `name` of `evaluation` (not its context), or nullptr.
 inline const samlint::Factor* FindFactor(const samlint::Evaluation& evaluation,
                                          samlint::FactorName name) {
-  for (const samlint::Factor& f : evaluation.factors) {
-    if (f.name == name) return &f;
-  }
-  return nullptr;
+  return FirstOrNull(evaluation.factors, [&](const samlint::Factor& f) { return f.name == name; });
 }
 
 /// An xs:dateTime that must parse (fails the test otherwise).
