@@ -8,6 +8,7 @@
 #include <string>
 
 #include "samlint/options.h"
+#include "samlint/rule_id.h"
 #include "samlint/scenario.h"
 
 namespace samlint {
@@ -47,6 +48,11 @@ struct ScenarioInputs {
   std::optional<DeclaredValue> permission_set_session;
   bool role_chaining = false;
   std::optional<std::int64_t> target;
+
+  /// The cloud refused the call for this rule's cause (an audit event's error):
+  /// the evaluation is rejected by it alone, and samlint infers neither another
+  /// refusal of the request nor a shortfall below the target.
+  std::optional<RuleId> refused_by;
 };
 
 /// The declarations of `options` as DeclaredValues named after their options.

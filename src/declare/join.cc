@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "base/diagnostic.h"
-#include "declare/roles.h"
+#include "parse/roles.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
 
@@ -26,11 +26,13 @@ struct Candidate {
 };
 
 // Picks the value from candidates; several different values are a conflict.
-std::optional<DeclaredValue> Choose(const std::vector<Candidate>& candidates, const std::string& what,
-                                    const std::string& role, std::vector<Diagnostic>& out) {
+std::optional<DeclaredValue> Choose(const std::vector<Candidate>& candidates,
+                                    const std::string& what, const std::string& role,
+                                    std::vector<Diagnostic>& out) {
   if (candidates.empty()) return std::nullopt;
-  auto lowest = std::min_element(candidates.begin(), candidates.end(),
-                                 [](const Candidate& a, const Candidate& b) { return a.seconds < b.seconds; });
+  auto lowest = std::min_element(
+      candidates.begin(), candidates.end(),
+      [](const Candidate& a, const Candidate& b) { return a.seconds < b.seconds; });
   bool conflict = std::any_of(candidates.begin(), candidates.end(),
                               [&](const Candidate& c) { return c.seconds != lowest->seconds; });
   if (conflict) {
@@ -63,9 +65,10 @@ void JoinDeclarationFiles(const CheckOptions& options, Cloud cloud, const std::s
 void JoinDeclarations(const CheckOptions& options, Cloud cloud, const std::string& role_arn,
                       ScenarioInputs& in, std::vector<Diagnostic>& out) {
   JoinDeclarationFiles(options, cloud, role_arn, in, out);
-  if (!in.role_max_session && options.role_max_proven && *options.role_max_proven > kRoleMaxDefault) {
-    in.role_max_session =
-        DeclaredValue{*options.role_max_proven, "at least the requested duration: the call succeeded"};
+  if (!in.role_max_session && options.role_max_proven &&
+      *options.role_max_proven > kRoleMaxDefault) {
+    in.role_max_session = DeclaredValue{*options.role_max_proven,
+                                        "at least the requested duration: the call succeeded"};
   }
 }
 
@@ -84,7 +87,8 @@ void JoinDeclarationFiles(const CheckOptions& options, Cloud cloud, const std::s
       // (CloudFormation) is matched by name, and by account when known.
       bool by_name = r.arn.empty() && r.name == name && (r.account.empty() || r.account == account);
       if (!exact && !by_name) continue;
-      std::string via = r.source + " (" + r.origin + (by_name ? ", matched by role name" : "") + ")";
+      std::string via =
+          r.source + " (" + r.origin + (by_name ? ", matched by role name" : "") + ")";
       if (r.max_session) {
         candidates.push_back({*r.max_session, via});
       } else {
@@ -104,7 +108,8 @@ void JoinDeclarationFiles(const CheckOptions& options, Cloud cloud, const std::s
     std::vector<Candidate> candidates;
     for (const DeclaredPermissionSet& p : d->permission_sets) {
       if (p.session_duration) {
-        candidates.push_back({*p.session_duration, p.source + " (" + p.origin + " " + p.name + ")"});
+        candidates.push_back(
+            {*p.session_duration, p.source + " (" + p.origin + " " + p.name + ")"});
       }
     }
     if (auto v = Choose(candidates, "permission-set SessionDuration", "", out)) {

@@ -6,7 +6,7 @@
 
 #include "base/diagnostic.h"
 #include "base/strings.h"
-#include "declare/roles.h"
+#include "parse/assertion_values.h"
 #include "parse/cloud.h"
 #include "samlint/duration.h"
 #include "samlint/rule_id.h"
@@ -15,33 +15,22 @@ namespace samlint {
 namespace {
 
 constexpr std::string_view kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Success";
-constexpr std::int64_t kRedemptionWindow = 300;  // observed: "Token must be redeemed within 5 minutes"
+constexpr std::int64_t kRedemptionWindow =
+    300;  // observed: "Token must be redeemed within 5 minutes"
 constexpr std::int64_t kSessionDurationMin = 900;
 constexpr std::int64_t kSessionDurationMax = 43200;
-
-std::vector<const TextFact*> ValuesOf(const AssertionFact& a, std::string_view name,
-                                      std::size_t* attribute_offset = nullptr,
-                                      bool* attribute_present = nullptr) {
-  std::vector<const TextFact*> values;
-  for (const AttributeFact& attr : a.attributes) {
-    if (attr.name != name) continue;
-    if (attribute_offset != nullptr && (attribute_present == nullptr || !*attribute_present)) {
-      *attribute_offset = attr.offset;
-    }
-    if (attribute_present != nullptr) *attribute_present = true;
-    for (const TextFact& v : attr.values) values.push_back(&v);
-  }
-  return values;
-}
 
 // A document value in a message: shortened (see Shorten), in quotes, with
 // line breaks and tabs escaped.
 std::string Quoted(std::string_view s) {
   std::string q = "\"";
   for (char c : Shorten(s)) {
-    if (c == '\n') q += "\\n";
-    else if (c == '\t') q += "\\t";
-    else q += c;
+    if (c == '\n')
+      q += "\\n";
+    else if (c == '\t')
+      q += "\\t";
+    else
+      q += c;
   }
   return q + "\"";
 }
@@ -79,8 +68,7 @@ bool AliyunLegacyNameChar(char c) { return AliyunNameChar(c) || c == '=' || c ==
 
 // " (N more <what> are not listed)" on the last of `listed` findings of a kind
 // whose further `unlisted` ones the parse stage only counted.
-std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted,
-                     const char* what) {
+std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted, const char* what) {
   if (i + 1 != listed || unlisted == 0) return {};
   return " (" + std::to_string(unlisted) + " more " + what + " are not listed)";
 }
@@ -172,7 +160,7 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
   }
   std::size_t assertion_count = facts.assertions.size() + facts.encrypted_assertions.size();
   if (assertion_count > 1) {
-    std::size_t second = facts.assertions.size() > 1 ? facts.assertions[1].offset
+    std::size_t second = facts.assertions.size() > 1           ? facts.assertions[1].offset
                          : !facts.encrypted_assertions.empty() ? facts.encrypted_assertions.back()
                                                                : facts.offset;
     out.push_back(MakeDiagnostic(
@@ -197,102 +185,91 @@ void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
   }
 }
 
-SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cloud,
-                                        std::vector<Diagnostic>* out) {
-  SessionDurationRead read;
-  std::size_t attribute_offset = 0;
-  bool present = false;
-  auto values = ValuesOf(assertion, AttributesOf(cloud).session_duration, &attribute_offset, &present);
-  if (!present) return read;
-  read.offset = attribute_offset;
-  const char* fix = "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
+namespace {
+
+// What is wrong with the SessionDuration attribute, in the words of session-duration-out-of-range.
+void CheckSessionDuration(const SessionDurationValue& sd, Cloud cloud,
+                          std::vector<Diagnostic>& out) {
+  if (!sd.attribute.present) return;
+  const char* fix =
+      "Send one SessionDuration value: an integer number of seconds from 900 to 43200.";
+  const std::vector<const TextFact*>& values = sd.attribute.values;
   if (values.empty()) {
-    if (out) {
-      out->push_back(MakeDiagnostic(Rule::kSessionDurationOutOfRange,
-                                    "The SessionDuration attribute has no value; it is treated "
-                                    "as absent.",
-                                    attribute_offset, fix));
-    }
-    return read;
+    out.push_back(MakeDiagnostic(Rule::kSessionDurationOutOfRange,
+                                 "The SessionDuration attribute has no value; it is treated "
+                                 "as absent.",
+                                 sd.attribute.offset, fix));
+    return;
   }
-  if (values.size() > 1 && out) {
-    out->push_back(
+  if (values.size() > 1) {
+    out.push_back(
         MakeDiagnostic(Rule::kSessionDurationOutOfRange,
                        "The SessionDuration attribute is given " + std::to_string(values.size()) +
                            " times; the cloud expects exactly one value. samlint uses the first.",
                        values[1]->offset, fix));
   }
   const TextFact& v = *values.front();
-  read.offset = v.offset;
-  std::string_view text = Trim(v.value, kCWhitespace);
-  bool integer = !text.empty() && text.size() <= 12 &&
-                 std::all_of(text.begin(), text.end(),
-                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  if (!integer) {
-    if (out) {
-      out->push_back(MakeDiagnostic(Rule::kSessionDurationOutOfRange,
-                                    "The SessionDuration attribute " + Quoted(v.value) +
-                                        " is not an integer number of seconds; it is treated as "
-                                        "absent.",
-                                    v.offset, fix));
-    }
-    return read;
+  if (!sd.seconds) {
+    out.push_back(MakeDiagnostic(Rule::kSessionDurationOutOfRange,
+                                 "The SessionDuration attribute " + Quoted(v.value) +
+                                     " is not an integer number of seconds; it is treated as "
+                                     "absent.",
+                                 v.offset, fix));
+    return;
   }
-  std::int64_t seconds = std::stoll(std::string(text));
-  read.seconds = seconds;
-  if ((seconds < kSessionDurationMin || seconds > kSessionDurationMax) && out) {
+  std::int64_t seconds = *sd.seconds;
+  if (seconds < kSessionDurationMin || seconds > kSessionDurationMax) {
     std::string message = "The SessionDuration attribute " + SecondsAndHuman(seconds) +
                           " is outside 900..43200 seconds";
     message += cloud == Cloud::kAws
                    ? "; AWS documents no behaviour for it. samlint still uses the value."
                    : " (older Alibaba Cloud documentation allowed only 900..3600). samlint "
                      "still uses the value.";
-    out->push_back(
+    out.push_back(
         MakeDiagnostic(Rule::kSessionDurationOutOfRange, std::move(message), v.offset, fix));
   }
-  return read;
 }
 
-void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, Cloud cloud,
-                            std::optional<Timestamp> t_use, const CheckOptions& options,
-                            std::vector<Diagnostic>& out, const UnknownValues& unknown) {
+}  // namespace
+
+void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionValues& values, Cloud cloud,
+                            const CheckOptions& options, std::vector<Diagnostic>& out,
+                            const UnknownValues& unknown) {
+  const AssertionFact& a = *values.assertion;
+  const CloudValues& read = values.For(cloud);
+  const std::optional<Timestamp>& t_use = values.t_use;
   const CloudAttributes& names = AttributesOf(cloud);
   const std::string cloud_name = cloud == Cloud::kAws ? "AWS" : "Alibaba Cloud";
 
   // Role
-  std::size_t role_offset = a.offset;
-  bool role_present = false;
-  auto roles = ValuesOf(a, names.role, &role_offset, &role_present);
-  if (roles.empty() && !unknown.roles) {
-    out.push_back(MakeDiagnostic(Rule::kRoleAttributeMissing,
-                                 std::string("The assertion has no ") + names.role + " value; " +
-                                     cloud_name +
-                                     " cannot tell which role to assume and refuses the sign-in.",
-                                 role_present ? role_offset : a.offset,
-                                 std::string("Map the IdP's role attribute to ") + names.role +
-                                     " with values \"ROLE_ARN,PROVIDER_ARN\"."));
+  if (read.roles.empty() && !unknown.roles) {
+    out.push_back(
+        MakeDiagnostic(Rule::kRoleAttributeMissing,
+                       std::string("The assertion has no ") + names.role + " value; " + cloud_name +
+                           " cannot tell which role to assume and refuses the sign-in.",
+                       read.role_attribute.present ? read.role_attribute.offset : a.offset,
+                       std::string("Map the IdP's role attribute to ") + names.role +
+                           " with values \"ROLE_ARN,PROVIDER_ARN\"."));
   }
-  for (const TextFact* v : roles) {
-    std::string why;
-    if (!ParseRoleValue(cloud, v->value, why)) {
-      out.push_back(MakeDiagnostic(Rule::kRoleAttributeMalformed,
-                                   "Role value " + Quoted(v->value) + " is malformed: " + why + ".",
-                                   v->offset,
-                                   "Send each role as ROLE_ARN,PROVIDER_ARN with no spaces."));
+  for (const RoleValue& role : read.roles) {
+    if (!role.parsed) {
+      out.push_back(MakeDiagnostic(
+          Rule::kRoleAttributeMalformed,
+          "Role value " + Quoted(role.text->value) + " is malformed: " + role.why + ".",
+          role.text->offset, "Send each role as ROLE_ARN,PROVIDER_ARN with no spaces."));
     }
   }
 
   // RoleSessionName
-  std::size_t rsn_offset = a.offset;
-  bool rsn_present = false;
-  auto names_values = ValuesOf(a, names.role_session_name, &rsn_offset, &rsn_present);
+  AttributeValues session_names = AttributeValuesOf(a, names.role_session_name);
+  const std::vector<const TextFact*>& names_values = session_names.values;
   if (names_values.empty()) {
     if (!unknown.role_session_name) {
       out.push_back(MakeDiagnostic(Rule::kRoleSessionNameMissing,
                                    std::string("The assertion has no ") + names.role_session_name +
                                        " value; " + cloud_name +
                                        " requires it and refuses the sign-in.",
-                                   rsn_present ? rsn_offset : a.offset,
+                                   session_names.present ? session_names.offset : a.offset,
                                    std::string("Map a user identifier (user name or email) to ") +
                                        names.role_session_name + "."));
     }
@@ -310,10 +287,11 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (cloud == Cloud::kAws) {
       std::string bad = Offending(v.value, AwsNameChar);
       if (length < 2 || length > 64 || !bad.empty()) {
-        std::string why = length < 2 || length > 64
-                              ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
-                              : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
-                                    (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
+        std::string why =
+            length < 2 || length > 64
+                ? "is " + std::to_string(length) + " characters long (2..64 allowed)"
+                : "contains characters outside [a-zA-Z_0-9+=,.@-]: " +
+                      (options.show_identities ? Quoted(bad) : std::string("(redacted)"));
         out.push_back(MakeDiagnostic(
             Rule::kRoleSessionNameInvalid,
             "RoleSessionName " + shown + " " + why + "; AssumeRoleWithSAML rejects it.", v.offset,
@@ -349,12 +327,12 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
 
   // SourceIdentity (AWS)
   if (names.source_identity != nullptr) {
-    for (const TextFact* v : ValuesOf(a, names.source_identity)) {
+    for (const TextFact* v : AttributeValuesOf(a, names.source_identity).values) {
       std::string value(v->value);
       bool aws_prefix = StartsWithNoCase(value, "aws:");
       std::string bad = Offending(value, AwsNameChar);
       if (value.size() < 2 || value.size() > 64 || !bad.empty() || aws_prefix) {
-        std::string why = aws_prefix ? "starts with \"aws:\", which is reserved"
+        std::string why = aws_prefix     ? "starts with \"aws:\", which is reserved"
                           : !bad.empty() ? "contains characters outside [a-zA-Z_0-9+=,.@-]"
                                          : "is " + std::to_string(value.size()) +
                                                " characters long (2..64 allowed)";
@@ -375,10 +353,9 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
     if (IsCloudAudience(cloud, Trim(au.value, kCWhitespace))) any_audience = true;
   }
   if (!any_audience && !unknown.audience) {
-    std::string expected = cloud == Cloud::kAws
-                               ? "urn:amazon:webservices"
-                               : "urn:alibaba:cloudcomputing:international (or "
-                                 "urn:alibaba:cloudcomputing on the China site)";
+    std::string expected = cloud == Cloud::kAws ? "urn:amazon:webservices"
+                                                : "urn:alibaba:cloudcomputing:international (or "
+                                                  "urn:alibaba:cloudcomputing on the China site)";
     // A few audiences are enough to show what the IdP sends.
     constexpr std::size_t kAudiencesShown = 5;
     std::string found;
@@ -447,8 +424,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& a, 
         facts.destination.offset, "Set the IdP's ACS URL / destination to " + endpoint + "."));
   }
 
-  // SessionDuration
-  ReadSessionDuration(a, cloud, &out);
+  CheckSessionDuration(read.session_duration, cloud, out);
 
   if (!t_use) return;
   const std::int64_t skew = options.clock_skew;

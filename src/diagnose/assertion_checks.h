@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "parse/assertion_values.h"
 #include "parse/facts.h"
 #include "samlint/options.h"
 #include "samlint/result.h"
@@ -24,21 +25,10 @@ struct UnknownValues {
   bool recipient = false;  ///< the Recipient, and the Response's Destination
 };
 
-/// Checks of the assertion the cloud reads against that cloud's requirements.
-/// `t_use` may be absent (no IssueInstant and no --now): time checks are skipped.
-void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionFact& assertion, Cloud cloud,
-                            std::optional<Timestamp> t_use, const CheckOptions& options,
-                            std::vector<Diagnostic>& out, const UnknownValues& unknown = {});
-
-/// The SessionDuration attribute of `cloud` as the lifetime model reads it:
-/// an integer, or nullopt when absent or unusable. Reports
-/// session-duration-out-of-range for values outside 900..43200, non-integers
-/// and repeated values when `out` is not null.
-struct SessionDurationRead {
-  std::optional<std::int64_t> seconds;
-  std::size_t offset = 0;
-};
-SessionDurationRead ReadSessionDuration(const AssertionFact& assertion, Cloud cloud,
-                                        std::vector<Diagnostic>* out);
+/// Checks of the assertion the cloud reads (`values.assertion`, not null) against
+/// that cloud's requirements. Without a time of use the time checks are skipped.
+void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionValues& values, Cloud cloud,
+                            const CheckOptions& options, std::vector<Diagnostic>& out,
+                            const UnknownValues& unknown = {});
 
 }  // namespace samlint

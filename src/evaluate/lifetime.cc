@@ -11,21 +11,21 @@ namespace {
 
 // Ranges from lifetime-rules.md.
 constexpr std::int64_t kHour = 3600;
-constexpr std::int64_t kRoleMaxMin = 3600;            // MaxSessionDuration 3600..43200
+constexpr std::int64_t kRoleMaxMin = 3600;  // MaxSessionDuration 3600..43200
 constexpr std::int64_t kRoleMaxMax = 43200;
-constexpr std::int64_t kDurationMin = 900;            // DurationSeconds minimum, both clouds
-constexpr std::int64_t kAwsRoleDurationMax = 43200;   // AWS role APIs
-constexpr std::int64_t kAwsTokenDurationMax = 129600; // GetFederationToken / GetSessionToken
+constexpr std::int64_t kDurationMin = 900;             // DurationSeconds minimum, both clouds
+constexpr std::int64_t kAwsRoleDurationMax = 43200;    // AWS role APIs
+constexpr std::int64_t kAwsTokenDurationMax = 129600;  // GetFederationToken / GetSessionToken
 constexpr std::int64_t kAwsTokenDurationDefault = 43200;
-constexpr std::int64_t kDefaultDuration = 3600;       // DurationSeconds omitted
+constexpr std::int64_t kDefaultDuration = 3600;  // DurationSeconds omitted
 constexpr std::int64_t kDefaultRoleMax = 3600;
 constexpr std::int64_t kDefaultConsoleSessionDuration = 3600;
 constexpr std::int64_t kDefaultLoginSession = 6 * kHour;
-constexpr std::int64_t kLoginSessionMin = 1 * kHour;   // LoginSessionDuration 1..24 h
+constexpr std::int64_t kLoginSessionMin = 1 * kHour;  // LoginSessionDuration 1..24 h
 constexpr std::int64_t kLoginSessionMax = 24 * kHour;
-constexpr std::int64_t kDefaultPermissionSet = 3600;   // PT1H
+constexpr std::int64_t kDefaultPermissionSet = 3600;  // PT1H
 constexpr std::int64_t kPermissionSetMin = 3600;
-constexpr std::int64_t kPermissionSetMax = 43200;      // PT12H
+constexpr std::int64_t kPermissionSetMax = 43200;  // PT12H
 constexpr std::int64_t kRoleChainingLimit = 3600;
 
 constexpr const char* kAwsMaxSessionError =
@@ -143,6 +143,14 @@ class Evaluator {
   void Reject(RuleId rule, std::string message, std::string fix = {}) {
     Ev().outcome = Outcome::kRejected;
     Ev().rejected_by.emplace_back(rule.name());
+    if (in_.refused_by) {
+      // The request's refusals samlint would infer (often from assumed
+      // defaults) give way to the one the cloud reported.
+      bool inferred_request_refusal = rule == Rule::kDurationExceedsRoleMax ||
+                                      rule == Rule::kRoleChainingLimit ||
+                                      rule == Rule::kDurationOutOfRange;
+      if (inferred_request_refusal && rule != *in_.refused_by) return;
+    }
     Emit(MakeDiagnostic(rule, std::move(message), std::nullopt, std::move(fix)));
   }
 
@@ -198,7 +206,8 @@ class Evaluator {
       return;
     }
     Add(Default(FactorName::kDurationSeconds, default_seconds));
-    std::string how = "Set DurationSeconds on the request, or tell samlint with --duration-seconds.";
+    std::string how =
+        "Set DurationSeconds on the request, or tell samlint with --duration-seconds.";
     if (id_ == ScenarioId::kAwsFederationToken || id_ == ScenarioId::kAwsSessionToken) {
       how += " (A root user's session is cut to 1 hour regardless.)";
     }
@@ -282,11 +291,12 @@ class Evaluator {
     }
     if (!console_default) return;  // absent on the API: it can only shorten, so no factor
     Add(Default(FactorName::kSessionDurationAttribute, kDefaultConsoleSessionDuration));
-    std::string what = "The SessionDuration attribute (" + SessionDurationAttributeName(in_.cloud) +
-                       ") is absent";
+    std::string what =
+        "The SessionDuration attribute (" + SessionDurationAttributeName(in_.cloud) + ") is absent";
     if (in_.cloud == Cloud::kAliyun) {
-      what += " (the 3600 s default comes from older Alibaba Cloud documentation; the current "
-              "page names none)";
+      what +=
+          " (the 3600 s default comes from older Alibaba Cloud documentation; the current "
+          "page names none)";
     }
     std::string how = "Have the IdP send " + SessionDurationAttributeName(in_.cloud) +
                       " with the session length in seconds.";
@@ -352,11 +362,11 @@ class Evaluator {
     if (!in_.role_max_session) return;
     const DeclaredValue& v = *in_.role_max_session;
     if (v.seconds >= kRoleMaxMin && v.seconds <= kRoleMaxMax) return;
-    std::string cmd = in_.cloud == Cloud::kAws
-                          ? "`aws iam update-role --role-name " + RoleArg(in_) +
-                                " --max-session-duration 43200`"
-                          : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) +
-                                " --NewMaxSessionDuration 43200`";
+    std::string cmd =
+        in_.cloud == Cloud::kAws
+            ? "`aws iam update-role --role-name " + RoleArg(in_) + " --max-session-duration 43200`"
+            : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) +
+                  " --NewMaxSessionDuration 43200`";
     Reject(Rule::kRoleMaxOutOfRange,
            "Role MaxSessionDuration " + Human(v.seconds) + " from " + v.via +
                " is outside what the cloud accepts (3600 to 43200 seconds).",
@@ -365,16 +375,16 @@ class Evaluator {
 
   // DurationSeconds: the API's own range first, then the role maximum, then chaining.
   void CheckDuration(std::int64_t api_max, bool against_role_max) {
-    std::int64_t duration = DurationValue(id_ == ScenarioId::kAwsFederationToken ||
-                                                  id_ == ScenarioId::kAwsSessionToken
-                                              ? kAwsTokenDurationDefault
-                                              : kDefaultDuration);
+    std::int64_t duration =
+        DurationValue(id_ == ScenarioId::kAwsFederationToken || id_ == ScenarioId::kAwsSessionToken
+                          ? kAwsTokenDurationDefault
+                          : kDefaultDuration);
     std::string via = in_.duration_seconds ? in_.duration_seconds->via : "the default";
     bool aws = in_.cloud == Cloud::kAws;
     std::string api(GetScenario(id_).title);
     if (duration < kDurationMin || (api_max > 0 && duration > api_max)) {
       std::string range = api_max > 0 ? "from 900 to " + std::to_string(api_max) + " seconds"
-                                       : "at least 900 seconds";
+                                      : "at least 900 seconds";
       Reject(Rule::kDurationOutOfRange,
              "DurationSeconds " + Human(duration) + " (" + via + ") is outside the range " + api +
                  " accepts: " + range + "." +
@@ -394,12 +404,13 @@ class Evaluator {
         message += aws ? std::string("\"") + kAwsMaxSessionError + "\""
                        : std::string("InvalidParameter.DurationSeconds.");
         std::string fix =
-            "Request at most " + std::to_string(role_max) + " seconds, or raise the role maximum: " +
+            "Request at most " + std::to_string(role_max) +
+            " seconds, or raise the role maximum: " +
             (aws ? "`aws iam update-role --role-name " + RoleArg(in_) + " --max-session-duration " +
                        std::to_string(std::min(duration, kRoleMaxMax)) + "`"
                  : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) +
-                       " --NewMaxSessionDuration " + std::to_string(std::min(duration, kRoleMaxMax)) +
-                       "`") +
+                       " --NewMaxSessionDuration " +
+                       std::to_string(std::min(duration, kRoleMaxMax)) + "`") +
             ".";
         Reject(Rule::kDurationExceedsRoleMax, std::move(message), std::move(fix));
         return;
@@ -417,6 +428,13 @@ class Evaluator {
 
   void Conclude() {
     Evaluation& ev = Ev();
+    if (in_.refused_by) {
+      const std::string refused(in_.refused_by->name());
+      out_.refusal_explained =
+          std::find(ev.rejected_by.begin(), ev.rejected_by.end(), refused) != ev.rejected_by.end();
+      ev.outcome = Outcome::kRejected;
+      ev.rejected_by.assign({refused});
+    }
     if (ev.outcome == Outcome::kRejected) {
       ev.effective_seconds = std::nullopt;
       ev.binding.clear();
@@ -522,7 +540,8 @@ std::string FactorFix(FactorName factor, const ScenarioInputs& in, ScenarioId sc
     case FactorName::kLoginSessionDuration: {
       std::int64_t hours = std::min<std::int64_t>((want + kHour - 1) / kHour, 24);
       return "Raise the RAM logon session expiration: `aliyun ram SetSecurityPreference "
-             "--LoginSessionDuration " + std::to_string(hours) + "`.";
+             "--LoginSessionDuration " +
+             std::to_string(hours) + "`.";
     }
     case FactorName::kRoleMaxSessionDuration:
       return aws ? "Raise the role maximum: `aws iam update-role --role-name " + role +
@@ -530,43 +549,56 @@ std::string FactorFix(FactorName factor, const ScenarioInputs& in, ScenarioId sc
                  : "Raise the role maximum: `aliyun ram UpdateRole --RoleName " + role +
                        " --NewMaxSessionDuration " + capped + "`.";
     case FactorName::kDurationSeconds: {
-      std::string value = std::to_string(std::min(
-          want, scenario == ScenarioId::kAwsFederationToken || scenario == ScenarioId::kAwsSessionToken
-                    ? kAwsTokenDurationMax
-                    : kRoleMaxMax));
+      std::string value =
+          std::to_string(std::min(want, scenario == ScenarioId::kAwsFederationToken ||
+                                                scenario == ScenarioId::kAwsSessionToken
+                                            ? kAwsTokenDurationMax
+                                            : kRoleMaxMax));
       switch (scenario) {
         case ScenarioId::kAwsSamlApi:
           return "Request DurationSeconds=" + value +
                  " (`aws sts assume-role-with-saml ... --duration-seconds " + value +
                  "`) and make sure the role maximum allows it.";
         case ScenarioId::kAwsAssumeRole:
-          return "Request DurationSeconds=" + value + " (`aws sts assume-role ... --duration-seconds " +
-                 value + "`) and make sure the role maximum allows it.";
+          return "Request DurationSeconds=" + value +
+                 " (`aws sts assume-role ... --duration-seconds " + value +
+                 "`) and make sure the role maximum allows it.";
         case ScenarioId::kAwsWebIdentity:
           return "Request DurationSeconds=" + value +
                  " (`aws sts assume-role-with-web-identity ... --duration-seconds " + value + "`).";
         case ScenarioId::kAwsFederationToken:
-          return "Request DurationSeconds=" + value + " (`aws sts get-federation-token ... "
-                 "--duration-seconds " + value + "`).";
+          return "Request DurationSeconds=" + value +
+                 " (`aws sts get-federation-token ... "
+                 "--duration-seconds " +
+                 value + "`).";
         case ScenarioId::kAwsSessionToken:
-          return "Request DurationSeconds=" + value + " (`aws sts get-session-token "
-                 "--duration-seconds " + value + "`).";
+          return "Request DurationSeconds=" + value +
+                 " (`aws sts get-session-token "
+                 "--duration-seconds " +
+                 value + "`).";
         case ScenarioId::kAliyunSamlApi:
-          return "Request DurationSeconds=" + value + " (`aliyun sts AssumeRoleWithSAML ... "
-                 "--DurationSeconds " + value + "`) and make sure the role maximum allows it.";
+          return "Request DurationSeconds=" + value +
+                 " (`aliyun sts AssumeRoleWithSAML ... "
+                 "--DurationSeconds " +
+                 value + "`) and make sure the role maximum allows it.";
         case ScenarioId::kAliyunOidcApi:
-          return "Request DurationSeconds=" + value + " (`aliyun sts AssumeRoleWithOIDC ... "
-                 "--DurationSeconds " + value + "`) and make sure the role maximum allows it.";
+          return "Request DurationSeconds=" + value +
+                 " (`aliyun sts AssumeRoleWithOIDC ... "
+                 "--DurationSeconds " +
+                 value + "`) and make sure the role maximum allows it.";
         default:
-          return "Request DurationSeconds=" + value + " (`aliyun sts AssumeRole ... "
-                 "--DurationSeconds " + value + "`) and make sure the role maximum allows it.";
+          return "Request DurationSeconds=" + value +
+                 " (`aliyun sts AssumeRole ... "
+                 "--DurationSeconds " +
+                 value + "`) and make sure the role maximum allows it.";
       }
     }
     case FactorName::kPermissionSetSessionDuration: {
       std::int64_t hours = std::min<std::int64_t>((want + kHour - 1) / kHour, 12);
       return "Raise the permission set's session duration: `aws sso-admin update-permission-set "
              "--instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN "
-             "--session-duration PT" + std::to_string(hours) + "H`.";
+             "--session-duration PT" +
+             std::to_string(hours) + "H`.";
     }
     case FactorName::kRoleChainingLimit:
       return "Role chaining is capped at 1 hour and cannot be raised: assume the role directly "

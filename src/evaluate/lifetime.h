@@ -13,6 +13,9 @@ namespace samlint {
 struct ScenarioOutcome {
   Evaluation evaluation;
   std::vector<Diagnostic> diagnostics;  ///< all carry the scenario (and role)
+  /// With ScenarioInputs::refused_by: the evaluation found that cause itself,
+  /// and `diagnostics` explain the refusal.
+  bool refusal_explained = false;
 };
 
 /// Evaluates `scenario` for one role. Implements lifetime-rules.md's tables

@@ -8,9 +8,9 @@
 
 #include "base/diagnostic.h"
 #include "declare/join.h"
-#include "declare/roles.h"
 #include "evaluate/lifetime.h"
 #include "input/decode.h"
+#include "parse/roles.h"
 #include "pipeline/idp.h"
 #include "pipeline/prepared_input.h"
 #include "pipeline/response_read.h"
@@ -80,10 +80,15 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
   o.cloud = request.cloud;
   // The request's own DurationSeconds wins; the option fills in only when it has none.
   if (request.duration_seconds) o.duration_seconds = request.duration_seconds;
-  CheckResult r = CheckBytes(name, part.saml, o);
-  if (r.kind != ResultKind::kSamlResponse) return r;
+  // Only the requested role is evaluated; the others are the IdP's offer.
+  AssertionScope scope;
+  scope.role = request.role_arn;
+  auto read = ReadResponse(name, part.saml, o);
+  if (auto* unreadable = std::get_if<CheckResult>(&read)) return std::move(*unreadable);
+  // No audit event is joined with a request, so the read is not kept.
+  CheckResult r =
+      JudgeResponse(name, *std::get<std::shared_ptr<const ResponseRead>>(read), o, scope);
   r.kind = ResultKind::kStsRequest;
-  r.response.reset();  // no audit event is joined with a request
 
   if (!request.duration_text.empty()) {
     r.diagnostics.push_back(MakeDiagnostic(
@@ -93,15 +98,10 @@ CheckResult CheckStsRequest(std::string_view name, const ArtifactPart& part,
         std::nullopt, "Send DurationSeconds as an integer from 900 to the role maximum."));
   }
   if (request.role_arn.empty()) return r;
-  // Only the requested role is evaluated; the others are the IdP's offer.
   bool offered = std::any_of(r.roles.begin(), r.roles.end(), [&](const RolePair& p) {
     return p.role == request.role_arn &&
            (request.principal_arn.empty() || p.provider == request.principal_arn);
   });
-  std::erase_if(r.evaluations,
-                [&](const Evaluation& e) { return e.role && *e.role != request.role_arn; });
-  std::erase_if(r.diagnostics,
-                [&](const Diagnostic& d) { return !d.role.empty() && d.role != request.role_arn; });
   if (!offered) {
     // Enough of the IdP's offer to see the mistake, whatever the assertion holds.
     constexpr std::size_t kRolesShown = 10;
@@ -176,6 +176,11 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
     in.session_not_on_or_after_inferred = true;
   }
 
+  // A refused call is explained by its error, not by what samlint would infer.
+  std::optional<RuleId> refused_by;
+  if (!event.error_code.empty()) refused_by = RuleForError(event.error_code, event.error_message);
+  in.refused_by = refused_by;
+
   ScenarioOutcome o = EvaluateScenario(scenario, in);
   o.evaluation.observed_seconds = observed;
   for (Diagnostic& d : o.diagnostics) r.diagnostics.push_back(std::move(d));
@@ -194,36 +199,16 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
     if (in.role) d.role = *in.role;
     r.diagnostics.push_back(std::move(d));
   }
-
-  if (!event.error_code.empty()) {
-    RuleId rule = RuleForError(event.error_code, event.error_message);
-    Evaluation& e = o.evaluation;
-    e.outcome = Outcome::kRejected;
-    e.effective_seconds = std::nullopt;
-    e.binding.clear();
-    e.clamps.clear();
-    // The event's own error is the cause; rejections samlint would infer from
-    // assumed defaults are dropped in its favour.
-    bool already =
-        std::find(e.rejected_by.begin(), e.rejected_by.end(), rule.name()) != e.rejected_by.end();
-    std::erase_if(r.diagnostics, [&](const Diagnostic& d) {
-      return d.rule == Rule::kLifetimeBelowTarget ||
-             (d.rule != rule &&
-              (d.rule == Rule::kDurationExceedsRoleMax || d.rule == Rule::kRoleChainingLimit ||
-               d.rule == Rule::kDurationOutOfRange));
-    });
-    e.rejected_by.assign({std::string(rule.name())});
-    if (!already) {
-      Diagnostic d = MakeDiagnostic(rule,
-                                    "The " + Shorten(event.event_name) + " call failed with " +
-                                        Shorten(event.error_code) + ": \"" +
-                                        Shorten(event.error_message, kCloudErrorShown) + "\"",
-                                    std::nullopt, FactorFixForRule(rule));
-      d.severity = Severity::kError;
-      d.scenario = std::string(GetScenario(scenario).name);
-      if (in.role) d.role = *in.role;
-      r.diagnostics.push_back(std::move(d));
-    }
+  if (refused_by && !o.refusal_explained) {
+    Diagnostic d = MakeDiagnostic(*refused_by,
+                                  "The " + Shorten(event.event_name) + " call failed with " +
+                                      Shorten(event.error_code) + ": \"" +
+                                      Shorten(event.error_message, kCloudErrorShown) + "\"",
+                                  std::nullopt, FactorFixForRule(*refused_by));
+    d.severity = Severity::kError;
+    d.scenario = std::string(GetScenario(scenario).name);
+    if (in.role) d.role = *in.role;
+    r.diagnostics.push_back(std::move(d));
   }
   r.evaluations.push_back(std::move(o.evaluation));
   return r;
@@ -251,15 +236,11 @@ bool JoinEventWithResponse(CheckResult& event, const CheckResult& response,
     o.duration_seconds = event.event_duration;
     o.role_max_proven = event.event_duration;
   }
-  CheckResult joined = JudgeResponse(event.input.value_or(""), read, o);
+  AssertionScope scope;
+  scope.role = event.event_role;
+  CheckResult joined = JudgeResponse(event.input.value_or(""), read, o, scope);
   // Judged from the decoded document itself, as if it were the input.
   joined.encoding = std::string(EncodingName(InputEncoding::kXml));
-  std::erase_if(joined.evaluations, [&](const Evaluation& e) {
-    return !event.event_role.empty() && e.role && *e.role != event.event_role;
-  });
-  std::erase_if(joined.diagnostics, [&](const Diagnostic& d) {
-    return !d.role.empty() && !event.event_role.empty() && d.role != event.event_role;
-  });
   std::optional<std::int64_t> observed;
   if (event.event_time && event.event_expiration) {
     observed = SecondsBetween(*event.event_time, *event.event_expiration);

@@ -10,10 +10,10 @@
 #include "base/diagnostic.h"
 #include "declare/inputs.h"
 #include "declare/join.h"
-#include "declare/roles.h"
 #include "diagnose/assertion_checks.h"
 #include "evaluate/lifetime.h"
 #include "input/decode.h"
+#include "parse/assertion_values.h"
 #include "parse/cloud.h"
 #include "parse/extract.h"
 #include "parse/line_index.h"
@@ -102,10 +102,18 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
                    : std::string());
 }
 
+// Every scenario of `scenarios` for every role (only `only_role` when set; no
+// role: once), the findings to `findings`.
 void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& base,
               const std::vector<ParsedRole>& roles_for_aws,
-              const std::vector<ParsedRole>& roles_for_aliyun, const CheckOptions& options,
-              CheckResult& result) {
+              const std::vector<ParsedRole>& roles_for_aliyun, std::string_view only_role,
+              const CheckOptions& options, std::vector<Evaluation>& evaluations,
+              std::vector<Diagnostic>& findings) {
+  auto evaluate = [&](ScenarioId id, const ScenarioInputs& in) {
+    ScenarioOutcome o = EvaluateScenario(id, in);
+    evaluations.push_back(std::move(o.evaluation));
+    for (Diagnostic& d : o.diagnostics) findings.push_back(std::move(d));
+  };
   for (ScenarioId id : scenarios) {
     const ScenarioInfo& info = GetScenario(id);
     ScenarioInputs in = base;
@@ -115,48 +123,21 @@ void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& ba
       if (in.role) {
         if (auto target = TargetForRole(options.role_targets, *in.role)) in.target = target;
       }
-      JoinDeclarations(options, info.cloud, in.role.value_or(""), in, result.diagnostics);
-      ScenarioOutcome o = EvaluateScenario(id, in);
-      result.evaluations.push_back(std::move(o.evaluation));
-      for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
+      JoinDeclarations(options, info.cloud, in.role.value_or(""), in, findings);
+      evaluate(id, in);
       continue;
     }
     for (const ParsedRole& role : roles) {
+      if (!only_role.empty() && role.role != only_role) continue;
       ScenarioInputs per_role = in;
       per_role.role = role.role;
       per_role.provider = role.provider;
       per_role.role_name = role.role_name;
       if (auto target = TargetForRole(options.role_targets, role.role)) per_role.target = target;
-      JoinDeclarations(options, info.cloud, role.role, per_role, result.diagnostics);
-      ScenarioOutcome o = EvaluateScenario(id, per_role);
-      result.evaluations.push_back(std::move(o.evaluation));
-      for (Diagnostic& d : o.diagnostics) result.diagnostics.push_back(std::move(d));
+      JoinDeclarations(options, info.cloud, role.role, per_role, findings);
+      evaluate(id, per_role);
     }
   }
-}
-
-std::vector<ParsedRole> RolesOf(const AssertionFact& a, Cloud cloud) {
-  std::vector<ParsedRole> roles;
-  for (const AttributeFact& attr : a.attributes) {
-    if (attr.name != AttributesOf(cloud).role) continue;
-    for (const TextFact& v : attr.values) {
-      std::string why;
-      if (auto parsed = ParseRoleValue(cloud, v.value, why)) roles.push_back(std::move(*parsed));
-    }
-  }
-  return roles;
-}
-
-// t_use: --now, else the Assertion's IssueInstant, else the Response's.
-std::pair<std::optional<Timestamp>, std::string> TimeOfUse(const CheckOptions& options,
-                                                           const ResponseFacts& facts,
-                                                           const AssertionFact* assertion) {
-  if (options.now) return {options.now, "--now"};
-  if (assertion != nullptr && assertion->issue_instant.value) {
-    return {assertion->issue_instant.value, "Assertion/@IssueInstant"};
-  }
-  if (facts.issue_instant.value) return {facts.issue_instant.value, "Response/@IssueInstant"};
-  return {std::nullopt, ""};
 }
 
 // The assertion the cloud reads: the Response's first Assertion child.
@@ -194,25 +175,54 @@ void OrderDiagnostics(CheckResult& r) {
 
 }  // namespace
 
-void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust,
-                           std::optional<Cloud> cloud, const std::string& decrypt_error,
-                           const CheckOptions& options, CheckResult& result,
-                           const UnknownValues& unknown) {
-  const AssertionFact* values = trust.values_from;
-  auto [t_use, t_use_source] = TimeOfUse(options, facts, values);
-  result.t_use = t_use;
-  result.t_use_source = t_use_source;
+void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& values,
+                           const TrustVerdict& trust, std::optional<Cloud> cloud,
+                           const std::string& decrypt_error, const CheckOptions& options,
+                           const AssertionScope& scope, CheckResult& result) {
+  result.t_use = values.t_use;
+  result.t_use_source = values.t_use_source;
+  const AssertionFact* read = values.assertion;
+  std::vector<ScenarioId> scenarios =
+      read != nullptr ? SamlScenarios(options, cloud) : std::vector<ScenarioId>{};
 
+  // Evaluate: the document values of the read assertion joined with the declarations.
+  std::vector<Diagnostic> evaluation_findings;
+  if (read != nullptr) {
+    ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);
+    base.from_document = true;
+    if (values.t_use && values.earliest_session_end != nullptr) {
+      const TimeFact& end = *values.earliest_session_end;
+      base.session_not_on_or_after =
+          DocumentValue{SecondsBetween(*values.t_use, *end.value), end.offset, trust.values_signed};
+    }
+    std::vector<ParsedRole> aws_roles = values.aws.ParsedRoles();
+    std::vector<ParsedRole> aliyun_roles = values.aliyun.ParsedRoles();
+    // SessionDuration is read per scenario cloud.
+    for (Cloud c : {Cloud::kAws, Cloud::kAliyun}) {
+      std::vector<ScenarioId> of_cloud;
+      for (ScenarioId id : scenarios) {
+        if (GetScenario(id).cloud == c) of_cloud.push_back(id);
+      }
+      if (of_cloud.empty()) continue;
+      ScenarioInputs in = base;
+      const SessionDurationValue& sd = values.For(c).session_duration;
+      if (sd.seconds)
+        in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
+      Evaluate(of_cloud, in, aws_roles, aliyun_roles, scope.role, options, result.evaluations,
+               evaluation_findings);
+    }
+  }
+
+  // Diagnose: the document, then the assertion against the cloud's requirements.
   CheckDocument(facts, options, result.diagnostics);
-  if (!t_use) {
+  if (!values.t_use) {
     result.diagnostics.push_back(MakeDiagnostic(
         Rule::kXmlMalformed,
         "Neither the Assertion nor the Response has a valid IssueInstant, so the time of use is "
         "unknown: SessionNotOnOrAfter cannot be measured and is left out. Pass --now to set it.",
-        values != nullptr ? values->offset : facts.offset));
+        read != nullptr ? read->offset : facts.offset));
   }
-
-  if (values == nullptr) {
+  if (read == nullptr) {
     if (!facts.encrypted_assertions.empty()) {
       result.diagnostics.push_back(MakeDiagnostic(
           Rule::kEncryptedAssertionNoKey,
@@ -232,11 +242,8 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
     }
     return;
   }
-  const AssertionFact* read = values;
   result.assertion_id = read->id.value;
   if (read->name_id.present) result.subject = Redact(read->name_id.value, options.show_identities);
-
-  std::vector<ScenarioId> scenarios = SamlScenarios(options, cloud);
   if (!cloud && options.scenarios.empty()) {
     result.cloud_undetected = true;
     result.diagnostics.push_back(MakeDiagnostic(
@@ -246,60 +253,20 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const TrustVerdict& trust
         read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
   }
   if (cloud) {
-    CheckAssertionForCloud(facts, *read, *cloud, t_use, options, result.diagnostics, unknown);
-  }
-
-  // Join: document values of the read assertion with the declarations.
-  ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);
-  base.from_document = true;
-  std::vector<ParsedRole> aws_roles = RolesOf(*read, Cloud::kAws);
-  std::vector<ParsedRole> aliyun_roles = RolesOf(*read, Cloud::kAliyun);
-  if (cloud) {
-    for (const AttributeFact& attr : read->attributes) {
-      if (attr.name != AttributesOf(*cloud).role) continue;
-      for (const TextFact& v : attr.values) {
-        std::string why;
-        if (auto parsed = ParseRoleValue(*cloud, v.value, why)) {
-          RolePair pair;
-          pair.role = parsed->role;
-          pair.provider = parsed->provider;
-          pair.is_signed = trust.values_signed;
-          pair.offset = v.offset;
-          result.roles.push_back(std::move(pair));
-        }
-      }
-    }
-  }
-  if (t_use) {
-    const AuthnStatementFact* earliest = nullptr;
-    for (const AuthnStatementFact& s : read->authn_statements) {
-      if (!s.session_not_on_or_after.value) continue;
-      if (earliest == nullptr ||
-          *s.session_not_on_or_after.value < *earliest->session_not_on_or_after.value) {
-        earliest = &s;
-      }
-    }
-    if (earliest != nullptr) {
-      base.session_not_on_or_after =
-          DocumentValue{SecondsBetween(*t_use, *earliest->session_not_on_or_after.value),
-                        earliest->session_not_on_or_after.offset, trust.values_signed};
+    CheckAssertionForCloud(facts, values, *cloud, options, result.diagnostics, scope.unknown);
+    for (const RoleValue& role : values.For(*cloud).roles) {
+      if (!role.parsed) continue;
+      RolePair pair;
+      pair.role = role.parsed->role;
+      pair.provider = role.parsed->provider;
+      pair.is_signed = trust.values_signed;
+      pair.offset = role.text->offset;
+      result.roles.push_back(std::move(pair));
     }
   }
 
-  // SessionDuration is read per scenario cloud (its findings came from CheckAssertionForCloud).
-  std::vector<ScenarioId> aws_scenarios, aliyun_scenarios;
-  for (ScenarioId id : scenarios) {
-    (GetScenario(id).cloud == Cloud::kAws ? aws_scenarios : aliyun_scenarios).push_back(id);
-  }
-  for (auto [c, list] :
-       {std::pair{Cloud::kAws, &aws_scenarios}, std::pair{Cloud::kAliyun, &aliyun_scenarios}}) {
-    if (list->empty()) continue;
-    ScenarioInputs in = base;
-    SessionDurationRead sd = ReadSessionDuration(*read, c, nullptr);
-    if (sd.seconds)
-      in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
-    Evaluate(*list, in, aws_roles, aliyun_roles, options, result);
-  }
+  // Report order: the document's findings, then the evaluations'.
+  for (Diagnostic& d : evaluation_findings) result.diagnostics.push_back(std::move(d));
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
 }
 
@@ -374,7 +341,7 @@ std::variant<CheckResult, std::shared_ptr<const ResponseRead>> ReadResponse(
 }
 
 CheckResult JudgeResponse(std::string_view input_name, const ResponseRead& response,
-                          const CheckOptions& options) {
+                          const CheckOptions& options, const AssertionScope& scope) {
   const std::string& doc_xml = response.xml;
   const ResponseFacts& facts = response.facts;
 
@@ -391,18 +358,25 @@ CheckResult JudgeResponse(std::string_view input_name, const ResponseRead& respo
   if (!cloud) cloud = DetectCloud(facts, read);
   result.cloud = cloud;
 
+  AssertionValues read_values = ReadAssertionValues(facts, read, options.now);
+
   // Trust stage: which assertion's values a verified signature covers.
   const bool same_anchors = response.verified_with == options.trust_store;
-  TrustVerdict trust = AssessSignatures(
-      doc_xml, facts, read, cloud, TimeOfUse(options, facts, read).first, options,
-      result.diagnostics, same_anchors && response.verified ? &*response.verified : nullptr);
+  TrustVerdict trust =
+      AssessSignatures(doc_xml, facts, read, cloud, read_values.t_use, options, result.diagnostics,
+                       same_anchors && response.verified ? &*response.verified : nullptr);
   result.signature = trust.summary;
   result.work.signatures_seen = trust.work.signatures_seen;
   result.work.verifications = trust.work.verifications;
   result.work.canonicalizations = trust.work.canonicalizations;
   result.work.xml_nodes = facts.node_count;
 
-  EvaluateReadAssertion(facts, trust, cloud, response.decrypt_error, options, result);
+  // A signature-wrapping layout can leave the validly signed values elsewhere.
+  AssertionValues values = trust.values_from == read
+                               ? std::move(read_values)
+                               : ReadAssertionValues(facts, trust.values_from, options.now);
+  EvaluateReadAssertion(facts, values, trust, cloud, response.decrypt_error, options, scope,
+                        result);
 
   ApplyInlineSuppressions(doc_xml, result);
   ResolveLocations(LineIndex(doc_xml), result);
@@ -432,7 +406,7 @@ std::optional<CheckResult> CheckDeclarations(const CheckOptions& options) {
   if (!result.cloud) result.cloud = GetScenario(scenarios.front()).cloud;
   result.t_use = options.now;
   ScenarioInputs base = DeclarationsFromOptions(*result.cloud, options);
-  Evaluate(scenarios, base, {}, {}, options, result);
+  Evaluate(scenarios, base, {}, {}, {}, options, result.evaluations, result.diagnostics);
   NoteIgnoredOptions(options, scenarios, result.diagnostics);
   OrderDiagnostics(result);
   return result;

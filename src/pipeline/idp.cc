@@ -150,12 +150,13 @@ CheckResult CheckPart(std::string_view input_name, const LineIndex& lines,
   result.signature = trust.summary;
   // What the configuration leaves to sign-in is not missing: it is not
   // checked, and what is unknown is said instead.
-  UnknownValues unknown;
-  unknown.roles = part.roles_unknown;
-  unknown.role_session_name = part.role_session_name_unknown;
-  unknown.audience = part.audience_unknown;
-  unknown.recipient = part.recipient_unknown;
-  EvaluateReadAssertion(facts, trust, cloud, "", options, result, unknown);
+  AssertionScope scope;
+  scope.unknown.roles = part.roles_unknown;
+  scope.unknown.role_session_name = part.role_session_name_unknown;
+  scope.unknown.audience = part.audience_unknown;
+  scope.unknown.recipient = part.recipient_unknown;
+  AssertionValues values = ReadAssertionValues(facts, trust.values_from, options.now);
+  EvaluateReadAssertion(facts, values, trust, cloud, "", options, scope, result);
   for (const IdpUnknown& u : part.unknowns) {
     result.diagnostics.push_back(MakeDiagnostic(Rule::kIdpValueUnknown, u.message, u.offset));
   }

@@ -10,6 +10,7 @@
 #include <variant>
 
 #include "parse/facts.h"
+#include "pipeline/assertion_stage.h"
 #include "samlint/options.h"
 #include "samlint/result.h"
 #include "trust/verify.h"
@@ -35,8 +36,9 @@ std::variant<CheckResult, std::shared_ptr<const ResponseRead>> ReadResponse(
 
 /// Judges a read response under `options`: cloud, trust verdict, document
 /// checks, declarations, scenarios, inline suppressions, locations. Verifies
-/// nothing again unless `options` name other trust anchors. Never throws.
+/// nothing again unless `options` name other trust anchors. `scope` narrows
+/// what is evaluated (see AssertionScope). Never throws.
 CheckResult JudgeResponse(std::string_view input_name, const ResponseRead& read,
-                          const CheckOptions& options);
+                          const CheckOptions& options, const AssertionScope& scope = {});
 
 }  // namespace samlint

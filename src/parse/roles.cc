@@ -1,4 +1,4 @@
-#include "declare/roles.h"
+#include "parse/roles.h"
 
 #include <cctype>
 
@@ -20,8 +20,8 @@ bool IamNameChars(std::string_view s, bool allow_slash) {
   if (s.empty()) return false;
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '+' || c == '=' || c == ',' || c == '.' || c == '@' ||
-        c == '_' || c == '-' || (allow_slash && c == '/')) {
+    if (std::isalnum(u) || c == '+' || c == '=' || c == ',' || c == '.' || c == '@' || c == '_' ||
+        c == '-' || (allow_slash && c == '/')) {
       continue;
     }
     return false;
@@ -33,9 +33,9 @@ enum class ArnKind { kRole, kProvider, kOther };
 
 // arn:PARTITION:iam::ACCOUNT:role/NAME or arn:PARTITION:iam::ACCOUNT:saml-provider/NAME
 ArnKind AwsArnKind(std::string_view arn) {
-  constexpr std::string_view kPartitions[] = {"arn:aws:iam::", "arn:aws-cn:iam::",
-                                              "arn:aws-us-gov:iam::", "arn:aws-iso:iam::",
-                                              "arn:aws-iso-b:iam::"};
+  constexpr std::string_view kPartitions[] = {
+      "arn:aws:iam::", "arn:aws-cn:iam::", "arn:aws-us-gov:iam::", "arn:aws-iso:iam::",
+      "arn:aws-iso-b:iam::"};
   std::string_view rest;
   for (std::string_view p : kPartitions) {
     if (arn.substr(0, p.size()) == p) {
@@ -97,7 +97,8 @@ std::optional<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value, st
   // cannot be a pair; refusing it first also keeps the comma search linear.
   constexpr std::size_t kMaxPairBytes = 2 * 2048 + 1;
   if (v.size() > kMaxPairBytes) {
-    why = "it is " + std::to_string(v.size()) + " bytes long, longer than a role and a provider "
+    why = "it is " + std::to_string(v.size()) +
+          " bytes long, longer than a role and a provider "
           "ARN can be (an ARN has at most 2048 characters)";
     return std::nullopt;
   }

@@ -1,5 +1,5 @@
 // declare/roles: the Role attribute's "role ARN,provider ARN" pairs.
-#include "declare/roles.h"
+#include "parse/roles.h"
 
 #include <gtest/gtest.h>
 
