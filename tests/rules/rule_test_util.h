@@ -114,13 +114,20 @@ inline int ColumnOf(const std::string& text, std::string_view needle) {
   return static_cast<int>(pos - line_start) + 1;
 }
 
+/// `d` is located on the line of the first `needle` in `xml`; a fatal
+/// failure when the needle is not in the document or `d` has no location.
+inline void ExpectOnTheLineOf(const samlint::Diagnostic& d, const std::string& xml,
+                              const std::string& needle) {
+  ASSERT_NE(samlint::testing::LineOf(xml, needle), 0) << "needle not in the document: " << needle;
+  ASSERT_TRUE(d.location.has_value()) << d.rule << " has no location; expected at " << needle;
+  EXPECT_EQ(d.location->line, samlint::testing::LineOf(xml, needle)) << d.rule << " at " << needle;
+}
+
 /// `d` is located on the line of the first `needle` in `xml`, at its first byte.
 inline void ExpectLocatedAt(const samlint::Diagnostic& d, const std::string& xml,
                             std::string_view needle) {
   const std::string n(needle);
-  ASSERT_NE(samlint::testing::LineOf(xml, n), 0) << "needle not in the document: " << n;
-  ASSERT_TRUE(d.location.has_value()) << d.rule << " has no location; expected at " << n;
-  EXPECT_EQ(d.location->line, samlint::testing::LineOf(xml, n)) << d.rule << " at " << n;
+  ASSERT_NO_FATAL_FAILURE(ExpectOnTheLineOf(d, xml, n));
   EXPECT_EQ(d.location->column, ColumnOf(xml, n)) << d.rule << " at " << n;
 }
 
@@ -130,9 +137,7 @@ inline void ExpectLocatedAt(const samlint::Diagnostic& d, const std::string& xml
 inline void ExpectLocatedWithin(const samlint::Diagnostic& d, const std::string& xml,
                                 std::string_view needle) {
   const std::string n(needle);
-  ASSERT_NE(samlint::testing::LineOf(xml, n), 0) << "needle not in the document: " << n;
-  ASSERT_TRUE(d.location.has_value()) << d.rule << " has no location; expected in " << n;
-  EXPECT_EQ(d.location->line, samlint::testing::LineOf(xml, n)) << d.rule << " in " << n;
+  ASSERT_NO_FATAL_FAILURE(ExpectOnTheLineOf(d, xml, n));
   const int first = ColumnOf(xml, n);
   const int last = first + static_cast<int>(n.size()) - 1;
   EXPECT_GE(d.location->column, first) << d.rule << " in " << n;
