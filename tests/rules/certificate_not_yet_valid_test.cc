@@ -15,7 +15,6 @@
 using samlint::testing::CheckSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -34,10 +33,8 @@ TEST(CertificateNotYetValid, Fires) {
   const samlint::Diagnostic* d =
       ExpectOne(result, "certificate-not-yet-valid", samlint::Severity::kWarning);
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("not yet valid"));
-  EXPECT_THAT(d->message, HasSubstr("2030-01-01T00:00:00Z"));
-  EXPECT_THAT(d->message, HasSubstr("2026-11-23T10:00:00Z"));
-  EXPECT_THAT(d->message, HasSubstr("idp-rsa2048-future.cert.pem"));
+  ExpectMessageHas(*d, {"not yet valid", "2030-01-01T00:00:00Z", "2026-11-23T10:00:00Z",
+                        "idp-rsa2048-future.cert.pem"});
   ExpectNoneOrAtTheSignature(*d, xml);
   // Early is not expired.
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);

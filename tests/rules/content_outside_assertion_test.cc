@@ -44,8 +44,7 @@ TEST(ContentOutsideAssertion, FiresForAnAssertionInExtensions) {
       ExpectOneWithin(result, xml, "content-outside-assertion", samlint::Severity::kError,
                       "<saml2:Assertion ID=\"_evil\"");
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("saml2:Assertion"));
-  EXPECT_THAT(d->message, HasSubstr("samlp:Extensions"));
+  ExpectMessageHas(*d, {"saml2:Assertion", "samlp:Extensions"});
   // No value comes from it.
   const samlint::Evaluation* console = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);
   ASSERT_NE(console, nullptr);

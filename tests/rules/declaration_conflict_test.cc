@@ -14,7 +14,6 @@
 #include "support/saml_builder.h"
 
 using samlint::testing::SamlBuilder;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -48,9 +47,7 @@ TEST(DeclarationConflict, Fires) {
       ExpectOne(result, "declaration-conflict", samlint::Severity::kError);
   ASSERT_NE(d, nullptr);
   EXPECT_EQ(d->role, kOps);
-  EXPECT_THAT(d->message, HasSubstr("a.json:7"));
-  EXPECT_THAT(d->message, HasSubstr("b.json:7"));
-  EXPECT_THAT(d->message, HasSubstr("uses the lowest"));
+  ExpectMessageHas(*d, {"a.json:7", "b.json:7", "uses the lowest"});
 }
 
 TEST(DeclarationConflict, DoesNotFireWhenTheFilesAgree) {

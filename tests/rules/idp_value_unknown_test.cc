@@ -7,7 +7,6 @@
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
 
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -35,8 +34,8 @@ TEST(IdpValueUnknown, Fires) {
   const samlint::Diagnostic* d =
       ExpectOne(results[0], "idp-value-unknown", samlint::Severity::kNote);
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("Keycloak mapper \"roles\" (saml-role-list-mapper)"));
-  EXPECT_THAT(d->message, HasSubstr("known only at sign-in"));
+  ExpectMessageHas(*d,
+                   {"Keycloak mapper \"roles\" (saml-role-list-mapper)", "known only at sign-in"});
   ASSERT_TRUE(d->location.has_value());
   EXPECT_EQ(d->location->line, 6);
   EXPECT_FALSE(HasRule(results[0], "role-attribute-missing"));

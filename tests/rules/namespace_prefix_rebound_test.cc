@@ -11,7 +11,6 @@
 #include "support/saml_builder.h"
 
 using samlint::testing::SamlBuilder;
-using ::testing::HasSubstr;
 
 TEST(NamespacePrefixRebound, FiresWhenTheAssertionPrefixIsRebound) {
   SamlBuilder b;
@@ -26,8 +25,7 @@ TEST(NamespacePrefixRebound, FiresWhenTheAssertionPrefixIsRebound) {
       ExpectOneWithin(result, xml, "namespace-prefix-rebound", samlint::Severity::kError,
                       "xmlns:saml2=\"urn:example:not-saml:assertion\"");
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("\"saml2\""));
-  EXPECT_THAT(d->message, HasSubstr("urn:example:not-saml:assertion"));
+  ExpectMessageHas(*d, {"\"saml2\"", "urn:example:not-saml:assertion"});
   // It is not a SAML element, so it is neither read nor misplaced SAML content.
   EXPECT_FALSE(HasRule(result, "content-outside-assertion")) << Describe(result);
   EXPECT_FALSE(HasRule(result, "multiple-assertions")) << Describe(result);

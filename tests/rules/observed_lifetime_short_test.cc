@@ -13,7 +13,6 @@
 #include "support/trail_event.h"
 
 using samlint::testing::CheckCloudTrailSamlCall;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -36,8 +35,7 @@ TEST(ObservedLifetimeShort, Fires) {
   const samlint::Diagnostic* d =
       ExpectOne(results[0], "observed-lifetime-short", samlint::Severity::kWarning);
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("3600 s"));
-  EXPECT_THAT(d->message, HasSubstr("43200 s"));
+  ExpectMessageHas(*d, {"3600 s", "43200 s"});
 }
 
 TEST(ObservedLifetimeShort, DoesNotFireWhenTheCredentialsLastAsRequested) {

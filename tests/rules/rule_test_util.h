@@ -3,10 +3,12 @@
 // from /work/shared/spec (cli-contract.md, lifetime-rules.md), not from src/.
 #pragma once
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -186,6 +188,14 @@ inline const samlint::Diagnostic* ExpectOneWithin(const samlint::CheckResult& re
   const samlint::Diagnostic* d = ExpectOne(result, rule, severity);
   if (d != nullptr) ExpectLocatedWithin(*d, xml, needle);
   return d;
+}
+
+/// `d`'s message holds every one of `parts`.
+inline void ExpectMessageHas(const samlint::Diagnostic& d,
+                             std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) {
+    EXPECT_THAT(d.message, ::testing::HasSubstr(std::string(part))) << d.rule;
+  }
 }
 
 /// Options whose t_use is `now` (an xs:dateTime that must parse).

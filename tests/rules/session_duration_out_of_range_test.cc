@@ -38,8 +38,7 @@ TEST(SessionDurationOutOfRange, Fires) {
       ExpectOneWithin(result, xml, "session-duration-out-of-range", samlint::Severity::kError,
                       "<saml2:AttributeValue>899");
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("SessionDuration"));
-  EXPECT_THAT(d->message, HasSubstr("899"));
+  ExpectMessageHas(*d, {"SessionDuration", "899"});
   EXPECT_TRUE(d->scenario.empty()) << d->scenario;
 
   // The integer is still the console factor, read from the document.

@@ -155,8 +155,7 @@ TEST(SignatureNotCoveringAssertion, FiresForASignedResponseWithTwoAssertions) {
   const samlint::Diagnostic* d =
       ExpectOne(result, "signature-not-covering-assertion", samlint::Severity::kError);
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("carries 2 assertions"));
-  EXPECT_THAT(d->message, HasSubstr("does not single out"));
+  ExpectMessageHas(*d, {"carries 2 assertions", "does not single out"});
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->status, "invalid");
   EXPECT_EQ(result.signature->covers, std::vector<std::string>{"response"});

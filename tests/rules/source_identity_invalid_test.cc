@@ -31,8 +31,7 @@ TEST(SourceIdentityInvalid, Fires) {
       ExpectOneWithin(result, xml, "source-identity-invalid", samlint::Severity::kError,
                       "<saml2:AttributeValue>aws:zed");
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("SourceIdentity"));
-  EXPECT_THAT(d->message, HasSubstr("aws:"));
+  ExpectMessageHas(*d, {"SourceIdentity", "aws:"});
 }
 
 TEST(SourceIdentityInvalid, FiresForBadCharacters) {

@@ -11,7 +11,6 @@
 #include "support/trail_event.h"
 
 using samlint::testing::CheckCloudTrailSamlCall;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -30,8 +29,7 @@ TEST(StsCallFailed, Fires) {
   const samlint::Diagnostic* d =
       ExpectOne(results[0], "sts-call-failed", samlint::Severity::kError);
   ASSERT_NE(d, nullptr);
-  EXPECT_THAT(d->message, HasSubstr("AccessDenied"));
-  EXPECT_THAT(d->message, HasSubstr("Not authorized to perform sts:AssumeRoleWithSAML"));
+  ExpectMessageHas(*d, {"AccessDenied", "Not authorized to perform sts:AssumeRoleWithSAML"});
 }
 
 // An error with its own rule is reported as that rule.
