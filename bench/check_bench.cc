@@ -23,10 +23,9 @@ std::string Read(const std::string& relative) {
 
 samlint::CheckOptions Trusting(const std::string& cert) {
   auto store = std::make_shared<samlint::TrustStore>();
-  if (auto error =
-          samlint::AddCertificateFile(std::string(SAMLINT_TESTDATA) + "/" + cert, *store)) {
-    throw std::runtime_error(*error);
-  }
+  const samlint::Status added =
+      samlint::AddCertificateFile(std::string(SAMLINT_TESTDATA) + "/" + cert, *store);
+  if (!added.ok()) throw std::runtime_error(added.message());
   samlint::CheckOptions options;
   options.trust_store = std::move(store);
   return options;

@@ -9,8 +9,11 @@
 #include <string>
 
 #include "samlint/check.h"
+#include "samlint/config.h"
 #include "samlint/rules.h"
 #include "samlint/run.h"
+#include "samlint/scenario.h"
+#include "samlint/version.h"
 
 namespace {
 
@@ -29,6 +32,68 @@ int Usage(const std::string& message) {
   return kExitUsage;
 }
 
+// " (did you mean 'X'?)" when one of `names` is a likely typo of `word`.
+std::string DidYouMean(std::string_view word, const std::vector<std::string_view>& names) {
+  std::string near = samlint::NearestWord(word, names);
+  return near.empty() ? std::string() : " (did you mean '" + near + "'?)";
+}
+
+constexpr std::string_view kCommands[] = {"check", "rules", "version"};
+
+// An unknown command is a typo more often than a misplaced file name.
+std::optional<std::string> UnknownCommand(int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+  const std::string_view word = argv[1];
+  if (std::find(std::begin(kCommands), std::end(kCommands), word) != std::end(kCommands)) {
+    return std::nullopt;
+  }
+  return "unknown command '" + std::string(word) + "'" +
+         DidYouMean(word, {std::begin(kCommands), std::end(kCommands)}) +
+         "; the commands are check, rules and version (see samlint --help)";
+}
+
+// The first argument of `args` that looks like an option `app` does not have,
+// named with a suggestion; nullopt when every option is known.
+std::optional<std::string> UnknownOption(const CLI::App& app,
+                                         const std::vector<std::string>& args) {
+  std::vector<std::string> names = {"--help", "-h"};
+  if (app.get_parent() == nullptr) names.insert(names.end(), {"--version", "-V"});
+  for (const CLI::Option* o : app.get_options()) {
+    for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+    for (const std::string& n : o->get_snames()) names.push_back("-" + n);
+  }
+  for (const std::string& arg : args) {
+    if (arg.size() < 2 || arg[0] != '-' || arg == "--") continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    return "unknown option '" + name + "'" + DidYouMean(name, {names.begin(), names.end()}) +
+           (app.get_parent() == nullptr ? std::string(" (see samlint --help)")
+                                        : " (see samlint " + app.get_name() + " --help)");
+  }
+  return std::nullopt;
+}
+
+std::string CheckHelpFooter() {
+  std::string scenarios;
+  for (const samlint::ScenarioInfo& s : samlint::AllScenarios()) {
+    scenarios += (scenarios.empty() ? "" : ", ") + std::string(s.name);
+  }
+  return "\nDURATION: units in descending order (90m, 8h, 1h30m, 1d), ISO 8601 (PT8H), or a bare "
+         "number in the unit of the API that sets the value: seconds (3600), except "
+         "--login-session, whose bare number is hours. A bare number below 900 seconds is a "
+         "usage error that suggests the unit.\n\n"
+         "Scenarios (--scenario ID): " +
+         scenarios +
+         ".\n\n"
+         "Inputs: SAML responses (XML, base64, SAMLResponse= form bodies, HTML auto-submit "
+         "forms), browser captures (HAR, SAML-tracer), STS requests, CloudTrail and ActionTrail "
+         "events, declarations (get-role output, CloudFormation, Terraform plans), IdP "
+         "configuration (Keycloak realm exports, Terraform Okta/Keycloak); directories are "
+         "recursed, - reads stdin.\n\n"
+         "Exit status: 0 no finding at or above --fail-on (default error), 1 at least one, "
+         "2 usage error or internal failure.";
+}
+
 int ListRules(const std::optional<std::string>& id) {
   if (!id) {
     for (const samlint::RuleInfo& r : samlint::AllRules()) {
@@ -42,8 +107,14 @@ int ListRules(const std::optional<std::string>& id) {
     return kExitClean;
   }
   const samlint::RuleInfo* r = samlint::FindRule(*id);
-  if (r == nullptr)
-    return Usage("rules: unknown rule '" + *id + "' (run 'samlint rules' for the list)");
+  if (r == nullptr) {
+    std::vector<std::string_view> ids;
+    for (const samlint::RuleInfo& rule : samlint::AllRules()) ids.push_back(rule.id);
+    std::string near = samlint::NearestWord(*id, ids);
+    return Usage("rules: unknown rule '" + *id + "'" +
+                 (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                 "; run 'samlint rules' for the list");
+  }
   std::cout << r->id << "\n\n"
             << "Severity:  " << samlint::SeverityName(r->default_severity) << "\n"
             << "Category:  " << samlint::CategoryName(r->category) << "\n\n"
@@ -71,12 +142,15 @@ int main(int argc, char** argv) {
       "samlint: explains how long a federated AWS or Alibaba Cloud session lasts, what "
       "binds it, and what the cloud will refuse.",
       "samlint"};
-  app.set_version_flag("--version", "samlint " + std::string(samlint::Version()));
+  const std::string version_line = "samlint " + std::string(samlint::Version());
+  app.set_version_flag("-V,--version", version_line);
   app.require_subcommand(1);
+  if (std::optional<std::string> unknown = UnknownCommand(argc, argv)) return Usage(*unknown);
 
   samlint::RunRequest args;
   CLI::App* check =
       app.add_subcommand("check", "Check SAML responses and declared session settings");
+  check->footer(CheckHelpFooter());
   check->add_option("INPUT", args.inputs,
                     "SAML response files (XML, base64, SAMLResponse= form body), directories "
                     "(recursed), or - for stdin");
@@ -179,6 +253,7 @@ int main(int argc, char** argv) {
   CLI::App* rules =
       app.add_subcommand("rules", "List the rules, or print one rule's documentation");
   rules->add_option("RULE", rule_id, "a rule id");
+  CLI::App* version = app.add_subcommand("version", "Print samlint's version");
 
   try {
     app.parse(argc, argv);
@@ -189,10 +264,26 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // CLI11 names an unknown option only as an unexpected argument.
+    const std::vector<std::string> given(argv + 1, argv + argc);
+    for (const CLI::App* sub : {check, rules, version}) {
+      if (given.empty() || given.front() != sub->get_name()) continue;
+      const std::vector<std::string> rest(given.begin() + 1, given.end());
+      if (std::optional<std::string> unknown = UnknownOption(*sub, rest)) return Usage(*unknown);
+    }
+    if (!given.empty() && given.front().starts_with("-")) {
+      if (std::optional<std::string> unknown = UnknownOption(app, {given.front()})) {
+        return Usage(*unknown);
+      }
+    }
     return Usage(std::string(e.what()) + " (see samlint --help)");
   }
 
   try {
+    if (version->parsed()) {
+      std::cout << version_line << "\n";
+      return kExitClean;
+    }
     if (rules->parsed()) return ListRules(rule_id);
     return RunCheck(args);
   } catch (const std::exception& e) {

@@ -21,7 +21,7 @@ bool FromSource(const std::string& source) { return source.rfind("decl.yaml", 0)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   samlint::Declarations declarations;
-  if (!samlint::ParseDeclarations(text, "decl.yaml", declarations)) {
+  if (samlint::ParseDeclarations(text, "decl.yaml", declarations).ok()) {
     for (const samlint::DeclaredRole& role : declarations.roles) {
       Require(!role.name.empty(), "a declared role has a name");
       Require(FromSource(role.source), "a role's source names the file");

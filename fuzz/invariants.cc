@@ -33,9 +33,9 @@ const CheckOptions& TrustedOptions() {
   // Immutable and shared, as in a real run: no state carries between inputs.
   static const CheckOptions options = [] {
     auto store = std::make_shared<TrustStore>();
-    const std::optional<std::string> error = AddCertificateFile(
+    const Status added = AddCertificateFile(
         std::string(SAMLINT_TESTDATA) + "/trust/keys/idp-rsa2048.cert.pem", *store);
-    Require(!error.has_value(), "the trust anchor loads");
+    Require(added.ok(), "the trust anchor loads");
     CheckOptions o = FixedOptions();
     o.trust_store = std::move(store);
     return o;

@@ -9,6 +9,7 @@
 
 #include "samlint/options.h"
 #include "samlint/result.h"
+#include "samlint/status.h"
 #include "samlint/version.h"
 
 namespace samlint {
@@ -76,7 +77,7 @@ CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view
                                    const Limits& limits = {});
 
 /// Checks options for combinations that make no sense (a usage error, exit 2):
-/// returns the one-line message, or nullopt when they are fine.
-std::optional<std::string> ValidateOptions(const CheckOptions& options, bool has_inputs);
+/// fails with the one-line message.
+Status ValidateOptions(const CheckOptions& options, bool has_inputs);
 
 }  // namespace samlint

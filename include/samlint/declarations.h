@@ -10,6 +10,7 @@
 
 #include "samlint/limits.h"
 #include "samlint/scenario.h"
+#include "samlint/status.h"
 
 namespace samlint {
 
@@ -60,17 +61,17 @@ struct Declarations {
 
 /// Parses one declarations file's text, detecting its format by content, and
 /// appends what it declares to `out`. `source_name` prefixes every source
-/// ("roles.json" → "roles.json:12"). Returns a one-sentence error when the
-/// text is none of the supported formats. Work is bounded by `limits`
-/// (json-nodes, with YAML aliases counted as what they stand for, and
-/// input-bytes): a text that reaches one returns the error and also appends
-/// it to `out.limits_exceeded`. Never throws.
-std::optional<std::string> ParseDeclarations(std::string_view text, const std::string& source_name,
-                                             Declarations& out, const Limits& limits = {});
+/// ("roles.json" → "roles.json:12"). Fails with a one-sentence error when the
+/// text is none of the supported formats (`out` unchanged). Work is bounded by
+/// `limits` (json-nodes, with YAML aliases counted as what they stand for, and
+/// input-bytes): a text that reaches one fails and also appends the error's
+/// message to `out.limits_exceeded`. Never throws.
+Status ParseDeclarations(std::string_view text, const std::string& source_name, Declarations& out,
+                         const Limits& limits = {});
 
 /// Reads and parses a file (see ParseDeclarations); a file larger than
-/// input-bytes is refused unread the same way.
-std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out,
-                                            const Limits& limits = {});
+/// input-bytes is refused unread the same way. A file that cannot be read fails
+/// with the code of the read (kNotFound, kIsDirectory, ...).
+Status LoadDeclarations(const std::string& path, Declarations& out, const Limits& limits = {});
 
 }  // namespace samlint

@@ -21,9 +21,9 @@ inline constexpr std::size_t kMaxBaselineBytes = 64u * 1024u * 1024u;
 /// The findings of a previous run. Each fingerprint absorbs one finding.
 class Baseline {
  public:
-  /// Parses a samlint JSON report (--format json) or SARIF report. Returns a
-  /// one-sentence error when the text is neither.
-  std::optional<std::string> Parse(std::string_view text);
+  /// Parses a samlint JSON report (--format json) or SARIF report. Fails with a
+  /// one-sentence error (to follow the file's name and ": ") when the text is neither.
+  Status Parse(std::string_view text);
 
   /// Drops the diagnostics of `result` that the baseline holds, counting them
   /// in `result.suppressed`. `base_directory` is SARIF's %SRCROOT% (empty: the

@@ -49,18 +49,18 @@ struct TrustStore {
 /// Adds the trust anchors of a file: X.509 certificates (PEM, one or more
 /// CERTIFICATE blocks, or DER) and bare public keys (PEM "PUBLIC KEY", i.e.
 /// SubjectPublicKeyInfo, or its DER; PEM "RSA PUBLIC KEY", i.e. PKCS#1). Other PEM
-/// blocks (a private key, say) are skipped. Returns an error sentence naming
-/// the accepted forms when the file holds none of them, or nullopt on success.
-std::optional<std::string> AddCertificateFile(const std::string& path, TrustStore& store);
+/// blocks (a private key, say) are skipped. Fails with a sentence naming the
+/// accepted forms when the file holds none of them (`store` unchanged).
+Status AddCertificateFile(const std::string& path, TrustStore& store);
 
 /// Adds the signing certificates of a SAML metadata file (EntityDescriptor,
 /// IDPSSODescriptor KeyDescriptors with use="signing" or no use) and records
-/// its entityID. Refuses DOCTYPEs. Returns an error sentence, or nullopt.
-std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& store);
+/// its entityID. Refuses DOCTYPEs. Fails with a sentence naming the file.
+Status AddMetadataFile(const std::string& path, TrustStore& store);
 
-/// Parses one certificate from PEM text or DER bytes.
-std::optional<TrustAnchor> ParseCertificate(std::string_view bytes, std::string source,
-                                            std::string& error);
+/// Parses the first certificate of PEM text, DER bytes or bare base64 DER;
+/// fails with "no X.509 certificate (PEM or DER) in SOURCE".
+Result<TrustAnchor> ParseCertificate(std::string_view bytes, std::string source);
 
 /// The SP's private key for EncryptedAssertion (PEM, unencrypted).
 struct SpKey {

@@ -710,9 +710,8 @@ void Append(std::vector<T>& to, std::vector<T>& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
-std::optional<std::string> ReadDeclarations(std::string_view text, const std::string& source_name,
-                                            Declarations& out, Budget& budget,
-                                            DeclarationsWork& work) {
+Status ReadDeclarations(std::string_view text, const std::string& source_name, Declarations& out,
+                        Budget& budget, DeclarationsWork& work) {
   const Limits& limits = budget.limits;
   try {
     if (text.size() > limits.input_bytes) {
@@ -720,10 +719,10 @@ std::optional<std::string> ReadDeclarations(std::string_view text, const std::st
                                   " bytes; samlint did not read it, because of " +
                                   LimitHint(limits, "input-bytes") + ".";
       out.limits_exceeded.push_back(message);
-      return message;
+      return Status::Error(message);
     }
-    if (std::optional<std::string> error = CheckShape(text, source_name)) {
-      return error;
+    if (Status shape = CheckShape(text, source_name); !shape.ok()) {
+      return shape;
     }
     std::istringstream input{std::string(text)};
     YAML::Parser parser(input);
@@ -737,83 +736,82 @@ std::optional<std::string> ReadDeclarations(std::string_view text, const std::st
       // A document that starts where the previous one did consumed nothing:
       // yaml-cpp met a token it cannot place and would return it forever.
       if (previous && builder.DocumentMark().pos <= previous->pos) {
-        return At(source_name, builder.DocumentMark()) +
-               ": is not valid JSON or YAML: unexpected character";
+        return Status::Error(At(source_name, builder.DocumentMark()) +
+                             ": is not valid JSON or YAML: unexpected character");
       }
       previous = builder.DocumentMark();
       if (documents >= kMaxDocuments) {
-        return source_name + " holds more than " + std::to_string(kMaxDocuments) +
-               " YAML documents; samlint refuses such declarations files";
+        return Status::Error(source_name + " holds more than " + std::to_string(kMaxDocuments) +
+                             " YAML documents; samlint refuses such declarations files");
       }
       if (IsNull(builder.Root())) {
         continue;
       }
       if (!reader.Document(builder.Root())) {
-        return source_name + std::string(kKnownFormats);
+        return Status::Error(source_name + std::string(kKnownFormats));
       }
       any = true;
     }
     if (!any) {
-      return source_name + std::string(kKnownFormats);
+      return Status::Error(source_name + std::string(kKnownFormats));
     }
     Append(out.roles, found.roles);
     Append(out.login_sessions, found.login_sessions);
     Append(out.permission_sets, found.permission_sets);
     Append(out.unresolved, found.unresolved);
-    return std::nullopt;
+    return Status();
   } catch (const LimitReached& reached) {
     std::string message = LimitMessage(source_name, reached, limits);
     out.limits_exceeded.push_back(message);
-    return message;
+    return Status::Error(std::move(message));
   } catch (const YAML::Exception& e) {
     const std::string where = At(source_name, e.mark);
     // yaml-cpp's recursion guard (DeepRecursion, whose type it does not
     // export) reports "bad file"; nothing else does when parsing a string.
     if (e.msg == "bad file") {
-      return where + ": is nested too deeply; samlint refuses such declarations files";
+      return Status::Error(where +
+                           ": is nested too deeply; samlint refuses such declarations files");
     }
-    return where + ": is not valid JSON or YAML: " + e.msg;
+    return Status::Error(where + ": is not valid JSON or YAML: " + e.msg);
   } catch (const std::bad_alloc&) {
-    return source_name + ": is too large to read (out of memory)";
+    return Status::Error(source_name + ": is too large to read (out of memory)");
   } catch (const std::exception& e) {
-    return source_name + ": cannot be read: " + e.what();
+    return Status::Error(source_name + ": cannot be read: " + e.what());
   } catch (...) {
-    return source_name + ": cannot be read";
+    return Status::Error(source_name + ": cannot be read");
   }
 }
 
 }  // namespace
 
-std::optional<std::string> ParseDeclarationsCounted(std::string_view text,
-                                                    const std::string& source_name,
-                                                    Declarations& out, const Limits& limits,
-                                                    DeclarationsWork* work) {
+Status ParseDeclarationsCounted(std::string_view text, const std::string& source_name,
+                                Declarations& out, const Limits& limits, DeclarationsWork* work) {
   Budget budget(limits);
-  std::optional<std::string> error = ReadDeclarations(text, source_name, out, budget, *work);
+  Status read = ReadDeclarations(text, source_name, out, budget, *work);
   work->values_built = budget.built;
   work->values_charged = budget.values;
-  return error;
+  return read;
 }
 
-std::optional<std::string> ParseDeclarations(std::string_view text, const std::string& source_name,
-                                             Declarations& out, const Limits& limits) {
+Status ParseDeclarations(std::string_view text, const std::string& source_name, Declarations& out,
+                         const Limits& limits) {
   DeclarationsWork work;
   return ParseDeclarationsCounted(text, source_name, out, limits, &work);
 }
 
-std::optional<std::string> LoadDeclarations(const std::string& path, Declarations& out,
-                                            const Limits& limits) {
+Status LoadDeclarations(const std::string& path, Declarations& out, const Limits& limits) {
   // Read in pieces rather than trusting a size: the path may be a pipe (<(...)).
   Result<LimitedBytes> read = ReadFileUpTo(path, limits.input_bytes);
   if (!read.ok()) {
-    switch (read.status().code()) {
+    const StatusCode code = read.status().code();
+    switch (code) {
       case StatusCode::kIsDirectory:
-        return "cannot read " + path + ": it is a directory";
+        return Status::Error("cannot read " + path + ": it is a directory", code);
       case StatusCode::kNotFound:
       case StatusCode::kOpenFailed:
-        return "cannot open " + path + ": " + read.error();
+        return Status::Error("cannot open " + path + ": " + read.error(), code);
       default:
-        return "cannot read " + path;
+        return Status::Error("cannot read " + path, code);
     }
   }
   if (read->Exceeds(limits.input_bytes)) {
@@ -821,7 +819,7 @@ std::optional<std::string> LoadDeclarations(const std::string& path, Declaration
                           " bytes; samlint did not read it, because of " +
                           LimitHint(limits, "input-bytes") + ".";
     out.limits_exceeded.push_back(message);
-    return message;
+    return Status::Error(std::move(message));
   }
   return ParseDeclarations(read->bytes, path, out, limits);
 }

@@ -3,12 +3,12 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 
 #include "samlint/declarations.h"
 #include "samlint/limits.h"
+#include "samlint/status.h"
 
 namespace samlint {
 
@@ -20,9 +20,7 @@ struct DeclarationsWork {
 };
 
 /// ParseDeclarations, filling in `work` (never null).
-std::optional<std::string> ParseDeclarationsCounted(std::string_view text,
-                                                    const std::string& source_name,
-                                                    Declarations& out, const Limits& limits,
-                                                    DeclarationsWork* work);
+Status ParseDeclarationsCounted(std::string_view text, const std::string& source_name,
+                                Declarations& out, const Limits& limits, DeclarationsWork* work);
 
 }  // namespace samlint

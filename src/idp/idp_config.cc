@@ -38,21 +38,20 @@ IdpConfigSplit ReadIdpConfig(std::string_view text, Timestamp issued, const Limi
   if (!MayBeIdpConfig(text)) return out;
   try {
     std::deque<Value> arena;
-    std::vector<Node> roots;
     Budget budget(limits);
-    if (std::optional<std::string> error =
-            ParseDocuments(text, "the input", arena, roots, budget)) {
+    Result<std::vector<Node>> roots = ParseDocuments(text, "the input", arena, budget);
+    if (!roots.ok()) {
       // Text with an IdP configuration's markers that reached a limit is
       // reported here; any other error is not ours to explain.
       if (!budget.limit.empty()) {
         out.recognised = true;
-        out.error = *error;
+        out.error = roots.error();
         out.limit = budget.limit;
       }
       return out;
     }
-    if (roots.size() != 1) return out;
-    Node root = roots.front();
+    if (roots->size() != 1) return out;
+    Node root = roots->front();
     if (idp::IsKeycloakRealm(root)) {
       out.recognised = true;
       idp::KeycloakRealm(root, "", issued, out);

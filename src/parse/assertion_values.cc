@@ -33,7 +33,12 @@ CloudValues ReadCloudValues(const AssertionFact& assertion, Cloud cloud) {
   for (const TextFact* text : values.role_attribute.values) {
     RoleValue role;
     role.text = text;
-    role.parsed = ParseRoleValue(cloud, text->value, role.why);
+    Result<ParsedRole> parsed = ParseRoleValue(cloud, text->value);
+    if (parsed.ok()) {
+      role.parsed = std::move(parsed).value();
+    } else {
+      role.why = parsed.error();
+    }
     values.roles.push_back(std::move(role));
   }
   values.session_duration = ReadSessionDuration(assertion, cloud);

@@ -15,46 +15,47 @@ constexpr std::size_t kMaxTreeDocuments = 10'000;
 
 }  // namespace
 
-std::optional<std::string> ParseDocuments(std::string_view text, const std::string& source,
-                                          std::deque<Value>& arena, std::vector<Node>& roots,
-                                          Budget& budget) {
+Result<std::vector<Node>> ParseDocuments(std::string_view text, const std::string& source,
+                                         std::deque<Value>& arena, Budget& budget) {
   try {
-    if (std::optional<std::string> error = CheckShape(text, source)) {
-      return error;
+    if (Status shape = CheckShape(text, source); !shape.ok()) {
+      return shape;
     }
     std::istringstream input{std::string(text)};
     YAML::Parser parser(input);
     TreeBuilder builder(arena, budget);
+    std::vector<Node> roots;
     std::optional<YAML::Mark> previous;
     for (std::size_t documents = 0; parser.HandleNextDocument(builder); ++documents) {
       // A document that starts where the previous one did consumed nothing
       // (see ParseDeclarations): stop rather than loop.
       if (previous && builder.DocumentMark().pos <= previous->pos) {
-        return At(source, builder.DocumentMark()) +
-               ": is not valid JSON or YAML: unexpected character";
+        return Status::Error(At(source, builder.DocumentMark()) +
+                             ": is not valid JSON or YAML: unexpected character");
       }
       previous = builder.DocumentMark();
       if (documents >= kMaxTreeDocuments) {
-        return source + " holds more than " + std::to_string(kMaxTreeDocuments) + " documents";
+        return Status::Error(source + " holds more than " + std::to_string(kMaxTreeDocuments) +
+                             " documents");
       }
       if (!IsNull(builder.Root())) {
         roots.push_back(builder.Root());
       }
     }
-    return std::nullopt;
+    return roots;
   } catch (const LimitReached& reached) {
-    return LimitMessage(source, reached, budget.limits);
+    return Status::Error(LimitMessage(source, reached, budget.limits));
   } catch (const YAML::Exception& e) {
     if (e.msg == "bad file") {
-      return At(source, e.mark) + ": is nested too deeply";
+      return Status::Error(At(source, e.mark) + ": is nested too deeply");
     }
-    return At(source, e.mark) + ": is not valid JSON or YAML: " + e.msg;
+    return Status::Error(At(source, e.mark) + ": is not valid JSON or YAML: " + e.msg);
   } catch (const std::bad_alloc&) {
-    return source + ": is too large to read (out of memory)";
+    return Status::Error(source + ": is too large to read (out of memory)");
   } catch (const std::exception& e) {
-    return source + ": cannot be read: " + e.what();
+    return Status::Error(source + ": cannot be read: " + e.what());
   } catch (...) {
-    return source + ": cannot be read";
+    return Status::Error(source + ": cannot be read");
   }
 }
 

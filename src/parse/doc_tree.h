@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "samlint/limits.h"
+#include "samlint/status.h"
 
 namespace samlint::doc_tree {
 
@@ -63,8 +64,9 @@ inline bool IsBlockScalarHeader(std::string_view rest) {
 /// leading "- " or "? " indicator opening one more level); block scalars are
 /// skipped. It is an
 /// estimate that errs on the high side; yaml-cpp's own recursion guard is the
-/// backstop for text built to fool it.
-inline std::optional<std::string> CheckShape(std::string_view text, const std::string& source) {
+/// backstop for text built to fool it. Fails with "SOURCE:LINE: is nested more
+/// than ... levels deep; ...".
+inline Status CheckShape(std::string_view text, const std::string& source) {
   std::vector<std::size_t> block;  // content columns of the open block-context nodes
   std::size_t flow = 0;            // open '[' / '{'
   char quote = 0;                  // '"' or '\'' while inside a quoted scalar
@@ -75,8 +77,9 @@ inline std::optional<std::string> CheckShape(std::string_view text, const std::s
   std::size_t line_no = 0;
   std::size_t pos = 0;
   auto too_deep = [&]() {
-    return LineOf(source, line_no) + ": is nested more than " + std::to_string(kMaxDepth) +
-           " levels deep; samlint refuses such declarations files";
+    return Status::Error(LineOf(source, line_no) + ": is nested more than " +
+                         std::to_string(kMaxDepth) +
+                         " levels deep; samlint refuses such declarations files");
   };
   while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
@@ -188,7 +191,7 @@ inline std::optional<std::string> CheckShape(std::string_view text, const std::s
       }
     }
   }
-  return std::nullopt;
+  return Status();
 }
 
 // ---------------------------------------------------------------------------
@@ -454,12 +457,11 @@ inline bool IsTrue(Node node) {
 }
 
 /// Parses every document of `text` (JSON or YAML) into `arena`, after
-/// CheckShape; returns the non-null roots, or a one-sentence error
-/// prefixed by `source`. At a limit of `budget` the error ends with
-/// LimitHint's words and `budget.limit` names it. Never throws.
-std::optional<std::string> ParseDocuments(std::string_view text, const std::string& source,
-                                          std::deque<Value>& arena, std::vector<Node>& roots,
-                                          Budget& budget);
+/// CheckShape; returns the non-null roots (pointing into `arena`), or fails
+/// with a one-sentence error prefixed by `source`. At a limit of `budget` the
+/// error ends with LimitHint's words and `budget.limit` names it. Never throws.
+Result<std::vector<Node>> ParseDocuments(std::string_view text, const std::string& source,
+                                         std::deque<Value>& arena, Budget& budget);
 
 /// The error for a LimitReached thrown while reading `source`.
 inline std::string LimitMessage(const std::string& source, const LimitReached& reached,

@@ -87,31 +87,28 @@ std::string RoleNameOf(std::string_view role_arn) {
   return std::string(slash == std::string_view::npos ? role_arn : role_arn.substr(slash + 1));
 }
 
-std::optional<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value, std::string& why) {
+Result<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value) {
   std::string_view v = Trim(value, kCWhitespace);
   if (v.empty()) {
-    why = "the value is empty";
-    return std::nullopt;
+    return Status::Error("the value is empty");
   }
   // An ARN has at most 2048 characters (IAM and RAM quotas), so a longer value
   // cannot be a pair; refusing it first also keeps the comma search linear.
   constexpr std::size_t kMaxPairBytes = 2 * 2048 + 1;
   if (v.size() > kMaxPairBytes) {
-    why = "it is " + std::to_string(v.size()) +
-          " bytes long, longer than a role and a provider "
-          "ARN can be (an ARN has at most 2048 characters)";
-    return std::nullopt;
+    return Status::Error("it is " + std::to_string(v.size()) +
+                         " bytes long, longer than a role and a provider "
+                         "ARN can be (an ARN has at most 2048 characters)");
   }
   if (v.find_first_of(" \t\r\n") != std::string_view::npos) {
-    why = "it contains white space; the two ARNs must be separated by a single comma";
-    return std::nullopt;
+    return Status::Error(
+        "it contains white space; the two ARNs must be separated by a single comma");
   }
   auto comma = v.find(',');
   if (comma == std::string_view::npos || v.find(',', comma + 1) != std::string_view::npos) {
     // IAM role names may contain ',' themselves; accept exactly one split that works.
     std::optional<ParsedRole> found;
     for (std::size_t i = v.find(','); i != std::string_view::npos; i = v.find(',', i + 1)) {
-      std::string ignored;
       std::string left(v.substr(0, i));
       std::string right(v.substr(i + 1));
       auto kind = [&](std::string_view a) {
@@ -121,16 +118,14 @@ std::optional<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value, st
       if ((kl == ArnKind::kRole && kr == ArnKind::kProvider) ||
           (kl == ArnKind::kProvider && kr == ArnKind::kRole)) {
         if (found) {
-          why = "it splits into a role and a provider ARN in more than one way";
-          return std::nullopt;
+          return Status::Error("it splits into a role and a provider ARN in more than one way");
         }
         found = kl == ArnKind::kRole ? ParsedRole{left, right, RoleNameOf(left)}
                                      : ParsedRole{right, left, RoleNameOf(right)};
       }
     }
-    if (found) return found;
-    why = "it is not a role ARN and a saml-provider ARN separated by one comma";
-    return std::nullopt;
+    if (found) return std::move(*found);
+    return Status::Error("it is not a role ARN and a saml-provider ARN separated by one comma");
   }
   std::string_view a = v.substr(0, comma);
   std::string_view b = v.substr(comma + 1);
@@ -147,8 +142,7 @@ std::optional<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value, st
   const char* shape = cloud == Cloud::kAws
                           ? "arn:aws:iam::ACCOUNT:role/NAME,arn:aws:iam::ACCOUNT:saml-provider/NAME"
                           : "acs:ram::ACCOUNT:role/NAME,acs:ram::ACCOUNT:saml-provider/NAME";
-  why = std::string("expected ") + shape;
-  return std::nullopt;
+  return Status::Error(std::string("expected ") + shape);
 }
 
 }  // namespace samlint

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "samlint/scenario.h"
+#include "samlint/status.h"
 
 namespace samlint {
 
@@ -15,8 +16,9 @@ struct ParsedRole {
   std::string role_name;  ///< the role's name, the last path segment of its ARN
 };
 
-/// Parses one Role attribute value. On failure returns nullopt and sets `why`.
-std::optional<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value, std::string& why);
+/// Parses one Role attribute value; fails with why it is malformed (a clause
+/// that completes "Role value ... is malformed: ").
+Result<ParsedRole> ParseRoleValue(Cloud cloud, std::string_view value);
 
 /// The role name of a role ARN of either cloud ("arn:aws:iam::1:role/path/ops" → "ops").
 std::string RoleNameOf(std::string_view role_arn);

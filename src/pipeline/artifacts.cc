@@ -266,7 +266,7 @@ PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const
     return in;
   }
   in.split = SplitArtifact(bytes, limits);
-  std::optional<std::string> error;
+  Status error;
   std::optional<Declarations> declared =
       ReadDeclarationsText(input_name, bytes, in.split, limits, error);
   // A config declares nothing, whatever else it might read as.

@@ -425,28 +425,31 @@ std::optional<CheckResult> DeclarationsResult(const Declarations& declarations,
   return result;
 }
 
-std::optional<std::string> ValidateOptions(const CheckOptions& options, bool has_inputs) {
+Status ValidateOptions(const CheckOptions& options, bool has_inputs) {
   bool takes_saml = false;
   bool option_only = false;
   for (ScenarioId id : options.scenarios) {
     const ScenarioInfo& info = GetScenario(id);
     (info.takes_saml ? takes_saml : option_only) = true;
     if (options.cloud && info.cloud != *options.cloud) {
-      return "--scenario " + std::string(info.name) + " is not a scenario of --cloud " +
-             std::string(CloudName(*options.cloud));
+      return Status::Error("--scenario " + std::string(info.name) +
+                           " is not a scenario of --cloud " +
+                           std::string(CloudName(*options.cloud)));
     }
   }
   if (!has_inputs) {
     if (takes_saml) {
-      return "--scenario needs a SAML response INPUT for its SAML scenarios (give a file, a "
-             "directory or - for stdin)";
+      return Status::Error(
+          "--scenario needs a SAML response INPUT for its SAML scenarios (give a file, a "
+          "directory or - for stdin)");
     }
     if (!option_only) {
-      return "no INPUT given: name a file, a directory or - for stdin, or choose a scenario that "
-             "needs no SAML response with --scenario (e.g. aws:assume-role)";
+      return Status::Error(
+          "no INPUT given: name a file, a directory or - for stdin, or choose a scenario that "
+          "needs no SAML response with --scenario (e.g. aws:assume-role)");
     }
   }
-  return std::nullopt;
+  return Status();
 }
 
 }  // namespace samlint

@@ -40,8 +40,7 @@ void Add(std::vector<Diagnostic>& out, RuleId rule, std::string message, const s
 
 std::optional<Declarations> ReadDeclarationsText(std::string_view input_name,
                                                  std::string_view bytes, const SplitInput& split,
-                                                 const Limits& limits,
-                                                 std::optional<std::string>& error) {
+                                                 const Limits& limits, Status& error) {
   std::size_t first = bytes.find_first_not_of(" \t\r\n");
   // XML and its encodings are never declarations; skip the YAML parse for them.
   if (first == std::string_view::npos || bytes[first] == '<') return std::nullopt;
@@ -51,7 +50,7 @@ std::optional<Declarations> ReadDeclarationsText(std::string_view input_name,
   if (!split.kind.empty() || !split.limit.empty()) return std::nullopt;
   Declarations d;
   error = ParseDeclarations(bytes, std::string(input_name), d, limits);
-  if (error && d.limits_exceeded.empty()) return std::nullopt;
+  if (!error.ok() && d.limits_exceeded.empty()) return std::nullopt;
   return d;
 }
 
@@ -60,22 +59,22 @@ std::optional<Declarations> ReadDeclarationsInput(std::string_view input_name,
   if (bytes.size() > limits.input_bytes) return std::nullopt;
   std::size_t first = bytes.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos || bytes[first] == '<') return std::nullopt;
-  std::optional<std::string> error;
+  Status error;
   return ReadDeclarationsText(input_name, bytes, SplitArtifact(bytes, limits), limits, error);
 }
 
 CheckResult CheckDeclarationsInput(std::string_view input_name, std::string_view bytes,
                                    const Limits& limits) {
   Declarations d;
-  std::optional<std::string> error = ParseDeclarations(bytes, std::string(input_name), d, limits);
+  Status error = ParseDeclarations(bytes, std::string(input_name), d, limits);
   return DeclarationsInputResult(input_name, d, error);
 }
 
 CheckResult DeclarationsInputResult(std::string_view input_name, const Declarations& d,
-                                    const std::optional<std::string>& error) {
-  if (error) {
-    if (!d.limits_exceeded.empty()) return LimitExceededInput(input_name, *error);
-    return UnreadableInput(input_name, *error);
+                                    const Status& error) {
+  if (!error.ok()) {
+    if (!d.limits_exceeded.empty()) return LimitExceededInput(input_name, error.message());
+    return UnreadableInput(input_name, error.message());
   }
   CheckResult result;
   result.input = std::string(input_name);

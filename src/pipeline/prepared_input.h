@@ -56,16 +56,15 @@ std::vector<CheckResult> CheckPrepared(PreparedInput input, const CheckOptions& 
 Timestamp SignInInstant(const CheckOptions& options);
 
 /// The declarations of a text that is no artifact (`split` is its SplitArtifact
-/// result), or nullopt when it is not a declarations file; `error` is set when
+/// result), or nullopt when it is not a declarations file; `error` fails when
 /// it is one that could not be read whole (see ReadDeclarationsInput).
 std::optional<Declarations> ReadDeclarationsText(std::string_view input_name,
                                                  std::string_view bytes, const SplitInput& split,
-                                                 const Limits& limits,
-                                                 std::optional<std::string>& error);
+                                                 const Limits& limits, Status& error);
 
 /// The `"kind": "declarations"` result of a declarations file given as INPUT,
 /// from what ReadDeclarationsText read (see CheckDeclarationsInput).
 CheckResult DeclarationsInputResult(std::string_view input_name, const Declarations& declarations,
-                                    const std::optional<std::string>& error);
+                                    const Status& error);
 
 }  // namespace samlint

@@ -35,35 +35,46 @@ std::string DirectoryOf(const InputRef& input) {
   return parent.empty() ? "." : parent.string();
 }
 
-// The option values that need no config, checked before anything is read.
-void ValidateRequest(const RunRequest& r) {
+// The option values that need no config, checked before anything is read;
+// fails with the usage error.
+Status ValidateRequest(const RunRequest& r) {
   if (!ParseReportFormat(r.format)) {
-    throw UsageError{"--format: unknown format '" + r.format +
-                     "' (use text, json, sarif, github or html)"};
+    return Status::Error("--format: unknown format '" + r.format +
+                         "' (use text, json, sarif, github or html)");
   }
   if (r.docs_url && !IsDocsUrl(*r.docs_url)) {
-    throw UsageError{"--docs-url: '" + *r.docs_url +
-                     "' is not an http(s) URL without a fragment (for example "
-                     "https://github.com/OWNER/samlint/blob/v0.1.0/docs/rules.md)"};
+    return Status::Error("--docs-url: '" + *r.docs_url +
+                         "' is not an http(s) URL without a fragment (for example "
+                         "https://github.com/OWNER/samlint/blob/v0.1.0/docs/rules.md)");
   }
   if (r.fail_on && !FailOnSeverity(*r.fail_on)) {
-    throw UsageError{"--fail-on: unknown severity '" + *r.fail_on +
-                     "' (use error, warning or note)"};
+    return Status::Error("--fail-on: unknown severity '" + *r.fail_on +
+                         "' (use error, warning or note)");
   }
-  if (r.jobs && *r.jobs < 1) throw UsageError{"--jobs: must be at least 1"};
+  if (r.jobs && *r.jobs < 1) return Status::Error("--jobs: must be at least 1");
   if (r.color != "auto" && r.color != "always" && r.color != "never") {
-    throw UsageError{"--color: use auto, always or never"};
+    return Status::Error("--color: use auto, always or never");
   }
   if (std::count(r.inputs.begin(), r.inputs.end(), "-") > 1) {
-    throw UsageError{"INPUT: standard input (-) can be read only once"};
+    return Status::Error("INPUT: standard input (-) can be read only once");
   }
-  if (r.config && r.no_config) throw UsageError{"--config and --no-config exclude each other"};
+  if (r.config && r.no_config) {
+    return Status::Error("--config and --no-config exclude each other");
+  }
   if (r.config) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(*r.config, ec)) {
-      throw UsageError{"--config: cannot read " + *r.config + ": no such file"};
+      return Status::Error("--config: cannot read " + *r.config + ": no such file");
     }
   }
+  return Status();
+}
+
+// The outcome of a run stopped by a usage error: nothing was written.
+RunOutcome UsageOutcome(const Status& error) {
+  RunOutcome outcome;
+  outcome.usage_error = error.message();
+  return outcome;
 }
 
 // An input read once and recognised once; what it declares is known before
@@ -194,23 +205,31 @@ class EventJoin {
   std::set<std::string> waiting_;                 // assertion IDs pending events name
 };
 
-RunOutcome Run(const RunRequest& request, std::ostream& out) {
-  ValidateRequest(request);
-  const Limits limits = RunLimits(request);
+}  // namespace
+
+RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
+  if (Status valid = ValidateRequest(request); !valid.ok()) return UsageOutcome(valid);
+  Result<Limits> run_limits = RunLimits(request);
+  if (!run_limits.ok()) return UsageOutcome(run_limits.status());
+  const Limits& limits = *run_limits;
   ExpandedInputs expanded = ExpandInputs(request.inputs);
   std::vector<std::string> input_paths;
   for (const auto& in : expanded.inputs) {
     if (!in.is_stdin) input_paths.push_back(in.path);
   }
   Configs configs(request, input_paths);
-  const ProjectConfig* run_config =
+  Result<const ProjectConfig*> found_run_config =
       configs.For(expanded.inputs.empty() ? "." : DirectoryOf(expanded.inputs.front()));
+  if (!found_run_config.ok()) return UsageOutcome(found_run_config.status());
+  const ProjectConfig* run_config = *found_run_config;
 
   // Excludes apply to files named on the command line too: pre-commit names them.
   std::vector<InputRef> inputs;
   std::vector<const ProjectConfig*> input_config;
   for (InputRef& in : expanded.inputs) {
-    const ProjectConfig* c = configs.For(DirectoryOf(in));
+    Result<const ProjectConfig*> found = configs.For(DirectoryOf(in));
+    if (!found.ok()) return UsageOutcome(found.status());
+    const ProjectConfig* c = *found;
     if (c != nullptr && !in.is_stdin && IsExcluded(*c, in.path)) {
       ++expanded.skipped;
       continue;
@@ -254,21 +273,29 @@ RunOutcome Run(const RunRequest& request, std::ostream& out) {
     return files;
   };
 
-  std::map<const ProjectConfig*, std::shared_ptr<const CheckOptions>> built;
-  auto options_for = [&](const ProjectConfig* c) {
+  using SharedOptions = std::shared_ptr<const CheckOptions>;
+  std::map<const ProjectConfig*, SharedOptions> built;
+  auto options_for = [&](const ProjectConfig* c) -> Result<SharedOptions> {
     auto it = built.find(c);
     if (it != built.end()) return it->second;
-    auto o = std::make_shared<const CheckOptions>(
-        BuildOptions(request, c, input_declarations, declaration_files(c)));
-    if (auto problem = ValidateOptions(*o, true)) throw UsageError{*problem};
-    return built.emplace(c, std::move(o)).first->second;
+    Result<CheckOptions> o = BuildOptions(request, c, input_declarations, declaration_files(c));
+    if (!o.ok()) return o.status();
+    if (Status valid = ValidateOptions(*o, true); !valid.ok()) return valid;
+    auto shared = std::make_shared<const CheckOptions>(std::move(o).value());
+    return built.emplace(c, std::move(shared)).first->second;
   };
-  std::shared_ptr<const CheckOptions> run_options = options_for(run_config);
-  if (auto problem = ValidateOptions(*run_options, !request.inputs.empty())) {
-    throw UsageError{*problem};
+  Result<SharedOptions> built_run_options = options_for(run_config);
+  if (!built_run_options.ok()) return UsageOutcome(built_run_options.status());
+  const SharedOptions run_options = *built_run_options;
+  if (Status valid = ValidateOptions(*run_options, !request.inputs.empty()); !valid.ok()) {
+    return UsageOutcome(valid);
   }
-  std::vector<std::shared_ptr<const CheckOptions>> per_input;
-  for (const ProjectConfig* c : input_config) per_input.push_back(options_for(c));
+  std::vector<SharedOptions> per_input;
+  for (const ProjectConfig* c : input_config) {
+    Result<SharedOptions> o = options_for(c);
+    if (!o.ok()) return UsageOutcome(o.status());
+    per_input.push_back(*o);
+  }
 
   std::string fail_on_name = request.fail_on.value_or(
       run_config != nullptr && run_config->fail_on ? *run_config->fail_on : std::string("error"));
@@ -280,9 +307,9 @@ RunOutcome Run(const RunRequest& request, std::ostream& out) {
     bool from_cli = request.baseline.has_value();
     const std::string& path = from_cli ? *request.baseline : *run_config->baseline;
     if (Status loaded = LoadBaseline(path, *baseline); !loaded.ok()) {
-      throw UsageError{(from_cli ? "--baseline: " : run_config->path + ": baseline: ") +
-                       loaded.message() + " (make one with: samlint check ... --format json > " +
-                       path + ")"};
+      return UsageOutcome(Status::Error(
+          (from_cli ? "--baseline: " : run_config->path + ": baseline: ") + loaded.message() +
+          " (make one with: samlint check ... --format json > " + path + ")"));
     }
   }
 
@@ -327,18 +354,6 @@ RunOutcome Run(const RunRequest& request, std::ostream& out) {
   join.Flush(counter, true);
   emitter->End(outcome.summary);
   return outcome;
-}
-
-}  // namespace
-
-RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
-  try {
-    return Run(request, out);
-  } catch (const UsageError& e) {
-    RunOutcome outcome;
-    outcome.usage_error = e.message;
-    return outcome;
-  }
 }
 
 }  // namespace samlint

@@ -10,37 +10,151 @@
 namespace samlint {
 namespace {
 
-std::optional<std::int64_t> Duration(const std::string& option,
-                                     const std::optional<std::string>& text) {
-  if (!text) return std::nullopt;
-  auto seconds = ParseDuration(*text);
+// A duration option's seconds, nullopt when it is not given.
+using OptionalSeconds = std::optional<std::int64_t>;
+
+Result<OptionalSeconds> Duration(const std::string& option,
+                                 const std::optional<std::string>& text) {
+  if (!text) return OptionalSeconds();
+  OptionalSeconds seconds = ParseDuration(*text);
   if (!seconds) {
-    throw UsageError{
+    return Status::Error(
         option + ": invalid duration '" + *text +
-        "' (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or ISO 8601 like PT8H)"};
+        "' (use seconds like 3600, units like 90m, 8h, 1h30m, 1d, or ISO 8601 like PT8H)");
   }
   return seconds;
 }
 
 // A session length: a bare number is in the unit of the API that sets it, and
 // one shorter than any session is a usage error that suggests the unit.
-std::optional<std::int64_t> SessionDuration(const std::string& option,
-                                            const std::optional<std::string>& text,
-                                            BareUnit unit = BareUnit::kSeconds) {
-  if (!text) return std::nullopt;
+Result<OptionalSeconds> SessionDuration(const std::string& option,
+                                        const std::optional<std::string>& text,
+                                        BareUnit unit = BareUnit::kSeconds) {
+  if (!text) return OptionalSeconds();
   Result<std::int64_t> seconds = ParseSessionDuration(*text, unit);
   if (!seconds.ok()) {
     const std::string& error = seconds.error();
     bool suggestion = error.rfind("did you mean", 0) == 0;
-    throw UsageError{option + (suggestion ? " " + *text : "") + ": " + error};
+    return Status::Error(option + (suggestion ? " " + *text : "") + ": " + error);
   }
-  return *seconds;
+  return OptionalSeconds(*seconds);
 }
 
 // The command line's value when given, else the config's.
-std::optional<std::int64_t> Pick(const std::optional<std::int64_t>& from_cli,
-                                 const std::optional<std::int64_t>& from_config) {
+OptionalSeconds Pick(const OptionalSeconds& from_cli, const OptionalSeconds& from_config) {
   return from_cli ? from_cli : from_config;
+}
+
+// The --scenario names (else the config's), each once, in order.
+Result<std::vector<ScenarioId>> Scenarios(const std::vector<std::string>& names) {
+  std::vector<ScenarioId> ids;
+  for (const std::string& s : names) {
+    const ScenarioInfo* info = FindScenario(s);
+    if (info == nullptr) {
+      std::string all;
+      std::vector<std::string_view> known;
+      for (const auto& sc : AllScenarios()) {
+        all += (all.empty() ? "" : ", ") + std::string(sc.name);
+        known.push_back(sc.name);
+      }
+      std::string near = NearestWord(s, known);
+      return Status::Error("--scenario: unknown scenario '" + s + "'" +
+                           (near.empty() ? "" : " (did you mean '" + near + "'?)") + " (one of " +
+                           all + ")");
+    }
+    if (std::find(ids.begin(), ids.end(), info->id) == ids.end()) ids.push_back(info->id);
+  }
+  return ids;
+}
+
+// The session lengths and --clock-skew: the command line's when given, else the config's.
+Status ReadDurations(const RunRequest& a, const ProjectConfig& c, CheckOptions& o) {
+  const struct {
+    const char* option;
+    const std::optional<std::string>& from_cli;
+    BareUnit unit;
+    const OptionalSeconds& from_config;
+    OptionalSeconds& out;
+  } sessions[] = {
+      {"--role-max-session", a.role_max_session, BareUnit::kSeconds, c.role_max_session,
+       o.role_max_session},
+      {"--duration-seconds", a.duration_seconds, BareUnit::kSeconds, c.duration_seconds,
+       o.duration_seconds},
+      {"--login-session", a.login_session, BareUnit::kHours, c.login_session, o.login_session},
+      {"--permission-set-session", a.permission_set_session, BareUnit::kSeconds,
+       c.permission_set_session, o.permission_set_session},
+  };
+  for (const auto& session : sessions) {
+    Result<OptionalSeconds> seconds =
+        SessionDuration(session.option, session.from_cli, session.unit);
+    if (!seconds.ok()) return seconds.status();
+    session.out = Pick(*seconds, session.from_config);
+  }
+  Result<OptionalSeconds> target = SessionDuration("--target", a.target);
+  if (!target.ok()) return target.status();
+  o.target = *target;
+  if (!o.target) {
+    // --target on the command line is for every role; without it the config's
+    // per-role targets apply, and its global target to the other roles.
+    o.target = c.target;
+    o.role_targets = c.targets;
+  }
+  Result<OptionalSeconds> skew = Duration("--clock-skew", a.clock_skew);
+  if (!skew.ok()) return skew.status();
+  if (OptionalSeconds picked = Pick(*skew, c.clock_skew)) o.clock_skew = *picked;
+  return Status();
+}
+
+// The trust anchors of --cert and --idp-metadata (else the config's); nullptr when none.
+Result<std::shared_ptr<const TrustStore>> LoadTrustStore(const RunRequest& a,
+                                                         const ProjectConfig& c) {
+  const std::string in_config = c.path + ": ";
+  bool certs_from_cli = !a.certs.empty() || !a.metadata.empty();
+  const auto& certs = certs_from_cli ? a.certs : c.certs;
+  const auto& metadata = certs_from_cli ? a.metadata : c.idp_metadata;
+  if (certs.empty() && metadata.empty()) return std::shared_ptr<const TrustStore>();
+  auto store = std::make_shared<TrustStore>();
+  for (const std::string& path : certs) {
+    if (Status added = AddCertificateFile(path, *store); !added.ok()) {
+      return Status::Error((certs_from_cli ? "--cert: " : in_config + "certs: ") + added.message());
+    }
+  }
+  for (const std::string& path : metadata) {
+    if (Status added = AddMetadataFile(path, *store); !added.ok()) {
+      return Status::Error((certs_from_cli ? "--idp-metadata: " : in_config + "idp-metadata: ") +
+                           added.message());
+    }
+  }
+  return std::shared_ptr<const TrustStore>(std::move(store));
+}
+
+// The declarations of `declaration_files` and of the inputs; nullptr when none.
+Result<std::shared_ptr<const Declarations>> LoadAllDeclarations(
+    const RunRequest& a, const ProjectConfig& c, const Limits& limits,
+    const std::vector<Declarations>& input_declarations,
+    const std::vector<std::string>& declaration_files) {
+  if (declaration_files.empty() && input_declarations.empty()) {
+    return std::shared_ptr<const Declarations>();
+  }
+  auto declarations = std::make_shared<Declarations>();
+  for (const std::string& path : declaration_files) {
+    const std::size_t exceeded = declarations->limits_exceeded.size();
+    if (Status loaded = LoadDeclarations(path, *declarations, limits); !loaded.ok()) {
+      // A file that reached a work limit is a limit-exceeded finding (see
+      // DeclarationsResult), not a usage error.
+      if (declarations->limits_exceeded.size() > exceeded) continue;
+      return Status::Error(
+          (a.declarations.empty() ? c.path + ": declarations: " : "--declarations: ") +
+          loaded.message());
+    }
+  }
+  for (const Declarations& d : input_declarations) {
+    auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    append(declarations->roles, d.roles);
+    append(declarations->login_sessions, d.login_sessions);
+    append(declarations->permission_sets, d.permission_sets);
+  }
+  return std::shared_ptr<const Declarations>(std::move(declarations));
 }
 
 }  // namespace
@@ -51,109 +165,56 @@ std::string CanonicalPath(const std::string& path) {
   return ec ? path : p.string();
 }
 
-Limits RunLimits(const RunRequest& a) {
+Result<Limits> RunLimits(const RunRequest& a) {
   Limits limits;
   for (const std::string& assignment : a.limits) {
     if (Status set = SetLimit(limits, assignment); !set.ok()) {
-      throw UsageError{"--limit: " + set.message()};
+      return Status::Error("--limit: " + set.message());
     }
   }
   return limits;
 }
 
-CheckOptions BuildOptions(const RunRequest& a, const ProjectConfig* config,
-                          const std::vector<Declarations>& input_declarations,
-                          const std::vector<std::string>& declaration_files) {
+Result<CheckOptions> BuildOptions(const RunRequest& a, const ProjectConfig* config,
+                                  const std::vector<Declarations>& input_declarations,
+                                  const std::vector<std::string>& declaration_files) {
   const ProjectConfig empty;
   const ProjectConfig& c = config != nullptr ? *config : empty;
-  const std::string in_config = c.path + ": ";
   CheckOptions o;
   std::optional<std::string> cloud = a.cloud ? a.cloud : c.cloud;
   if (cloud) {
     o.cloud = ParseCloud(*cloud);
-    if (!o.cloud) throw UsageError{"--cloud: unknown cloud '" + *cloud + "' (use aws or aliyun)"};
-  }
-  for (const std::string& s : a.scenarios.empty() ? c.scenarios : a.scenarios) {
-    const ScenarioInfo* info = FindScenario(s);
-    if (info == nullptr) {
-      std::string all;
-      for (const auto& sc : AllScenarios()) all += (all.empty() ? "" : ", ") + std::string(sc.name);
-      throw UsageError{"--scenario: unknown scenario '" + s + "' (one of " + all + ")"};
-    }
-    if (std::find(o.scenarios.begin(), o.scenarios.end(), info->id) == o.scenarios.end()) {
-      o.scenarios.push_back(info->id);
+    if (!o.cloud) {
+      return Status::Error("--cloud: unknown cloud '" + *cloud + "' (use aws or aliyun)");
     }
   }
-  o.role_max_session =
-      Pick(SessionDuration("--role-max-session", a.role_max_session), c.role_max_session);
-  o.duration_seconds =
-      Pick(SessionDuration("--duration-seconds", a.duration_seconds), c.duration_seconds);
-  o.login_session =
-      Pick(SessionDuration("--login-session", a.login_session, BareUnit::kHours), c.login_session);
-  o.permission_set_session =
-      Pick(SessionDuration("--permission-set-session", a.permission_set_session),
-           c.permission_set_session);
-  o.target = SessionDuration("--target", a.target);
-  if (!o.target) {
-    // --target on the command line is for every role; without it the config's
-    // per-role targets apply, and its global target to the other roles.
-    o.target = c.target;
-    o.role_targets = c.targets;
-  }
-  if (auto skew = Pick(Duration("--clock-skew", a.clock_skew), c.clock_skew)) o.clock_skew = *skew;
+  Result<std::vector<ScenarioId>> scenarios =
+      Scenarios(a.scenarios.empty() ? c.scenarios : a.scenarios);
+  if (!scenarios.ok()) return scenarios.status();
+  o.scenarios = std::move(scenarios).value();
+  if (Status durations = ReadDurations(a, c, o); !durations.ok()) return durations;
   if (a.now) {
     o.now = ParseDateTime(*a.now);
     if (!o.now) {
-      throw UsageError{"--now: invalid time '" + *a.now +
-                       "' (use ISO 8601 like 2026-11-23T10:00:00Z)"};
+      return Status::Error("--now: invalid time '" + *a.now +
+                           "' (use ISO 8601 like 2026-11-23T10:00:00Z)");
     }
   }
-  bool certs_from_cli = !a.certs.empty() || !a.metadata.empty();
-  const auto& certs = certs_from_cli ? a.certs : c.certs;
-  const auto& metadata = certs_from_cli ? a.metadata : c.idp_metadata;
-  if (!certs.empty() || !metadata.empty()) {
-    auto store = std::make_shared<TrustStore>();
-    for (const std::string& path : certs) {
-      if (auto error = AddCertificateFile(path, *store)) {
-        throw UsageError{(certs_from_cli ? "--cert: " : in_config + "certs: ") + *error};
-      }
-    }
-    for (const std::string& path : metadata) {
-      if (auto error = AddMetadataFile(path, *store)) {
-        throw UsageError{(certs_from_cli ? "--idp-metadata: " : in_config + "idp-metadata: ") +
-                         *error};
-      }
-    }
-    o.trust_store = std::move(store);
-  }
-  o.limits = RunLimits(a);
+  Result<std::shared_ptr<const TrustStore>> store = LoadTrustStore(a, c);
+  if (!store.ok()) return store.status();
+  o.trust_store = std::move(store).value();
+  Result<Limits> limits = RunLimits(a);
+  if (!limits.ok()) return limits.status();
+  o.limits = *limits;
   if (a.sp_key) {
     Result<SpKey> key = LoadSpKey(*a.sp_key);
-    if (!key.ok()) throw UsageError{"--sp-key: " + key.error()};
+    if (!key.ok()) return Status::Error("--sp-key: " + key.error());
     o.sp_key = std::make_shared<SpKey>(std::move(*key));
   }
-  if (!declaration_files.empty() || !input_declarations.empty()) {
-    auto declarations = std::make_shared<Declarations>();
-    for (const std::string& path : declaration_files) {
-      const std::size_t exceeded = declarations->limits_exceeded.size();
-      if (auto error = LoadDeclarations(path, *declarations, o.limits)) {
-        // A file that reached a work limit is a limit-exceeded finding (see
-        // DeclarationsResult), not a usage error.
-        if (declarations->limits_exceeded.size() > exceeded) continue;
-        throw UsageError{
-            (a.declarations.empty() ? in_config + "declarations: " : "--declarations: ") + *error};
-      }
-    }
-    for (const Declarations& d : input_declarations) {
-      auto append = [](auto& to, const auto& from) {
-        to.insert(to.end(), from.begin(), from.end());
-      };
-      append(declarations->roles, d.roles);
-      append(declarations->login_sessions, d.login_sessions);
-      append(declarations->permission_sets, d.permission_sets);
-    }
-    o.declarations = std::move(declarations);
-  }
+  Result<std::shared_ptr<const Declarations>> declarations =
+      LoadAllDeclarations(a, c, o.limits, input_declarations, declaration_files);
+  if (!declarations.ok()) return declarations.status();
+  o.declarations = std::move(declarations).value();
   o.role_chaining = a.role_chaining || c.role_chaining.value_or(false);
   o.require_signature = a.require_signature || c.require_signature.value_or(false);
   o.show_identities = a.show_identities;
@@ -166,7 +227,7 @@ Configs::Configs(const RunRequest& request, const std::vector<std::string>& inpu
   for (const std::string& p : input_paths) inputs_.insert(CanonicalPath(p));
 }
 
-const ProjectConfig* Configs::For(const std::string& directory) {
+Result<const ProjectConfig*> Configs::For(const std::string& directory) {
   if (request_.no_config) return nullptr;
   std::optional<std::string> path = request_.config;
   if (!path) {
@@ -195,8 +256,8 @@ const ProjectConfig* Configs::For(const std::string& directory) {
                            ? " (and " + std::to_string(parsed.problems.size() - 1) +
                                  " more problems: run samlint check " + *path + ")"
                            : std::string();
-    throw UsageError{(request_.config ? "--config: " : std::string("config: ")) + where + ": " +
-                     p.message + more};
+    return Status::Error((request_.config ? "--config: " : std::string("config: ")) + where + ": " +
+                         p.message + more);
   }
   auto config = std::make_shared<ProjectConfig>(std::move(parsed.config));
   return loaded_.emplace(*path, std::move(config)).first->second.get();

@@ -14,27 +14,24 @@
 #include "samlint/limits.h"
 #include "samlint/options.h"
 #include "samlint/run.h"
+#include "samlint/status.h"
 
 namespace samlint {
-
-/// A usage error met while a run is set up: RunCheck returns its message as
-/// RunOutcome::usage_error. Thrown only inside the run/ folder.
-struct UsageError {
-  std::string message;
-};
 
 /// `path` made canonical, or as given when it cannot be.
 std::string CanonicalPath(const std::string& path);
 
-/// The --limit assignments over the defaults. Throws UsageError.
-Limits RunLimits(const RunRequest& request);
+/// The --limit assignments over the defaults; fails with the usage error
+/// ("--limit: ...") that RunCheck reports.
+Result<Limits> RunLimits(const RunRequest& request);
 
 /// Options for the inputs under `config` (nullptr: none): the command line
 /// wins over it. `input_declarations` come from declarations files among the
-/// inputs, `declaration_files` are the other ones to load. Throws UsageError.
-CheckOptions BuildOptions(const RunRequest& request, const ProjectConfig* config,
-                          const std::vector<Declarations>& input_declarations,
-                          const std::vector<std::string>& declaration_files);
+/// inputs, `declaration_files` are the other ones to load. Fails with the
+/// usage error, naming the option (or the config and its key), that RunCheck reports.
+Result<CheckOptions> BuildOptions(const RunRequest& request, const ProjectConfig* config,
+                                  const std::vector<Declarations>& input_declarations,
+                                  const std::vector<std::string>& declaration_files);
 
 /// The configs of one run: found per input directory, loaded once each.
 class Configs {
@@ -42,9 +39,9 @@ class Configs {
   Configs(const RunRequest& request, const std::vector<std::string>& input_paths);
 
   /// The config for an input in `directory`, or nullptr (none, --no-config,
-  /// or a broken config that is itself an input). Throws UsageError for
-  /// another broken config.
-  const ProjectConfig* For(const std::string& directory);
+  /// or a broken config that is itself an input). Fails with the usage error
+  /// for another broken config.
+  Result<const ProjectConfig*> For(const std::string& directory);
 
  private:
   const RunRequest& request_;

@@ -47,11 +47,13 @@ bool TooDeep(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> Baseline::Parse(std::string_view text) {
-  if (TooDeep(text)) return "is nested more than 64 levels deep: not a samlint report";
+Status Baseline::Parse(std::string_view text) {
+  if (TooDeep(text)) {
+    return Status::Error("is nested more than 64 levels deep: not a samlint report");
+  }
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) {
-    return "is not JSON: give a samlint report made with --format json (or sarif)";
+    return Status::Error("is not JSON: give a samlint report made with --format json (or sarif)");
   }
   if (auto results = doc.find("results"); results != doc.end() && results->is_array()) {
     // A samlint JSON report: fingerprints are recomputed from the fields, so
@@ -71,7 +73,7 @@ std::optional<std::string> Baseline::Parse(std::string_view text) {
         ++total_;
       }
     }
-    return std::nullopt;
+    return Status();
   }
   if (auto runs = doc.find("runs"); runs != doc.end() && runs->is_array()) {
     sarif_ = true;
@@ -89,9 +91,9 @@ std::optional<std::string> Baseline::Parse(std::string_view text) {
         ++total_;
       }
     }
-    return std::nullopt;
+    return Status();
   }
-  return "is neither a samlint JSON report (no \"results\") nor SARIF (no \"runs\")";
+  return Status::Error("is neither a samlint JSON report (no \"results\") nor SARIF (no \"runs\")");
 }
 
 void Baseline::Apply(CheckResult& result, std::string_view base_directory) {
@@ -118,7 +120,9 @@ Status LoadBaseline(const std::string& path, Baseline& out) {
   Result<LimitedBytes> read = ReadFileUpTo(path, kMaxBaselineBytes);
   if (!read.ok()) return Status::Error(path + ": cannot be read: " + read.error());
   if (read->Exceeds(kMaxBaselineBytes)) return Status::Error(path + ": is larger than 64 MiB");
-  if (auto error = out.Parse(read->bytes)) return Status::Error(path + ": " + *error);
+  if (Status parsed = out.Parse(read->bytes); !parsed.ok()) {
+    return Status::Error(path + ": " + parsed.message());
+  }
   return Status();
 }
 

@@ -191,45 +191,44 @@ std::vector<TrustAnchor> ParseAnchorFile(std::string_view bytes, const std::stri
 
 }  // namespace
 
-std::optional<TrustAnchor> ParseCertificate(std::string_view bytes, std::string source,
-                                            std::string& error) {
+Result<TrustAnchor> ParseCertificate(std::string_view bytes, std::string source) {
   auto certs = ParseCertificates(bytes);
-  if (certs.empty()) {
-    error = "no X.509 certificate (PEM or DER) in " + source;
-    return std::nullopt;
-  }
-  return FromX509(certs.front().get(), std::move(source));
+  std::optional<TrustAnchor> anchor;
+  if (!certs.empty()) anchor = FromX509(certs.front().get(), source);
+  if (!anchor) return Status::Error("no X.509 certificate (PEM or DER) in " + source);
+  return std::move(*anchor);
 }
 
-std::optional<std::string> AddCertificateFile(const std::string& path, TrustStore& store) {
+Status AddCertificateFile(const std::string& path, TrustStore& store) {
   Result<std::string> read = ReadAnchorFile(path);
-  if (!read.ok()) return read.error();
+  if (!read.ok()) return read.status();
   const std::string& bytes = *read;
   std::string unparsable;
   std::vector<TrustAnchor> anchors = ParseAnchorFile(bytes, path, unparsable);
   if (anchors.empty()) {
-    return (unparsable.empty() ? "no certificate or public key in " + path
-                               : "the " + unparsable + " block in " + path + " is malformed") +
-           "; accepted: an X.509 certificate (PEM or DER), a public key (PEM \"BEGIN PUBLIC "
-           "KEY\" or DER SubjectPublicKeyInfo) or an RSA public key (PEM \"BEGIN RSA PUBLIC "
-           "KEY\")";
+    return Status::Error(
+        (unparsable.empty() ? "no certificate or public key in " + path
+                            : "the " + unparsable + " block in " + path + " is malformed") +
+        "; accepted: an X.509 certificate (PEM or DER), a public key (PEM \"BEGIN PUBLIC "
+        "KEY\" or DER SubjectPublicKeyInfo) or an RSA public key (PEM \"BEGIN RSA PUBLIC "
+        "KEY\")");
   }
   for (TrustAnchor& a : anchors) store.anchors.push_back(std::move(a));
-  return std::nullopt;
+  return Status();
 }
 
-std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& store) {
+Status AddMetadataFile(const std::string& path, TrustStore& store) {
   Result<std::string> read = ReadAnchorFile(path);
-  if (!read.ok()) return read.error();
+  if (!read.ok()) return read.status();
   const std::string& bytes = *read;
   pugi::xml_document doc;
   auto parsed = doc.load_buffer(bytes.data(), bytes.size(),
                                 pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
   for (pugi::xml_node c = doc.first_child(); c; c = c.next_sibling()) {
     if (c.type() == pugi::node_doctype)
-      return path + " has a DOCTYPE; metadata with a DTD is refused";
+      return Status::Error(path + " has a DOCTYPE; metadata with a DTD is refused");
   }
-  if (!parsed) return path + " is not well-formed XML: " + parsed.description();
+  if (!parsed) return Status::Error(path + " is not well-formed XML: " + parsed.description());
   // Namespace URIs are checked on the way; prefixes vary between IdPs.
   constexpr std::string_view kMd = "urn:oasis:names:tc:SAML:2.0:metadata";
   auto ns_of = [](pugi::xml_node n) -> std::string {
@@ -256,7 +255,7 @@ std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& 
     }
   }
   if (local(entity) != "EntityDescriptor" || ns_of(entity) != kMd) {
-    return path + " is not SAML metadata (no md:EntityDescriptor)";
+    return Status::Error(path + " is not SAML metadata (no md:EntityDescriptor)");
   }
   store.entity_id = entity.attribute("entityID").value();
   store.metadata_source = path;
@@ -269,17 +268,17 @@ std::optional<std::string> AddMetadataFile(const std::string& path, TrustStore& 
       if (!use.empty() && use != "signing") continue;
       for (pugi::xpath_node x : kd.select_nodes(".//*[local-name()='X509Certificate']")) {
         if (ns_of(x.node()) != kDsigNs) continue;
-        std::string err;
-        if (auto a = ParseCertificate(x.node().child_value(), path, err)) {
-          store.anchors.push_back(std::move(*a));
-        }
+        Result<TrustAnchor> anchor = ParseCertificate(x.node().child_value(), path);
+        if (anchor.ok()) store.anchors.push_back(std::move(anchor).value());
       }
     }
   }
   if (store.anchors.size() == before) {
-    return path + " has no IDPSSODescriptor signing certificate (KeyDescriptor/ds:X509Certificate)";
+    return Status::Error(path +
+                         " has no IDPSSODescriptor signing certificate "
+                         "(KeyDescriptor/ds:X509Certificate)");
   }
-  return std::nullopt;
+  return Status();
 }
 
 Result<SpKey> LoadSpKey(const std::string& path) {

@@ -55,7 +55,10 @@ struct Span {
 
 DecryptOutcome DecryptAssertions(std::string_view xml, const SpKey& key) {
   DecryptOutcome out;
-  if (!xmlsec::EnsureInitialised(out.error)) return out;
+  if (Status ready = xmlsec::EnsureInitialised(); !ready.ok()) {
+    out.error = ready.message();
+    return out;
+  }
   xmlsec::DocPtr doc = xmlsec::ParseHardened(xml);
   if (!doc) {
     out.error = "libxml2 could not parse the document";

@@ -148,26 +148,22 @@ struct PathIndex {
 
 // The assertion as the covering signature's verified bytes say it is: the one
 // read from the canonical form of the Assertion (or of the Response that holds
-// exactly one). Sets `why` when the verified form cannot be read that way.
-std::optional<AssertionFact> SignedView(const SignatureCheck& c, bool covers_response,
-                                        const CheckOptions& options, std::string& why) {
+// exactly one). Fails with why the verified form cannot be read that way.
+Result<AssertionFact> SignedView(const SignatureCheck& c, bool covers_response,
+                                 const CheckOptions& options) {
   if (c.signed_bytes.empty()) {
-    why = "xmlsec kept no canonical form of the signed element";
-    return std::nullopt;
+    return Status::Error("xmlsec kept no canonical form of the signed element");
   }
   ExtractOutcome view = ExtractFacts(c.signed_bytes, options.limits.xml_nodes);
   if (view.status != ExtractStatus::kOk) {
-    why = "its canonical form does not read as SAML (" + view.error + ")";
-    return std::nullopt;
+    return Status::Error("its canonical form does not read as SAML (" + view.error + ")");
   }
   std::size_t held = view.facts.assertions.size() + view.facts.encrypted_assertions.size();
   if (covers_response && held != 1) {
-    why = "the signed Response holds " + std::to_string(held) + " assertions";
-    return std::nullopt;
+    return Status::Error("the signed Response holds " + std::to_string(held) + " assertions");
   }
   if (view.facts.assertions.empty()) {
-    why = "its canonical form holds no Assertion";
-    return std::nullopt;
+    return Status::Error("its canonical form holds no Assertion");
   }
   return std::move(view.facts.assertions.front());
 }
@@ -392,25 +388,24 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   // One view: the values reported as signed are the ones the verified bytes
   // hold. Read the covering signature's canonical form again and compare.
   if (verified && read != nullptr) {
-    std::string why;
-    std::optional<AssertionFact> view =
-        SignedView(*covering, covering == response_check, options, why);
+    Result<AssertionFact> view = SignedView(*covering, covering == response_check, options);
     std::vector<std::string> differences;
-    if (view) differences = AssertionDifferences(*read, *view);
-    if (!view || !differences.empty()) {
+    if (view.ok()) differences = AssertionDifferences(*read, *view);
+    if (!view.ok() || !differences.empty()) {
       verified = false;
       out.push_back(MakeDiagnostic(
           Rule::kSignatureNotCoveringAssertion,
-          view ? "What the signature verified differs from what samlint read from the document (" +
-                     JoinFirst(differences, 4) +
-                     "): the document reads two ways, so no value is reported as signed."
-               : "The signature verifies, but " + why +
-                     ", so the values samlint read cannot be matched to what was verified and "
-                     "none is reported as signed.",
+          view.ok()
+              ? "What the signature verified differs from what samlint read from the document (" +
+                    JoinFirst(differences, 4) +
+                    "): the document reads two ways, so no value is reported as signed."
+              : "The signature verifies, but " + view.error() +
+                    ", so the values samlint read cannot be matched to what was verified and "
+                    "none is reported as signed.",
           read->offset,
           "Reject the response; a conforming IdP's response reads one way to every parser."));
     } else {
-      verdict.signed_view = std::move(view);
+      verdict.signed_view = std::move(view).value();
     }
   }
   if (verified) {
@@ -466,13 +461,12 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
             " assertions, so it does not single out the one the cloud reads.",
         read->offset, "Send exactly one Assertion, and sign the Assertion itself."));
   } else if (signed_elsewhere != nullptr) {
-    std::string why;
-    std::optional<AssertionFact> view = SignedView(*elsewhere_check, false, options, why);
-    bool same = view && AssertionDifferences(*signed_elsewhere, *view).empty();
+    Result<AssertionFact> view = SignedView(*elsewhere_check, false, options);
+    bool same = view.ok() && AssertionDifferences(*signed_elsewhere, *view).empty();
     if (same) {
       verdict.values_from = signed_elsewhere;
       verdict.values_signed = true;
-      verdict.signed_view = std::move(view);
+      verdict.signed_view = std::move(view).value();
     }
     out.push_back(MakeDiagnostic(
         Rule::kSignatureNotCoveringAssertion,

@@ -269,8 +269,7 @@ class Verifier {
     for (xmlNode* ki : Children(sig, kDsigNs, "KeyInfo")) {
       for (xmlNode* data : Children(ki, kDsigNs, "X509Data")) {
         for (xmlNode* cert : Children(data, kDsigNs, "X509Certificate")) {
-          std::string error;
-          if (auto anchor = ParseCertificate(Text(cert), "KeyInfo", error)) {
+          if (Result<TrustAnchor> anchor = ParseCertificate(Text(cert), "KeyInfo"); anchor.ok()) {
             if (c.keyinfo_fingerprint.empty()) {
               c.keyinfo_fingerprint = anchor->fingerprint;
               keyinfo_key = anchor->key_fingerprint;
@@ -405,7 +404,10 @@ VerifyOutcome VerifySignatures(std::string_view xml, const TrustStore& store,
                                const std::vector<ElementPath>& parents,
                                std::size_t max_signatures) {
   VerifyOutcome out;
-  if (!xmlsec::EnsureInitialised(out.error)) return out;
+  if (Status ready = xmlsec::EnsureInitialised(); !ready.ok()) {
+    out.error = ready.message();
+    return out;
+  }
   xmlsec::DocPtr doc = xmlsec::ParseHardened(xml, &out.ns_well_formed);
   if (!doc) {
     out.error = "libxml2 could not parse the document that pugixml read";

@@ -77,7 +77,7 @@ class Runtime {
 
 }  // namespace
 
-bool EnsureInitialised(std::string& error) {
+Status EnsureInitialised() {
   static Runtime runtime;  // thread-safe initialisation (C++11 magic statics)
   // libxml2 keeps its error handler per thread: silence it on every thread that parses.
   thread_local bool silenced = false;
@@ -85,8 +85,7 @@ bool EnsureInitialised(std::string& error) {
     xmlSetGenericErrorFunc(nullptr, IgnoreXmlError);
     silenced = true;
   }
-  if (!runtime.ok()) error = runtime.error();
-  return runtime.ok();
+  return runtime.ok() ? Status() : Status::Error(runtime.error());
 }
 
 std::string TakeErrors() {

@@ -16,12 +16,13 @@
 #include <string_view>
 
 #include "base/free_with.h"
+#include "samlint/status.h"
 
 namespace samlint::xmlsec {
 
-/// Initialises libxml2, xmlsec1 and its OpenSSL backend once. Returns false
-/// (and why) when they could not be initialised.
-bool EnsureInitialised(std::string& error);
+/// Initialises libxml2, xmlsec1 and its OpenSSL backend once; fails with why
+/// they could not be initialised.
+Status EnsureInitialised();
 
 /// The errors xmlsec reported on this thread since the last call: the whole
 /// chain, innermost cause first, as one line of "; "-separated parts.

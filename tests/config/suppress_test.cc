@@ -39,8 +39,9 @@ TEST(Suppress, FingerprintIgnoresNumbersAndCountsOccurrences) {
 
 TEST(Suppress, JsonBaselineDropsMatchingFindingsOnce) {
   Baseline b;
-  ASSERT_FALSE(b.Parse(R"({"results": [{"input": "r.xml", "diagnostics": [
-      {"rule": "lifetime-below-target", "message": "The session lasts 900 s.", "scenario": "aws:saml-api"}]}]})"));
+  ASSERT_TRUE(b.Parse(R"({"results": [{"input": "r.xml", "diagnostics": [
+      {"rule": "lifetime-below-target", "message": "The session lasts 900 s.", "scenario": "aws:saml-api"}]}]})")
+                  .ok());
   EXPECT_EQ(b.size(), 1u);
   CheckResult r = TwoFindings();
   b.Apply(r);
@@ -54,12 +55,30 @@ TEST(Suppress, JsonBaselineDropsMatchingFindingsOnce) {
 
 TEST(Suppress, InvalidBaselinesAreErrors) {
   Baseline b;
-  EXPECT_TRUE(b.Parse("not json").has_value());
-  EXPECT_TRUE(b.Parse("[]").has_value());
-  EXPECT_TRUE(b.Parse("{}").has_value());
-  EXPECT_TRUE(b.Parse(std::string(100000, '[')).has_value());
-  EXPECT_TRUE(b.Parse("{\"a\":" + std::string(100000, '{')).has_value());
-  EXPECT_FALSE(b.Parse(R"({"results": [1, {"diagnostics": [2, {}]}]})").has_value());
+  EXPECT_FALSE(b.Parse("not json").ok());
+  EXPECT_FALSE(b.Parse("[]").ok());
+  EXPECT_FALSE(b.Parse("{}").ok());
+  EXPECT_FALSE(b.Parse(std::string(100000, '[')).ok());
+  EXPECT_FALSE(b.Parse("{\"a\":" + std::string(100000, '{')).ok());
+  EXPECT_TRUE(b.Parse(R"({"results": [1, {"diagnostics": [2, {}]}]})").ok());
+}
+
+TEST(Suppress, BaselineFailuresSayWhatTheTextIs) {
+  Baseline b;
+  const Status not_json = b.Parse("not json");
+  ASSERT_FALSE(not_json.ok());
+  EXPECT_EQ(not_json.message(),
+            "is not JSON: give a samlint report made with --format json (or sarif)");
+  const Status neither = b.Parse("{}");
+  ASSERT_FALSE(neither.ok());
+  EXPECT_EQ(neither.message(),
+            "is neither a samlint JSON report (no \"results\") nor SARIF (no \"runs\")");
+  const Status deep = b.Parse(std::string(100, '['));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.message(), "is nested more than 64 levels deep: not a samlint report");
+  const Status report = b.Parse(R"({"results": []})");
+  EXPECT_TRUE(report.ok()) << report.message();
+  EXPECT_EQ(report.message(), "");
 }
 
 TEST(Suppress, SarifBaselineUsesItsFingerprints) {
@@ -67,8 +86,9 @@ TEST(Suppress, SarifBaselineUsesItsFingerprints) {
   r.input = "-";
   std::vector<std::string> fps = ResultFingerprints(r, "-");
   Baseline b;
-  ASSERT_FALSE(b.Parse(R"({"runs": [{"results": [{"partialFingerprints": {"samlint/v1": ")" +
-                       fps[1] + R"("}}]}]})"));
+  ASSERT_TRUE(b.Parse(R"({"runs": [{"results": [{"partialFingerprints": {"samlint/v1": ")" +
+                      fps[1] + R"("}}]}]})")
+                  .ok());
   b.Apply(r);
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].rule, "assumed-default");

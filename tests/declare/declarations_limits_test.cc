@@ -48,7 +48,7 @@ std::string AliasedModules(int levels, int width) {
 
 struct Read {
   Declarations declarations;
-  std::optional<std::string> error;
+  Status error;
   DeclarationsWork work;
 };
 
@@ -67,12 +67,12 @@ TEST(DeclarationsLimits, AliasedModulesStopAtJsonNodesAfterLinearWork) {
     ASSERT_LE(text.size(), high);
     const Limits limits;
     Read r = ReadText(text, limits);
-    ASSERT_TRUE(r.error.has_value()) << levels;
-    EXPECT_TRUE(
-        EndsWith(*r.error, "the limit json-nodes=1000000 (raise it with --limit json-nodes=N)."))
-        << *r.error;
+    ASSERT_FALSE(r.error.ok()) << levels;
+    EXPECT_TRUE(EndsWith(r.error.message(),
+                         "the limit json-nodes=1000000 (raise it with --limit json-nodes=N)."))
+        << r.error.message();
     ASSERT_EQ(r.declarations.limits_exceeded.size(), 1u);
-    EXPECT_EQ(r.declarations.limits_exceeded[0], *r.error);
+    EXPECT_EQ(r.declarations.limits_exceeded[0], r.error.message());
     EXPECT_TRUE(r.declarations.roles.empty());
     // The work: each value of the text built once (fewer values than bytes),
     // and no module walked: the aliases were refused for what they stand for.
@@ -86,7 +86,7 @@ TEST(DeclarationsLimits, AModuleReachedThroughManyAliasesIsWalkedOnce) {
   // 2^10 paths to m0, but 11 module nodes: 11 walks.
   const std::string text = AliasedModules(10, 2);
   Read r = ReadText(text);
-  ASSERT_FALSE(r.error.has_value()) << *r.error;
+  ASSERT_TRUE(r.error.ok()) << r.error.message();
   EXPECT_EQ(r.work.modules_walked, 11u);
   EXPECT_EQ(r.declarations.roles.size(), 11u);  // one per module node (no address to merge them)
   // Raised high enough, the 958-byte file (3^12 paths) is read; still one
@@ -95,7 +95,7 @@ TEST(DeclarationsLimits, AModuleReachedThroughManyAliasesIsWalkedOnce) {
   raised.json_nodes = std::size_t{1} << 40;
   raised.input_bytes = std::size_t{1} << 40;
   Read big = ReadText(AliasedModules(12, 3), raised);
-  ASSERT_FALSE(big.error.has_value()) << *big.error;
+  ASSERT_TRUE(big.error.ok()) << big.error.message();
   EXPECT_EQ(big.work.modules_walked, 13u);
   EXPECT_EQ(big.declarations.roles.size(), 13u);
 }
@@ -103,17 +103,18 @@ TEST(DeclarationsLimits, AModuleReachedThroughManyAliasesIsWalkedOnce) {
 TEST(DeclarationsLimits, JsonNodesRaisedAndLoweredOnARealPlan) {
   const std::string text = ReadFixture("terraform-plan-pretty.json");
   Read normal = ReadText(text);
-  ASSERT_FALSE(normal.error.has_value()) << *normal.error;
+  ASSERT_TRUE(normal.error.ok()) << normal.error.message();
   ASSERT_FALSE(normal.declarations.roles.empty());
   Limits limits;
   limits.json_nodes = normal.work.values_charged;  // exactly what the plan holds
   Read read = ReadText(text, limits);
-  ASSERT_FALSE(read.error.has_value()) << *read.error;
+  ASSERT_TRUE(read.error.ok()) << read.error.message();
   EXPECT_EQ(read.declarations.roles.size(), normal.declarations.roles.size());
   limits.json_nodes = normal.work.values_charged - 1;
   Read refused = ReadText(text, limits);
-  ASSERT_TRUE(refused.error.has_value());
-  EXPECT_TRUE(EndsWith(*refused.error, LimitHint(limits, "json-nodes") + ".")) << *refused.error;
+  ASSERT_FALSE(refused.error.ok());
+  EXPECT_TRUE(EndsWith(refused.error.message(), LimitHint(limits, "json-nodes") + "."))
+      << refused.error.message();
   EXPECT_EQ(refused.declarations.limits_exceeded.size(), 1u);
 }
 
@@ -123,11 +124,11 @@ TEST(DeclarationsLimits, AliasedScalarsCountTheirBytes) {
   for (int i = 0; i < 200; ++i) text += i == 0 ? "*n" : ", *n";
   text += "]\n";
   Read r = ReadText(text);
-  ASSERT_TRUE(r.error.has_value());
-  EXPECT_TRUE(EndsWith(*r.error,
+  ASSERT_FALSE(r.error.ok());
+  EXPECT_TRUE(EndsWith(r.error.message(),
                        "the limit input-bytes=16777216 (raise it with --limit "
                        "input-bytes=N)."))
-      << *r.error;
+      << r.error.message();
 }
 
 TEST(DeclarationsLimits, InputBytesRaisedAndLoweredNamesTheRealSize) {
@@ -141,16 +142,16 @@ TEST(DeclarationsLimits, InputBytesRaisedAndLoweredNamesTheRealSize) {
   Limits limits;
   limits.input_bytes = text.size();
   Declarations read;
-  EXPECT_FALSE(LoadDeclarations(path.string(), read, limits).has_value());
+  EXPECT_TRUE(LoadDeclarations(path.string(), read, limits).ok());
   EXPECT_EQ(read.roles.size(), 1u);
   limits.input_bytes = text.size() - 1;
   Declarations refused;
-  std::optional<std::string> error = LoadDeclarations(path.string(), refused, limits);
+  Status error = LoadDeclarations(path.string(), refused, limits);
   std::filesystem::remove(path);
-  ASSERT_TRUE(error.has_value());
-  EXPECT_EQ(*error, path.string() + " is " + std::to_string(text.size()) +
-                        " bytes; samlint did not read it, because of " +
-                        LimitHint(limits, "input-bytes") + ".");
+  ASSERT_FALSE(error.ok());
+  EXPECT_EQ(error.message(), path.string() + " is " + std::to_string(text.size()) +
+                                 " bytes; samlint did not read it, because of " +
+                                 LimitHint(limits, "input-bytes") + ".");
   EXPECT_EQ(refused.limits_exceeded.size(), 1u);
 }
 

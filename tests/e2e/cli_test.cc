@@ -70,6 +70,54 @@ TEST(E2eCli, HelpExitsZero) {
   }
 }
 
+TEST(E2eCli, ShortVersionFlagAndVersionCommandPrintTheVersion) {
+  CliRun long_flag = RunCli({"--version"});
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"-V"}, {"version"}}) {
+    CliRun run = RunCli(args);
+    EXPECT_EQ(run.exit_code, 0) << args[0] << ": " << run.err;
+    EXPECT_EQ(run.out, long_flag.out) << args[0];
+  }
+}
+
+TEST(E2eCli, CheckHelpExplainsDurationsScenariosInputsAndExitCodes) {
+  CliRun check = RunCli({"check", "--help"});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  for (const char* text :
+       {"DURATION:", "1h30m", "PT8H", "whose bare number is hours", "aws:saml-console",
+        "aliyun:assume-role", "HAR", "CloudTrail", "Exit status: 0"}) {
+    EXPECT_NE(check.out.find(text), std::string::npos) << text << "\n" << check.out;
+  }
+}
+
+// A typo gets one line on stderr, exit 2, and the name it probably meant.
+TEST(E2eCli, TyposAreUsageErrorsThatSuggestTheIntendedName) {
+  struct Typo {
+    std::vector<std::string> args;
+    std::string expected;
+  };
+  const std::vector<Typo> typos = {
+      {{"chek", "x.xml"}, "unknown command 'chek' (did you mean 'check'?)"},
+      {{"--verison"}, "unknown option '--verison' (did you mean '--version'?)"},
+      {{"check", "--taget", "8h", "x.xml"}, "unknown option '--taget' (did you mean '--target'?)"},
+      {{"check", "--formt=json", "x.xml"}, "unknown option '--formt' (did you mean '--format'?)"},
+      {{"rules", "lifetime-below-targt"}, "(did you mean 'lifetime-below-target'?)"},
+      {{"check", "--scenario", "aws:saml-consle", "x.xml"},
+       "--scenario: unknown scenario 'aws:saml-consle' (did you mean 'aws:saml-console'?)"},
+  };
+  for (const Typo& typo : typos) {
+    CliRun run = RunCli(typo.args);
+    EXPECT_EQ(run.exit_code, 2) << typo.args[0];
+    EXPECT_TRUE(IsOneLine(run.err)) << "stderr: [" << run.err << "]";
+    EXPECT_NE(run.err.find(typo.expected), std::string::npos) << run.err;
+  }
+  // Nothing close: no guess.
+  CliRun far = RunCli({"frobnicate"});
+  EXPECT_EQ(far.exit_code, 2);
+  EXPECT_EQ(far.err.find("did you mean"), std::string::npos) << far.err;
+  EXPECT_NE(far.err.find("unknown command 'frobnicate'"), std::string::npos) << far.err;
+}
+
 TEST(E2eCli, RulesListsEveryStableRuleId) {
   // Every registered rule; RuleRegistry.HoldsEveryContractRule checks that the
   // registry holds the "Rule ids (stable; more may be added)" of cli-contract.md.
@@ -406,8 +454,8 @@ TEST(E2eCli, BareNumbersAreInTheApisUnit) {
       << duration.err;
 
   // --login-session 6 is six hours, as SetSecurityPreference takes it.
-  CliRun hours = RunCli({"check", "--scenario", "aliyun:ram-user-logon", "--login-session", "6",
-                         "--format", "json"});
+  CliRun hours = RunCli(
+      {"check", "--scenario", "aliyun:ram-user-logon", "--login-session", "6", "--format", "json"});
   EXPECT_EQ(hours.exit_code, 0) << hours.err;
   EXPECT_NE(hours.out.find("\"seconds\": 21600"), std::string::npos) << hours.out;
   CliRun zero = RunCli({"check", "--scenario", "aliyun:ram-user-logon", "--login-session", "0"});

@@ -15,10 +15,10 @@ constexpr const char* kAliyunRoleArn = "acs:ram::1234567890123456:role/ops";
 constexpr const char* kAliyunProvider = "acs:ram::1234567890123456:saml-provider/idp";
 
 std::optional<ParsedRole> Parse(Cloud cloud, const std::string& value, std::string* why = nullptr) {
-  std::string reason;
-  std::optional<ParsedRole> parsed = ParseRoleValue(cloud, value, reason);
-  if (why != nullptr) *why = reason;
-  return parsed;
+  Result<ParsedRole> parsed = ParseRoleValue(cloud, value);
+  if (why != nullptr) *why = parsed.error();
+  if (!parsed.ok()) return std::nullopt;
+  return std::move(parsed).value();
 }
 
 TEST(Roles, RoleNameIsTheLastPathSegment) {

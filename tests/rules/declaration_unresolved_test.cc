@@ -30,9 +30,8 @@ std::optional<samlint::CheckResult> CheckTemplate(const std::string& max_session
       "      MaxSessionDuration: " +
       max_session + "\n";
   samlint::Declarations declarations;
-  const std::optional<std::string> error =
-      samlint::ParseDeclarations(text, "roles.yaml", declarations);
-  EXPECT_FALSE(error.has_value()) << *error;
+  const samlint::Status parsed = samlint::ParseDeclarations(text, "roles.yaml", declarations);
+  EXPECT_TRUE(parsed.ok()) << parsed.message();
   return samlint::DeclarationsResult(declarations, {"roles.yaml"});
 }
 

@@ -5,12 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <deque>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "parse/doc_tree.h"
 #include "samlint/limits.h"
+#include "samlint/status.h"
 #include "samlint/timestamp.h"
 
 namespace samlint::testing {
@@ -19,16 +19,16 @@ namespace samlint::testing {
 struct ParsedDoc {
   explicit ParsedDoc(const std::string& text) {
     doc_tree::Budget budget(limits);
-    const std::optional<std::string> error =
-        doc_tree::ParseDocuments(text, "test", arena, roots, budget);
-    EXPECT_FALSE(error.has_value()) << error.value_or("");
-    EXPECT_EQ(roots.size(), 1u);
-    if (!error && roots.size() == 1) root = roots.front();
+    const Result<std::vector<doc_tree::Node>> roots =
+        doc_tree::ParseDocuments(text, "test", arena, budget);
+    EXPECT_TRUE(roots.ok()) << roots.error();
+    if (!roots.ok()) return;
+    EXPECT_EQ(roots->size(), 1u);
+    if (roots->size() == 1) root = roots->front();
   }
 
   Limits limits;
   std::deque<doc_tree::Value> arena;
-  std::vector<doc_tree::Node> roots;
   doc_tree::Node root = nullptr;
 };
 

@@ -34,8 +34,8 @@ inline std::string ReadTrustFixture(const std::string& relative) {
 /// Options whose only trust anchor is `cert` (relative to testdata/trust).
 inline CheckOptions WithCert(const std::string& cert = kIdpCert) {
   auto store = std::make_shared<TrustStore>();
-  const std::optional<std::string> error = AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
+  const Status added = AddCertificateFile(TrustPath(cert), *store);
+  EXPECT_TRUE(added.ok()) << cert << ": " << added.message();
   CheckOptions options;
   options.trust_store = store;
   return options;
@@ -45,8 +45,8 @@ inline CheckOptions WithCert(const std::string& cert = kIdpCert) {
 /// (relative to testdata/trust).
 inline CheckOptions WithMetadata(const std::string& metadata) {
   auto store = std::make_shared<TrustStore>();
-  const std::optional<std::string> error = AddMetadataFile(TrustPath(metadata), *store);
-  EXPECT_FALSE(error.has_value()) << metadata << ": " << error.value_or("");
+  const Status added = AddMetadataFile(TrustPath(metadata), *store);
+  EXPECT_TRUE(added.ok()) << metadata << ": " << added.message();
   CheckOptions options;
   options.trust_store = store;
   return options;

@@ -214,8 +214,8 @@ TEST(TrustAnchorFile, BarePublicKeyFormsAreOneKeyWithoutCertificate) {
   const std::optional<std::string> spki = Sha256Of(kSpkiDer);
   for (const std::string& file : {kSpkiPem, kSpkiDer, kPkcs1Pem}) {
     samlint::TrustStore store;
-    const std::optional<std::string> error = samlint::AddCertificateFile(TestData(file), store);
-    ASSERT_FALSE(error.has_value()) << file << ": " << *error;
+    const samlint::Status added = samlint::AddCertificateFile(TestData(file), store);
+    ASSERT_TRUE(added.ok()) << file << ": " << added.message();
     ASSERT_EQ(store.anchors.size(), 1u) << file;
     const samlint::TrustAnchor& a = store.anchors[0];
     EXPECT_NE(a.key, nullptr) << file << ": a bare key must carry its parsed key";
@@ -237,8 +237,8 @@ TEST(TrustAnchorFile, BarePublicKeyFormsAreOneKeyWithoutCertificate) {
 
 TEST(TrustAnchorFile, CertificateKeepsItsFingerprintAndKnowsItsKey) {
   samlint::TrustStore cert_store, key_store;
-  ASSERT_FALSE(samlint::AddCertificateFile(TestData(kIdpCert), cert_store).has_value());
-  ASSERT_FALSE(samlint::AddCertificateFile(TestData(kSpkiPem), key_store).has_value());
+  ASSERT_TRUE(samlint::AddCertificateFile(TestData(kIdpCert), cert_store).ok());
+  ASSERT_TRUE(samlint::AddCertificateFile(TestData(kSpkiPem), key_store).ok());
   ASSERT_EQ(cert_store.anchors.size(), 1u);
   ASSERT_EQ(key_store.anchors.size(), 1u);
   const samlint::TrustAnchor& cert = cert_store.anchors[0];
@@ -256,7 +256,7 @@ TEST(TrustAnchorFile, PemWithCertificateAndKeyGivesBoth) {
   const std::string both =
       TempFile("cert-and-key.pem", ReadFile(TestData(kIdpCert)) + ReadFile(TestData(kPkcs1Pem)));
   samlint::TrustStore store;
-  ASSERT_FALSE(samlint::AddCertificateFile(both, store).has_value());
+  ASSERT_TRUE(samlint::AddCertificateFile(both, store).ok());
   ASSERT_EQ(store.anchors.size(), 2u);
   EXPECT_FALSE(store.anchors[0].der.empty());
   EXPECT_TRUE(store.anchors[1].der.empty());
@@ -268,24 +268,25 @@ TEST(TrustAnchorFile, MalformedPublicKeyIsAnErrorNamingTheAcceptedForms) {
                                    "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\n"
                                    "-----END PUBLIC KEY-----\n");
   samlint::TrustStore store;
-  const std::optional<std::string> error = samlint::AddCertificateFile(bad, store);
-  ASSERT_TRUE(error.has_value());
+  const samlint::Status added = samlint::AddCertificateFile(bad, store);
+  ASSERT_FALSE(added.ok());
+  const std::string& error = added.message();
   EXPECT_TRUE(store.anchors.empty());
-  EXPECT_THAT(*error, HasSubstr("PUBLIC KEY block"));
-  EXPECT_THAT(*error, HasSubstr("malformed"));
-  EXPECT_THAT(*error, HasSubstr("X.509 certificate (PEM or DER)"));
-  EXPECT_THAT(*error, HasSubstr("BEGIN RSA PUBLIC KEY"));
-  EXPECT_EQ(error->find('\n'), std::string::npos) << *error;
+  EXPECT_THAT(error, HasSubstr("PUBLIC KEY block"));
+  EXPECT_THAT(error, HasSubstr("malformed"));
+  EXPECT_THAT(error, HasSubstr("X.509 certificate (PEM or DER)"));
+  EXPECT_THAT(error, HasSubstr("BEGIN RSA PUBLIC KEY"));
+  EXPECT_EQ(error.find('\n'), std::string::npos) << error;
 }
 
 TEST(TrustAnchorFile, PrivateKeyIsNoAnchor) {
   samlint::TrustStore store;
-  const std::optional<std::string> error =
+  const samlint::Status added =
       samlint::AddCertificateFile(TestData("trust/keys/idp-rsa2048.key.pem"), store);
-  ASSERT_TRUE(error.has_value());
+  ASSERT_FALSE(added.ok());
   EXPECT_TRUE(store.anchors.empty());
-  EXPECT_THAT(*error, HasSubstr("no certificate or public key"));
-  EXPECT_THAT(*error, HasSubstr("SubjectPublicKeyInfo"));
+  EXPECT_THAT(added.message(), HasSubstr("no certificate or public key"));
+  EXPECT_THAT(added.message(), HasSubstr("SubjectPublicKeyInfo"));
 }
 
 TEST(TrustAnchors, BarePublicKeyVerifiesWithTheSpkiFingerprintAsKey) {
@@ -360,6 +361,47 @@ TEST(TrustAnchors, EncryptionOnlyMetadataKeyIsNoSigningAnchor) {
       << c.Dump();
   ExpectNothingSigned(c.Result());
   ExpectNoSignedEvilValues(c.Result());
+}
+
+// ------------------------------------------------- the library functions
+
+TEST(TrustAnchorFile, MetadataGivesItsSigningCertificateAndEntityId) {
+  samlint::TrustStore store;
+  const samlint::Status added =
+      samlint::AddMetadataFile(TestData("trust/keys/idp-metadata.xml"), store);
+  ASSERT_TRUE(added.ok()) << added.message();
+  EXPECT_FALSE(store.anchors.empty());
+  EXPECT_TRUE(store.entity_id.has_value());
+  EXPECT_EQ(store.metadata_source, TestData("trust/keys/idp-metadata.xml"));
+}
+
+TEST(TrustAnchorFile, MetadataFailuresNameTheFile) {
+  samlint::TrustStore store;
+  const samlint::Status certificate = samlint::AddMetadataFile(TestData(kIdpCert), store);
+  ASSERT_FALSE(certificate.ok());
+  EXPECT_EQ(certificate.message(),
+            TestData(kIdpCert) + " is not well-formed XML: No document element found");
+  const samlint::Status response = samlint::AddMetadataFile(TestData(kUnsigned), store);
+  ASSERT_FALSE(response.ok());
+  EXPECT_EQ(response.message(),
+            TestData(kUnsigned) + " is not SAML metadata (no md:EntityDescriptor)");
+  const samlint::Status missing = samlint::AddMetadataFile(TestData("trust/no-such.xml"), store);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.message(), "cannot read " + TestData("trust/no-such.xml"));
+  EXPECT_EQ(missing.code(), samlint::StatusCode::kNotFound);
+  EXPECT_TRUE(store.anchors.empty());
+}
+
+TEST(TrustAnchorFile, ParseCertificateReadsPemAndNamesTheSourceOnFailure) {
+  const samlint::Result<samlint::TrustAnchor> anchor =
+      samlint::ParseCertificate(ReadFile(TestData(kIdpCert)), "idp.pem");
+  ASSERT_TRUE(anchor.ok()) << anchor.error();
+  EXPECT_FALSE(anchor->der.empty());
+  EXPECT_EQ(anchor->source, "idp.pem");
+  const samlint::Result<samlint::TrustAnchor> key =
+      samlint::ParseCertificate(ReadFile(TestData(kSpkiPem)), "key.pem");
+  ASSERT_FALSE(key.ok());
+  EXPECT_EQ(key.error(), "no X.509 certificate (PEM or DER) in key.pem");
 }
 
 }  // namespace

@@ -116,9 +116,8 @@ std::string WithSignatureCopies(std::size_t count) {
 CheckOptions WithAnchors(const std::vector<std::string_view>& certs) {
   auto store = std::make_shared<TrustStore>();
   for (std::string_view cert : certs) {
-    const std::optional<std::string> error =
-        AddCertificateFile(TestData(std::string(cert)), *store);
-    EXPECT_FALSE(error.has_value()) << cert << ": " << error.value_or("");
+    const Status added = AddCertificateFile(TestData(std::string(cert)), *store);
+    EXPECT_TRUE(added.ok()) << cert << ": " << added.message();
   }
   CheckOptions options;
   options.trust_store = store;
