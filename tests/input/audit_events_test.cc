@@ -20,14 +20,13 @@ using samlint::testing::At;
 using samlint::testing::PartAt;
 using samlint::testing::Pointers;
 using samlint::testing::SplitFixture;
+using samlint::testing::SplitFixtureOf;
 
 // ---------------------------------------------------------------------------
 // CloudTrail
 
 TEST(ArtifactsCloudTrail, SingleAssumeRoleWithSamlEvent) {
-  const SplitInput split = SplitFixture("cloudtrail/assume-role-with-saml.json");
-  EXPECT_EQ(split.kind, "cloudtrail");
-  EXPECT_EQ(split.error, "");
+  const SplitInput split = SplitFixtureOf("cloudtrail/assume-role-with-saml.json", "cloudtrail");
   ASSERT_EQ(split.parts.size(), 1u);
   const ArtifactPart& part = split.parts[0];
   EXPECT_EQ(part.pointer, "");
@@ -54,9 +53,7 @@ TEST(ArtifactsCloudTrail, SingleAssumeRoleWithSamlEvent) {
 }
 
 TEST(ArtifactsCloudTrail, LogFileKeepsOnlyTheStsAssumeCalls) {
-  const SplitInput split = SplitFixture("cloudtrail/log.json");
-  EXPECT_EQ(split.kind, "cloudtrail");
-  EXPECT_EQ(split.error, "");
+  const SplitInput split = SplitFixtureOf("cloudtrail/log.json", "cloudtrail");
   // Records 0 (ConsoleLogin) and 1 (GetCallerIdentity) are not kept.
   EXPECT_EQ(Pointers(split), (std::vector<std::string>{"/Records/2", "/Records/3", "/Records/4",
                                                        "/Records/5", "/Records/6"}));
@@ -111,9 +108,7 @@ TEST(ArtifactsCloudTrail, GzipLogGivesTheSamePartsAsThePlainLog) {
 }
 
 TEST(ArtifactsCloudTrail, JsonLinesPointToZeroBasedLines) {
-  const SplitInput split = SplitFixture("cloudtrail/events.jsonl");
-  EXPECT_EQ(split.kind, "cloudtrail");
-  EXPECT_EQ(split.error, "");
+  const SplitInput split = SplitFixtureOf("cloudtrail/events.jsonl", "cloudtrail");
   EXPECT_EQ(Pointers(split), (std::vector<std::string>{"/0", "/1", "/2"}));
   EXPECT_EQ(split.parts[1].event->error_code, "ValidationError");
 }
@@ -166,9 +161,7 @@ TEST(ArtifactsCloudTrail, AssertionIdFoundAnywhereInAnyCase) {
 // ActionTrail
 
 TEST(ArtifactsActionTrail, SingleAssumeRoleWithSamlEvent) {
-  const SplitInput split = SplitFixture("actiontrail/assume-role-with-saml.json");
-  EXPECT_EQ(split.kind, "actiontrail");
-  EXPECT_EQ(split.error, "");
+  const SplitInput split = SplitFixtureOf("actiontrail/assume-role-with-saml.json", "actiontrail");
   ASSERT_EQ(split.parts.size(), 1u);
   const ArtifactPart& part = split.parts[0];
   EXPECT_EQ(part.pointer, "");
@@ -187,9 +180,7 @@ TEST(ArtifactsActionTrail, SingleAssumeRoleWithSamlEvent) {
 }
 
 TEST(ArtifactsActionTrail, ArrayOfEvents) {
-  const SplitInput split = SplitFixture("actiontrail/events.json");
-  EXPECT_EQ(split.kind, "actiontrail");
-  EXPECT_EQ(split.error, "");
+  const SplitInput split = SplitFixtureOf("actiontrail/events.json", "actiontrail");
   EXPECT_EQ(Pointers(split), (std::vector<std::string>{"/1", "/2", "/3", "/4"}));
 
   const ArtifactPart* assume_role = PartAt(split, "/2");

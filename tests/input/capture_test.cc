@@ -16,14 +16,13 @@ namespace {
 using samlint::testing::DecodedSaml;
 using samlint::testing::ReadTestdata;
 using samlint::testing::SplitFixture;
+using samlint::testing::SplitFixtureOf;
 
 // ---------------------------------------------------------------------------
 // HAR
 
 TEST(ArtifactsHar, AwsSignInPostAmongOtherEntries) {
-  const SplitInput split = SplitFixture("har/aws-signin.har");
-  EXPECT_EQ(split.kind, "har");
-  EXPECT_EQ(split.error, "");
+  const SplitInput split = SplitFixtureOf("har/aws-signin.har", "har");
   ASSERT_EQ(split.parts.size(), 1u);
   const ArtifactPart& part = split.parts[0];
   EXPECT_EQ(part.pointer, "/log/entries/3");
@@ -89,9 +88,7 @@ TEST(ArtifactsHar, WrongTypesAreSkippedNotThrown) {
 // SAML-tracer
 
 TEST(ArtifactsSamlTracer, ExportPrefersThePostParameter) {
-  const SplitInput split = SplitFixture("saml-tracer/aws-signin.json");
-  EXPECT_EQ(split.kind, "saml-tracer");
-  EXPECT_EQ(split.error, "");
+  const SplitInput split = SplitFixtureOf("saml-tracer/aws-signin.json", "saml-tracer");
   ASSERT_EQ(split.parts.size(), 1u);
   const ArtifactPart& part = split.parts[0];
   EXPECT_EQ(part.pointer, "/requests/1");

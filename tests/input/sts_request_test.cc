@@ -39,6 +39,13 @@ void ExpectAwsOpsRequest(const ArtifactPart& part) {
   EXPECT_EQ(DecodedSaml(part), ReadTestdata("responses/aws-api.xml"));
 }
 
+/// An Alibaba Cloud request of testdata/sts: okta provider, aliyun-api-12h.xml.
+void ExpectAliyunOktaRequest(const ArtifactPart& part) {
+  EXPECT_EQ(part.request->cloud, Cloud::kAliyun);
+  EXPECT_EQ(part.request->principal_arn, "acs:ram::1234567890123456:saml-provider/okta");
+  EXPECT_EQ(DecodedSaml(part), ReadTestdata("responses/aliyun-api-12h.xml"));
+}
+
 // ---------------------------------------------------------------------------
 // STS requests
 
@@ -61,27 +68,21 @@ TEST(ArtifactsStsRequest, AwsQueryBody) {
 
 TEST(ArtifactsStsRequest, AliyunJsonWithoutDurationSeconds) {
   const SplitInput split = SplitFixture("sts/aliyun-api.json");
-  const ArtifactPart* found = OneRequestPart(split);
-  ASSERT_NE(found, nullptr);
-  const ArtifactPart& part = *found;
-  EXPECT_EQ(part.request->cloud, Cloud::kAliyun);
-  EXPECT_EQ(part.request->role_arn, "acs:ram::1234567890123456:role/ops");
-  EXPECT_EQ(part.request->principal_arn, "acs:ram::1234567890123456:saml-provider/okta");
-  EXPECT_FALSE(part.request->duration_seconds.has_value());
-  EXPECT_EQ(part.request->duration_text, "");
-  EXPECT_EQ(DecodedSaml(part), ReadTestdata("responses/aliyun-api-12h.xml"));
+  const ArtifactPart* part = OneRequestPart(split);
+  ASSERT_NE(part, nullptr);
+  ExpectAliyunOktaRequest(*part);
+  EXPECT_EQ(part->request->role_arn, "acs:ram::1234567890123456:role/ops");
+  EXPECT_FALSE(part->request->duration_seconds.has_value());
+  EXPECT_EQ(part->request->duration_text, "");
 }
 
 TEST(ArtifactsStsRequest, AliyunQueryStringWithQuestionMark) {
   const SplitInput split = SplitFixture("sts/aliyun-query.txt");
-  const ArtifactPart* found = OneRequestPart(split);
-  ASSERT_NE(found, nullptr);
-  const ArtifactPart& part = *found;
-  EXPECT_EQ(part.request->cloud, Cloud::kAliyun);
-  EXPECT_EQ(part.request->action, "AssumeRoleWithSAML");
-  EXPECT_EQ(part.request->principal_arn, "acs:ram::1234567890123456:saml-provider/okta");
-  EXPECT_EQ(part.request->duration_seconds, 3600);
-  EXPECT_EQ(DecodedSaml(part), ReadTestdata("responses/aliyun-api-12h.xml"));
+  const ArtifactPart* part = OneRequestPart(split);
+  ASSERT_NE(part, nullptr);
+  ExpectAliyunOktaRequest(*part);
+  EXPECT_EQ(part->request->action, "AssumeRoleWithSAML");
+  EXPECT_EQ(part->request->duration_seconds, 3600);
 }
 
 TEST(ArtifactsStsRequest, QueryPlusIsSpaceExceptInTheAssertion) {

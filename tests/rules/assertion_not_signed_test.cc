@@ -28,21 +28,18 @@ TEST(AssertionNotSigned, Fires) {
   const std::string xml = ResponseOnlySigned(SamlBuilder::Cloud::kAws);
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "assertion-not-signed");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kWarning);
-  EXPECT_THAT(d.message, HasSubstr("Assertion"));
-  ExpectLocatedWithin(d, xml, "<saml2:Assertion ID=\"_a1\"");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "assertion-not-signed", samlint::Severity::kWarning,
+                      "<saml2:Assertion ID=\"_a1\"");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("Assertion"));
 }
 
 TEST(AssertionNotSigned, IsAnErrorOnAlibaba) {
   const std::string xml = ResponseOnlySigned(SamlBuilder::Cloud::kAliyun);
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "assertion-not-signed");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*found[0], xml, "<saml2:Assertion ID=\"_a1\"");
+  ExpectOneWithin(result, xml, "assertion-not-signed", samlint::Severity::kError,
+                  "<saml2:Assertion ID=\"_a1\"");
 }
 
 TEST(AssertionNotSigned, DoesNotFireWhenTheAssertionIsSignedToo) {

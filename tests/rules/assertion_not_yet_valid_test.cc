@@ -27,17 +27,16 @@ TEST(AssertionNotYetValid, Fires) {
   const std::string xml = WithNotBefore("2026-11-23T10:03:01Z");
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "assertion-not-yet-valid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("NotBefore"));
-  ExpectLocatedWithin(d, xml, "<saml2:Conditions NotBefore=\"2026-11-23T10:03:01Z\"");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "assertion-not-yet-valid", samlint::Severity::kError,
+                      "<saml2:Conditions NotBefore=\"2026-11-23T10:03:01Z\"");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("NotBefore"));
 }
 
 TEST(AssertionNotYetValid, FiresWhenNowIsEarlier) {
-  samlint::CheckOptions options;
-  options.now = Utc("2026-11-23T09:51:59Z");  // NotBefore 09:55:00 is 3 min 1 s later
+  const samlint::CheckOptions options =
+      OptionsAt("2026-11-23T09:51:59Z");  // NotBefore 09:55:00 is 3 min 1 s later
   const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build(), options);
   EXPECT_TRUE(HasRule(result, "assertion-not-yet-valid")) << Describe(result);
 }

@@ -28,14 +28,12 @@ TEST(AssumedDefault, Fires) {
   options.role_max_session = 43200;
   const samlint::CheckResult result = CheckOptionsOnly(options);
 
-  const auto notes = DiagnosticsWithRule(result, "assumed-default");
-  ASSERT_EQ(notes.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *notes[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kNote);
-  EXPECT_EQ(d.scenario, kAwsAssumeRole);
-  EXPECT_THAT(d.message, HasSubstr("duration_seconds"));
-  EXPECT_THAT(Text(d), HasSubstr("--duration-seconds"));
-  EXPECT_FALSE(d.location.has_value());
+  const samlint::Diagnostic* d = ExpectOne(result, "assumed-default", samlint::Severity::kNote);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->scenario, kAwsAssumeRole);
+  EXPECT_THAT(d->message, HasSubstr("duration_seconds"));
+  EXPECT_THAT(Text(*d), HasSubstr("--duration-seconds"));
+  EXPECT_FALSE(d->location.has_value());
 
   ASSERT_EQ(result.evaluations.size(), 1u);
   const samlint::Factor* f =
@@ -51,12 +49,11 @@ TEST(AssumedDefault, FiresForAbsentAwsConsoleSessionDuration) {
   options.scenarios = {samlint::ScenarioId::kAwsSamlConsole};
   const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build(), options);
 
-  const auto notes = DiagnosticsWithRule(result, "assumed-default");
-  ASSERT_EQ(notes.size(), 1u) << Describe(result);
-  EXPECT_EQ(notes[0]->severity, samlint::Severity::kNote);
-  EXPECT_EQ(notes[0]->scenario, kAwsSamlConsole);
-  EXPECT_EQ(notes[0]->role, kAwsOpsRole);
-  EXPECT_THAT(notes[0]->message, HasSubstr("SessionDuration"));
+  const samlint::Diagnostic* d = ExpectOne(result, "assumed-default", samlint::Severity::kNote);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->scenario, kAwsSamlConsole);
+  EXPECT_EQ(d->role, kAwsOpsRole);
+  EXPECT_THAT(d->message, HasSubstr("SessionDuration"));
   const samlint::Evaluation* e = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->effective_seconds, 3600);

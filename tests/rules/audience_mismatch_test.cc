@@ -29,12 +29,11 @@ TEST(AudienceMismatch, Fires) {
   const std::string xml = WithAudience("https://sp.example.com/metadata");
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "audience-mismatch");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("urn:amazon:webservices"));
-  ExpectLocatedWithin(d, xml, "<saml2:Audience>https://sp.example.com/metadata");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "audience-mismatch", samlint::Severity::kError,
+                      "<saml2:Audience>https://sp.example.com/metadata");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("urn:amazon:webservices"));
 }
 
 TEST(AudienceMismatch, FiresOnAlibabaForTheAwsAudience) {

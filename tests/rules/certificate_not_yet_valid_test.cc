@@ -15,7 +15,6 @@
 using samlint::testing::CheckSigned;
 using samlint::testing::ReadTrustFixture;
 using samlint::testing::WithCert;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -31,15 +30,12 @@ TEST(CertificateNotYetValid, Fires) {
   const std::string xml = ReadTrustFixture(kSigned);
   const samlint::CheckResult result = CheckSigned(xml, WithCert(kFutureCert));
 
-  const auto found = DiagnosticsWithRule(result, "certificate-not-yet-valid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kWarning);
-  EXPECT_THAT(d.message, HasSubstr("not yet valid"));
-  EXPECT_THAT(d.message, HasSubstr("2030-01-01T00:00:00Z"));
-  EXPECT_THAT(d.message, HasSubstr("2026-11-23T10:00:00Z"));
-  EXPECT_THAT(d.message, HasSubstr("idp-rsa2048-future.cert.pem"));
-  ExpectNoneOrAtTheSignature(d, xml);
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "certificate-not-yet-valid", samlint::Severity::kWarning);
+  ASSERT_NE(d, nullptr);
+  ExpectMessageHas(*d, {"not yet valid", "2030-01-01T00:00:00Z", "2026-11-23T10:00:00Z",
+                        "idp-rsa2048-future.cert.pem"});
+  ExpectNoneOrAtTheSignature(*d, xml);
   // Early is not expired.
   EXPECT_FALSE(HasRule(result, "certificate-expired")) << Describe(result);
   // Still checked with the certificate's key: verified, values signed.

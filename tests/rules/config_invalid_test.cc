@@ -15,14 +15,13 @@ TEST(ConfigInvalid, FiresForAnUnknownKeyWithSuggestionAndPosition) {
   const std::string toml = "cloud = \"aws\"\n  tagret = \"8h\"\n";
   const samlint::CheckResult result = samlint::CheckConfigInput("proj/samlint.toml", toml);
   EXPECT_EQ(samlint::ResultKindName(result.kind), "config");
-  const auto found = DiagnosticsWithRule(result, "config-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  EXPECT_EQ(found[0]->message,
+  const samlint::Diagnostic* d = ExpectOne(result, "config-invalid", samlint::Severity::kError);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->message,
             "The samlint config proj/samlint.toml: unknown key 'tagret' (did you mean 'target'?).");
-  ASSERT_TRUE(found[0]->location.has_value());
-  EXPECT_EQ(found[0]->location->line, 2);
-  EXPECT_EQ(found[0]->location->column, 3);
+  ASSERT_TRUE(d->location.has_value());
+  EXPECT_EQ(d->location->line, 2);
+  EXPECT_EQ(d->location->column, 3);
 }
 
 TEST(ConfigInvalid, FiresThroughCheckInputForABrokenFile) {

@@ -14,7 +14,6 @@
 #include "support/saml_builder.h"
 
 using samlint::testing::SamlBuilder;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -44,14 +43,11 @@ samlint::CheckResult CheckWithTwoDeclarations(std::int64_t first, std::int64_t s
 
 TEST(DeclarationConflict, Fires) {
   const samlint::CheckResult result = CheckWithTwoDeclarations(3600, 7200);
-  const auto found = DiagnosticsWithRule(result, "declaration-conflict");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_EQ(d.role, kOps);
-  EXPECT_THAT(d.message, HasSubstr("a.json:7"));
-  EXPECT_THAT(d.message, HasSubstr("b.json:7"));
-  EXPECT_THAT(d.message, HasSubstr("uses the lowest"));
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "declaration-conflict", samlint::Severity::kError);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->role, kOps);
+  ExpectMessageHas(*d, {"a.json:7", "b.json:7", "uses the lowest"});
 }
 
 TEST(DeclarationConflict, DoesNotFireWhenTheFilesAgree) {

@@ -19,12 +19,10 @@ TEST(DuplicateId, Fires) {
   const std::string xml = b.Build();
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "duplicate-id");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("_r1"));
-  ExpectLocatedWithin(d, xml, "<saml2:Assertion ID=\"_r1\"");
+  const samlint::Diagnostic* d = ExpectOneWithin(
+      result, xml, "duplicate-id", samlint::Severity::kError, "<saml2:Assertion ID=\"_r1\"");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("_r1"));
 }
 
 TEST(DuplicateId, DoesNotFireForDistinctIds) {

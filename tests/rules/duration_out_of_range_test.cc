@@ -44,8 +44,7 @@ TEST(DurationOutOfRange, Fires) {
   ASSERT_NE(d, nullptr) << Describe(result);
   EXPECT_EQ(d->severity, samlint::Severity::kError);
   EXPECT_EQ(d->scenario, kAwsAssumeRole);
-  EXPECT_THAT(d->message, HasSubstr("DurationSeconds"));
-  EXPECT_THAT(d->message, HasSubstr("900"));
+  ExpectMessageHas(*d, {"DurationSeconds", "900"});
   EXPECT_FALSE(d->location.has_value());
   ExpectRejectedBy(result, "duration-out-of-range");
 }

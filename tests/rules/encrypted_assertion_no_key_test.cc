@@ -40,12 +40,11 @@ TEST(EncryptedAssertionNoKey, Fires) {
   const samlint::CheckResult result = CheckXml(xml);
 
   EXPECT_EQ(result.kind, samlint::ResultKind::kSamlResponse);
-  const auto found = DiagnosticsWithRule(result, "encrypted-assertion-no-key");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("EncryptedAssertion"));
-  ExpectLocatedAt(d, xml, "<saml2:EncryptedAssertion>");
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "encrypted-assertion-no-key", samlint::Severity::kError);
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("EncryptedAssertion"));
+  ExpectLocatedAt(*d, xml, "<saml2:EncryptedAssertion>");
 }
 
 TEST(EncryptedAssertionNoKey, DoesNotFireForAPlainAssertion) {

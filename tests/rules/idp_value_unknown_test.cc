@@ -7,7 +7,6 @@
 #include "rules/rule_test_util.h"
 #include "samlint/check.h"
 
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -32,13 +31,13 @@ TEST(IdpValueUnknown, Fires) {
   const auto results = samlint::CheckInput(
       "realm.json", RealmWithRoleMapper("saml-role-list-mapper", ""), samlint::CheckOptions{});
   ASSERT_EQ(results.size(), 1u);
-  const auto notes = DiagnosticsWithRule(results[0], "idp-value-unknown");
-  ASSERT_EQ(notes.size(), 1u) << Describe(results[0]);
-  EXPECT_EQ(notes[0]->severity, samlint::Severity::kNote);
-  EXPECT_THAT(notes[0]->message, HasSubstr("Keycloak mapper \"roles\" (saml-role-list-mapper)"));
-  EXPECT_THAT(notes[0]->message, HasSubstr("known only at sign-in"));
-  ASSERT_TRUE(notes[0]->location.has_value());
-  EXPECT_EQ(notes[0]->location->line, 6);
+  const samlint::Diagnostic* d =
+      ExpectOne(results[0], "idp-value-unknown", samlint::Severity::kNote);
+  ASSERT_NE(d, nullptr);
+  ExpectMessageHas(*d,
+                   {"Keycloak mapper \"roles\" (saml-role-list-mapper)", "known only at sign-in"});
+  ASSERT_TRUE(d->location.has_value());
+  EXPECT_EQ(d->location->line, 6);
   EXPECT_FALSE(HasRule(results[0], "role-attribute-missing"));
 }
 

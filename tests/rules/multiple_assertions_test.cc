@@ -18,13 +18,12 @@ TEST(MultipleAssertions, Fires) {
   const std::string xml = b.Build();
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "multiple-assertions");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("2"));
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "multiple-assertions", samlint::Severity::kError,
+                      "<saml2:Assertion ID=\"_a1_1\"");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("2"));
   // At the extra assertion.
-  ExpectLocatedWithin(d, xml, "<saml2:Assertion ID=\"_a1_1\"");
 }
 
 TEST(MultipleAssertions, DoesNotFireForOneAssertion) {

@@ -20,11 +20,10 @@ TEST(OptionIgnored, Fires) {
   options.role_chaining = true;
   const samlint::CheckResult result = CheckOptionsOnly(options);
 
-  const auto notes = DiagnosticsWithRule(result, "option-ignored");
-  ASSERT_EQ(notes.size(), 1u) << Describe(result);
-  EXPECT_EQ(notes[0]->severity, samlint::Severity::kNote);
-  EXPECT_THAT(notes[0]->message, HasSubstr("--role-chaining"));
-  EXPECT_FALSE(notes[0]->location.has_value());
+  const samlint::Diagnostic* d = ExpectOne(result, "option-ignored", samlint::Severity::kNote);
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("--role-chaining"));
+  EXPECT_FALSE(d->location.has_value());
   // No cap is invented: the session is issued for the requested 2 h.
   ASSERT_EQ(result.evaluations.size(), 1u);
   EXPECT_EQ(result.evaluations[0].outcome, samlint::Outcome::kIssued);
@@ -37,11 +36,10 @@ TEST(OptionIgnored, FiresForPermissionSetSessionOnSamlConsole) {
   options.permission_set_session = 8 * 3600;
   const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build(), options);
 
-  const auto notes = DiagnosticsWithRule(result, "option-ignored");
-  ASSERT_EQ(notes.size(), 1u) << Describe(result);
-  EXPECT_EQ(notes[0]->severity, samlint::Severity::kNote);
-  EXPECT_THAT(notes[0]->message, HasSubstr("--permission-set-session"));
-  EXPECT_FALSE(notes[0]->location.has_value());
+  const samlint::Diagnostic* d = ExpectOne(result, "option-ignored", samlint::Severity::kNote);
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("--permission-set-session"));
+  EXPECT_FALSE(d->location.has_value());
 }
 
 TEST(OptionIgnored, DoesNotFireWhenRoleChainingApplies) {

@@ -33,12 +33,11 @@ TEST(RoleAttributeMalformed, Fires) {
   const std::string xml = WithRoles({kRole + ", " + kProvider});
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "role-attribute-malformed");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr(kRole));
-  ExpectLocatedWithin(d, xml, "<saml2:AttributeValue>" + kRole + ", ");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "role-attribute-malformed", samlint::Severity::kError,
+                      "<saml2:AttributeValue>" + kRole + ", ");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr(kRole));
 }
 
 TEST(RoleAttributeMalformed, FiresForOnlyOneArn) {

@@ -11,7 +11,6 @@
 #include "support/saml_builder.h"
 
 using samlint::testing::SamlBuilder;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -32,8 +31,7 @@ TEST(RoleMaxOutOfRange, Fires) {
   ASSERT_NE(d, nullptr) << Describe(result);
   EXPECT_EQ(d->severity, samlint::Severity::kError);
   EXPECT_EQ(d->scenario, kAwsAssumeRole);
-  EXPECT_THAT(d->message, HasSubstr("MaxSessionDuration"));
-  EXPECT_THAT(d->message, HasSubstr("43200"));
+  ExpectMessageHas(*d, {"MaxSessionDuration", "43200"});
   EXPECT_FALSE(d->location.has_value());
   ASSERT_EQ(result.evaluations.size(), 1u);
   const samlint::Evaluation& e = result.evaluations[0];

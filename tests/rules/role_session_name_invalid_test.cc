@@ -34,12 +34,11 @@ TEST(RoleSessionNameInvalid, Fires) {
   const std::string xml = WithName("Zed Quux");
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "role-session-name-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("RoleSessionName"));
-  ExpectLocatedWithin(d, xml, "<saml2:AttributeValue>Zed Quux");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "role-session-name-invalid", samlint::Severity::kError,
+                      "<saml2:AttributeValue>Zed Quux");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("RoleSessionName"));
 }
 
 TEST(RoleSessionNameInvalid, FiresForOneCharacter) {
@@ -81,11 +80,11 @@ TEST(RoleSessionNameInvalid, MessageShowsTheNameWithShowIdentities) {
 TEST(RoleSessionNameInvalid, WarnsOnAlibabaForLegacyCharacters) {
   const std::string xml = WithName("zed=ops", SamlBuilder::Cloud::kAliyun);
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "role-session-name-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kWarning);
-  EXPECT_THAT(found[0]->message, Not(HasSubstr("zed=ops")));
-  ExpectLocatedWithin(*found[0], xml, "<saml2:AttributeValue>zed=ops");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "role-session-name-invalid", samlint::Severity::kWarning,
+                      "<saml2:AttributeValue>zed=ops");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, Not(HasSubstr("zed=ops")));
 }
 
 TEST(RoleSessionNameInvalid, FiresOnAlibabaForOtherCharacters) {

@@ -18,12 +18,11 @@ TEST(RoleSessionNameMissing, Fires) {
   const std::string xml = b.Build();
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "role-session-name-missing");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("RoleSessionName"));
-  ExpectLocatedBetween(d, xml, "<saml2:Assertion ", "</saml2:Assertion>");
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "role-session-name-missing", samlint::Severity::kError);
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("RoleSessionName"));
+  ExpectLocatedBetween(*d, xml, "<saml2:Assertion ", "</saml2:Assertion>");
 }
 
 TEST(RoleSessionNameMissing, FiresOnAlibaba) {

@@ -3,10 +3,12 @@
 // from /work/shared/spec (cli-contract.md, lifetime-rules.md), not from src/.
 #pragma once
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,22 +32,26 @@ inline std::vector<const samlint::Diagnostic*> DiagnosticsWithRule(
   return found;
 }
 
+/// The first element of `items` that `matches`, or nullptr.
+template <typename Item, typename Matches>
+const Item* FirstOrNull(const std::vector<Item>& items, Matches matches) {
+  const auto it = std::find_if(items.begin(), items.end(), matches);
+  return it == items.end() ? nullptr : &*it;
+}
+
 /// The first diagnostic of `rule`, or nullptr.
 inline const samlint::Diagnostic* FindDiagnostic(const samlint::CheckResult& result,
                                                  std::string_view rule) {
-  for (const samlint::Diagnostic& d : result.diagnostics) {
-    if (d.rule == rule) return &d;
-  }
-  return nullptr;
+  return FirstOrNull(result.diagnostics,
+                     [&](const samlint::Diagnostic& d) { return d.rule == rule; });
 }
 
 /// The first diagnostic of `rule` about `scenario` (e.g. "aws:saml-console"), or nullptr.
 inline const samlint::Diagnostic* FindDiagnostic(const samlint::CheckResult& result,
                                                  std::string_view rule, std::string_view scenario) {
-  for (const samlint::Diagnostic& d : result.diagnostics) {
-    if (d.rule == rule && d.scenario == scenario) return &d;
-  }
-  return nullptr;
+  return FirstOrNull(result.diagnostics, [&](const samlint::Diagnostic& d) {
+    return d.rule == rule && d.scenario == scenario;
+  });
 }
 
 inline bool HasRule(const samlint::CheckResult& result, std::string_view rule) {
@@ -70,19 +76,14 @@ inline std::string Describe(const samlint::CheckResult& result) {
 /// The first evaluation of `scenario`, or nullptr.
 inline const samlint::Evaluation* FindEvaluation(const samlint::CheckResult& result,
                                                  samlint::ScenarioId scenario) {
-  for (const samlint::Evaluation& e : result.evaluations) {
-    if (e.scenario == scenario) return &e;
-  }
-  return nullptr;
+  return FirstOrNull(result.evaluations,
+                     [&](const samlint::Evaluation& e) { return e.scenario == scenario; });
 }
 
 /// The factor `name` of `evaluation` (not its context), or nullptr.
 inline const samlint::Factor* FindFactor(const samlint::Evaluation& evaluation,
                                          samlint::FactorName name) {
-  for (const samlint::Factor& f : evaluation.factors) {
-    if (f.name == name) return &f;
-  }
-  return nullptr;
+  return FirstOrNull(evaluation.factors, [&](const samlint::Factor& f) { return f.name == name; });
 }
 
 /// An xs:dateTime that must parse (fails the test otherwise).
@@ -115,13 +116,20 @@ inline int ColumnOf(const std::string& text, std::string_view needle) {
   return static_cast<int>(pos - line_start) + 1;
 }
 
+/// `d` is located on the line of the first `needle` in `xml`; a fatal
+/// failure when the needle is not in the document or `d` has no location.
+inline void ExpectOnTheLineOf(const samlint::Diagnostic& d, const std::string& xml,
+                              const std::string& needle) {
+  ASSERT_NE(samlint::testing::LineOf(xml, needle), 0) << "needle not in the document: " << needle;
+  ASSERT_TRUE(d.location.has_value()) << d.rule << " has no location; expected at " << needle;
+  EXPECT_EQ(d.location->line, samlint::testing::LineOf(xml, needle)) << d.rule << " at " << needle;
+}
+
 /// `d` is located on the line of the first `needle` in `xml`, at its first byte.
 inline void ExpectLocatedAt(const samlint::Diagnostic& d, const std::string& xml,
                             std::string_view needle) {
   const std::string n(needle);
-  ASSERT_NE(samlint::testing::LineOf(xml, n), 0) << "needle not in the document: " << n;
-  ASSERT_TRUE(d.location.has_value()) << d.rule << " has no location; expected at " << n;
-  EXPECT_EQ(d.location->line, samlint::testing::LineOf(xml, n)) << d.rule << " at " << n;
+  ASSERT_NO_FATAL_FAILURE(ExpectOnTheLineOf(d, xml, n));
   EXPECT_EQ(d.location->column, ColumnOf(xml, n)) << d.rule << " at " << n;
 }
 
@@ -131,9 +139,7 @@ inline void ExpectLocatedAt(const samlint::Diagnostic& d, const std::string& xml
 inline void ExpectLocatedWithin(const samlint::Diagnostic& d, const std::string& xml,
                                 std::string_view needle) {
   const std::string n(needle);
-  ASSERT_NE(samlint::testing::LineOf(xml, n), 0) << "needle not in the document: " << n;
-  ASSERT_TRUE(d.location.has_value()) << d.rule << " has no location; expected in " << n;
-  EXPECT_EQ(d.location->line, samlint::testing::LineOf(xml, n)) << d.rule << " in " << n;
+  ASSERT_NO_FATAL_FAILURE(ExpectOnTheLineOf(d, xml, n));
   const int first = ColumnOf(xml, n);
   const int last = first + static_cast<int>(n.size()) - 1;
   EXPECT_GE(d.location->column, first) << d.rule << " in " << n;
@@ -163,6 +169,42 @@ inline constexpr std::string_view kAliyunSamlApi = "aliyun:saml-api";
 inline const std::string kAwsOpsRole = "arn:aws:iam::123456789012:role/ops";
 inline const std::string kAliyunOpsRole = "acs:ram::1234567890123456:role/ops";
 
+/// Exactly one `rule` diagnostic, of `severity`; returns it (nullptr after a
+/// failure, so that a caller which reads it further asserts it is not null).
+inline const samlint::Diagnostic* ExpectOne(const samlint::CheckResult& result,
+                                            std::string_view rule, samlint::Severity severity) {
+  const auto found = DiagnosticsWithRule(result, rule);
+  EXPECT_EQ(found.size(), 1u) << rule << " in " << Describe(result);
+  if (found.size() != 1u) return nullptr;
+  EXPECT_EQ(found[0]->severity, severity) << rule;
+  return found[0];
+}
+
+/// ExpectOne, and the diagnostic located within the first `needle` of `xml`.
+inline const samlint::Diagnostic* ExpectOneWithin(const samlint::CheckResult& result,
+                                                  const std::string& xml, std::string_view rule,
+                                                  samlint::Severity severity,
+                                                  std::string_view needle) {
+  const samlint::Diagnostic* d = ExpectOne(result, rule, severity);
+  if (d != nullptr) ExpectLocatedWithin(*d, xml, needle);
+  return d;
+}
+
+/// `d`'s message holds every one of `parts`.
+inline void ExpectMessageHas(const samlint::Diagnostic& d,
+                             std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) {
+    EXPECT_THAT(d.message, ::testing::HasSubstr(std::string(part))) << d.rule;
+  }
+}
+
+/// Options whose t_use is `now` (an xs:dateTime that must parse).
+inline samlint::CheckOptions OptionsAt(std::string_view now) {
+  samlint::CheckOptions options;
+  options.now = Utc(now);
+  return options;
+}
+
 /// The signature was judged `status` ("verified", "invalid", ...); a fatal
 /// failure when the result has no signature (wrap in ASSERT_NO_FATAL_FAILURE).
 inline void ExpectSignatureStatus(const samlint::CheckResult& result, std::string_view status) {
@@ -176,12 +218,7 @@ inline const samlint::Diagnostic* ExpectOneAtTheSignature(const samlint::CheckRe
                                                           const std::string& xml,
                                                           std::string_view rule,
                                                           samlint::Severity severity) {
-  const auto found = DiagnosticsWithRule(result, rule);
-  EXPECT_EQ(found.size(), 1u) << Describe(result);
-  if (found.size() != 1u) return nullptr;
-  EXPECT_EQ(found[0]->severity, severity);
-  ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
-  return found[0];
+  return ExpectOneWithin(result, xml, rule, severity, "<ds:Signature ");
 }
 
 /// A certificate-validity finding is about a file given on the command line,

@@ -34,14 +34,12 @@ TEST(SessionDurationOutOfRange, Fires) {
   const std::string xml = WithSessionDuration({"899"});
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "session-duration-out-of-range");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("SessionDuration"));
-  EXPECT_THAT(d.message, HasSubstr("899"));
-  EXPECT_TRUE(d.scenario.empty()) << d.scenario;
-  ExpectLocatedWithin(d, xml, "<saml2:AttributeValue>899");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "session-duration-out-of-range", samlint::Severity::kError,
+                      "<saml2:AttributeValue>899");
+  ASSERT_NE(d, nullptr);
+  ExpectMessageHas(*d, {"SessionDuration", "899"});
+  EXPECT_TRUE(d->scenario.empty()) << d->scenario;
 
   // The integer is still the console factor, read from the document.
   const samlint::Evaluation* e = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);
@@ -55,21 +53,19 @@ TEST(SessionDurationOutOfRange, Fires) {
 TEST(SessionDurationOutOfRange, FiresAbove43200) {
   const std::string xml = WithSessionDuration({"43201"});
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "session-duration-out-of-range");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*found[0], xml, "<saml2:AttributeValue>43201");
+  ExpectOneWithin(result, xml, "session-duration-out-of-range", samlint::Severity::kError,
+                  "<saml2:AttributeValue>43201");
 }
 
 // Not an integer: reported, and the console falls back to the assumed default.
 TEST(SessionDurationOutOfRange, FiresForNonInteger) {
   const std::string xml = WithSessionDuration({"8h"});
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "session-duration-out-of-range");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  EXPECT_THAT(found[0]->message, HasSubstr("8h"));
-  ExpectLocatedWithin(*found[0], xml, "<saml2:AttributeValue>8h");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "session-duration-out-of-range", samlint::Severity::kError,
+                      "<saml2:AttributeValue>8h");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("8h"));
 
   const samlint::Evaluation* e = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);
   ASSERT_NE(e, nullptr);
@@ -82,19 +78,17 @@ TEST(SessionDurationOutOfRange, FiresForNonInteger) {
 TEST(SessionDurationOutOfRange, FiresWhenGivenTwice) {
   const std::string xml = WithSessionDuration({"3600", "7200"});
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "session-duration-out-of-range");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedBetween(*found[0], xml, "<saml2:AttributeValue>3600", "<saml2:AttributeValue>7200");
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "session-duration-out-of-range", samlint::Severity::kError);
+  ASSERT_NE(d, nullptr);
+  ExpectLocatedBetween(*d, xml, "<saml2:AttributeValue>3600", "<saml2:AttributeValue>7200");
 }
 
 TEST(SessionDurationOutOfRange, FiresOnAlibaba) {
   const std::string xml = WithSessionDuration({"50000"}, SamlBuilder::Cloud::kAliyun);
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "session-duration-out-of-range");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  ExpectLocatedWithin(*found[0], xml, "<saml2:AttributeValue>50000");
+  ExpectOneWithin(result, xml, "session-duration-out-of-range", samlint::Severity::kError,
+                  "<saml2:AttributeValue>50000");
 }
 
 TEST(SessionDurationOutOfRange, DoesNotFireAtTheBounds) {

@@ -17,10 +17,9 @@ using ::testing::HasSubstr;
 TEST(SignatureMissing, Fires) {
   const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build());
 
-  const auto found = DiagnosticsWithRule(result, "signature-missing");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kNote);
-  EXPECT_THAT(found[0]->message, HasSubstr("sign"));
+  const samlint::Diagnostic* d = ExpectOne(result, "signature-missing", samlint::Severity::kNote);
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("sign"));
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->status, "missing");
   // A note only: the clean unsigned response has no error.
@@ -32,9 +31,7 @@ TEST(SignatureMissing, IsAnErrorWithRequireSignature) {
   options.require_signature = true;
   const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build(), options);
 
-  const auto found = DiagnosticsWithRule(result, "signature-missing");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  ExpectOne(result, "signature-missing", samlint::Severity::kError);
   EXPECT_TRUE(samlint::HasErrors(result));
 }
 

@@ -28,12 +28,10 @@ TEST(SignatureNotChecked, Fires) {
   const std::string xml = SignedAssertion();
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "signature-not-checked");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kNote);
-  EXPECT_THAT(d.message, HasSubstr("trust anchor"));
-  ExpectLocatedWithin(d, xml, "<ds:Signature ");
+  const samlint::Diagnostic* d = ExpectOneWithin(result, xml, "signature-not-checked",
+                                                 samlint::Severity::kNote, "<ds:Signature ");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("trust anchor"));
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->status, "not-checked");
   EXPECT_TRUE(result.signature->covers.empty());
@@ -46,9 +44,7 @@ TEST(SignatureNotChecked, IsAnErrorWithRequireSignature) {
   samlint::CheckOptions options;
   options.require_signature = true;
   const samlint::CheckResult result = CheckXml(SignedAssertion(), options);
-  const auto found = DiagnosticsWithRule(result, "signature-not-checked");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  ExpectOne(result, "signature-not-checked", samlint::Severity::kError);
 }
 
 TEST(SignatureNotChecked, DoesNotFireWhenUnsigned) {

@@ -71,12 +71,11 @@ TEST(SignatureNotCoveringAssertion, Fires) {
   const std::string xml = ReadTrustFixture("attacks/xsw3.xml");
   const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
-  const auto found = DiagnosticsWithRule(result, "signature-not-covering-assertion");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("not covered"));
-  ExpectLocatedWithin(d, xml, OpeningTagThrough(xml, kEvilAssertionId));
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "signature-not-covering-assertion", samlint::Severity::kError,
+                      OpeningTagThrough(xml, kEvilAssertionId));
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("not covered"));
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->status, "invalid");
   EXPECT_TRUE(samlint::HasErrors(result));
@@ -93,16 +92,16 @@ TEST(SignatureNotCoveringAssertion, FiresForEachWrapping) {
     const std::string xml = ReadTrustFixture(file);
     const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
 
-    const auto found = DiagnosticsWithRule(result, "signature-not-covering-assertion");
-    ASSERT_EQ(found.size(), 1u) << Describe(result);
-    EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+    const samlint::Diagnostic* d =
+        ExpectOne(result, "signature-not-covering-assertion", samlint::Severity::kError);
+    ASSERT_NE(d, nullptr);
     if (std::string(file) == "attacks/xsw2.xml") {
       // The Response's own signature references the original Response copied
       // inside it: the finding names that signature and its Reference.
-      EXPECT_THAT(found[0]->message, HasSubstr("Reference URI=\"#"));
-      ExpectLocatedWithin(*found[0], xml, "<ds:Signature ");
+      EXPECT_THAT(d->message, HasSubstr("Reference URI=\"#"));
+      ExpectLocatedWithin(*d, xml, "<ds:Signature ");
     } else {
-      ExpectLocatedWithin(*found[0], xml, OpeningTagThrough(xml, kEvilAssertionId));
+      ExpectLocatedWithin(*d, xml, OpeningTagThrough(xml, kEvilAssertionId));
     }
     ASSERT_TRUE(result.signature.has_value());
     EXPECT_EQ(result.signature->status, "invalid");
@@ -153,11 +152,10 @@ TEST(SignatureNotCoveringAssertion, DoesNotFireWithoutATrustAnchor) {
 TEST(SignatureNotCoveringAssertion, FiresForASignedResponseWithTwoAssertions) {
   const std::string xml = ReadTrustFixture("hostile/response-signed-two-assertions.xml");
   const samlint::CheckResult result = CheckSigned(xml, WithCert(kIdpCert));
-  const auto found = DiagnosticsWithRule(result, "signature-not-covering-assertion");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
-  EXPECT_THAT(found[0]->message, HasSubstr("carries 2 assertions"));
-  EXPECT_THAT(found[0]->message, HasSubstr("does not single out"));
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "signature-not-covering-assertion", samlint::Severity::kError);
+  ASSERT_NE(d, nullptr);
+  ExpectMessageHas(*d, {"carries 2 assertions", "does not single out"});
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->status, "invalid");
   EXPECT_EQ(result.signature->covers, std::vector<std::string>{"response"});

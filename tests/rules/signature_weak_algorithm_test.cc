@@ -27,12 +27,10 @@ TEST(SignatureWeakAlgorithm, Fires) {
   const std::string xml = b.Build();
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "signature-weak-algorithm");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kWarning);
-  EXPECT_THAT(d.message, HasSubstr("rsa-sha1"));
-  ExpectLocatedWithin(d, xml, "<ds:Signature ");
+  const samlint::Diagnostic* d = ExpectOneWithin(result, xml, "signature-weak-algorithm",
+                                                 samlint::Severity::kWarning, "<ds:Signature ");
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("rsa-sha1"));
   ASSERT_TRUE(result.signature.has_value());
   EXPECT_EQ(result.signature->algorithm, std::optional<std::string>("rsa-sha1"));
 }

@@ -27,13 +27,11 @@ TEST(SourceIdentityInvalid, Fires) {
   const std::string xml = WithSourceIdentity("aws:zed");
   const samlint::CheckResult result = CheckXml(xml);
 
-  const auto found = DiagnosticsWithRule(result, "source-identity-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("SourceIdentity"));
-  EXPECT_THAT(d.message, HasSubstr("aws:"));
-  ExpectLocatedWithin(d, xml, "<saml2:AttributeValue>aws:zed");
+  const samlint::Diagnostic* d =
+      ExpectOneWithin(result, xml, "source-identity-invalid", samlint::Severity::kError,
+                      "<saml2:AttributeValue>aws:zed");
+  ASSERT_NE(d, nullptr);
+  ExpectMessageHas(*d, {"SourceIdentity", "aws:"});
 }
 
 TEST(SourceIdentityInvalid, FiresForBadCharacters) {

@@ -11,7 +11,6 @@
 #include "support/trail_event.h"
 
 using samlint::testing::CheckCloudTrailSamlCall;
-using ::testing::HasSubstr;
 
 namespace {
 
@@ -27,12 +26,10 @@ TEST(StsCallFailed, Fires) {
   const auto results =
       CallFailingWith("AccessDenied", "Not authorized to perform sts:AssumeRoleWithSAML");
   ASSERT_EQ(results.size(), 1u);
-  const auto found = DiagnosticsWithRule(results[0], "sts-call-failed");
-  ASSERT_EQ(found.size(), 1u) << Describe(results[0]);
-  const samlint::Diagnostic& d = *found[0];
-  EXPECT_EQ(d.severity, samlint::Severity::kError);
-  EXPECT_THAT(d.message, HasSubstr("AccessDenied"));
-  EXPECT_THAT(d.message, HasSubstr("Not authorized to perform sts:AssumeRoleWithSAML"));
+  const samlint::Diagnostic* d =
+      ExpectOne(results[0], "sts-call-failed", samlint::Severity::kError);
+  ASSERT_NE(d, nullptr);
+  ExpectMessageHas(*d, {"AccessDenied", "Not authorized to perform sts:AssumeRoleWithSAML"});
 }
 
 // An error with its own rule is reported as that rule.

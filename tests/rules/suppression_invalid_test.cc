@@ -31,11 +31,11 @@ TEST(SuppressionInvalid, FiresWithoutAReasonAndDoesNotSuppress) {
   const std::string comment = "<!-- samlint-disable audience-mismatch -->";
   const std::string xml = WithCommentBeforeAudience(comment);
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "suppression-invalid");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kWarning);
-  EXPECT_THAT(found[0]->message, HasSubstr("gives no reason, so it is not applied"));
-  ExpectLocatedAt(*found[0], xml, comment);
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "suppression-invalid", samlint::Severity::kWarning);
+  ASSERT_NE(d, nullptr);
+  EXPECT_THAT(d->message, HasSubstr("gives no reason, so it is not applied"));
+  ExpectLocatedAt(*d, xml, comment);
   EXPECT_TRUE(HasRule(result, "audience-mismatch")) << Describe(result);
   EXPECT_EQ(result.suppressed, 0);
 }

@@ -31,13 +31,13 @@ TEST(SuppressionUnused, FiresWhenTheRuleDoesNotFireInScope) {
   const std::string xml =
       WithComment("urn:amazon:webservices", "<saml2:AudienceRestriction>", comment);
   const samlint::CheckResult result = CheckXml(xml);
-  const auto found = DiagnosticsWithRule(result, "suppression-unused");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kWarning);
-  EXPECT_EQ(found[0]->message,
+  const samlint::Diagnostic* d =
+      ExpectOne(result, "suppression-unused", samlint::Severity::kWarning);
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->message,
             "This samlint-disable comment for audience-mismatch suppresses nothing: "
             "audience-mismatch does not fire in the element that follows it.");
-  ExpectLocatedAt(*found[0], xml, comment);
+  ExpectLocatedAt(*d, xml, comment);
 }
 
 TEST(SuppressionUnused, FiresWhenTheFindingIsOutsideTheNextElement) {

@@ -53,9 +53,7 @@ TEST(XmlMalformed, Fires) {
   EXPECT_EQ(result.kind, samlint::ResultKind::kUnreadable);
   EXPECT_FALSE(result.signature.has_value());
   EXPECT_TRUE(result.evaluations.empty());
-  const auto found = DiagnosticsWithRule(result, "xml-malformed");
-  ASSERT_EQ(found.size(), 1u) << Describe(result);
-  EXPECT_EQ(found[0]->severity, samlint::Severity::kError);
+  ExpectOne(result, "xml-malformed", samlint::Severity::kError);
   EXPECT_TRUE(samlint::HasErrors(result));
 }
 
@@ -114,8 +112,7 @@ TEST(XmlMalformed, FiresForMissingIssueInstant) {
 }
 
 TEST(XmlMalformed, DoesNotFireForMissingIssueInstantWithNow) {
-  samlint::CheckOptions options;
-  options.now = Utc("2026-11-23T10:00:00Z");
+  const samlint::CheckOptions options = OptionsAt("2026-11-23T10:00:00Z");
   const samlint::CheckResult result = CheckXml(WithoutIssueInstant(), options);
   EXPECT_FALSE(HasRule(result, "xml-malformed")) << Describe(result);
   const samlint::Evaluation* e = FindEvaluation(result, samlint::ScenarioId::kAwsSamlConsole);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <initializer_list>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -48,12 +49,17 @@ TEST(RunCheck, ReturnsAUsageErrorAndWritesNothing) {
   EXPECT_EQ(out.str(), "");
 }
 
-TEST(RunCheck, ReportsEveryInputInOrderToTheStreamItIsGiven) {
+/// A JSON run, without config discovery, of the testdata files `relative`.
+RunRequest JsonRunOf(std::initializer_list<const char*> relative) {
   RunRequest request;
-  request.inputs = {testing::TestData("responses/aws-three-roles.xml"),
-                    testing::TestData("responses/aws-api.xml")};
+  for (const char* path : relative) request.inputs.push_back(testing::TestData(path));
   request.format = "json";
   request.no_config = true;
+  return request;
+}
+
+TEST(RunCheck, ReportsEveryInputInOrderToTheStreamItIsGiven) {
+  RunRequest request = JsonRunOf({"responses/aws-three-roles.xml", "responses/aws-api.xml"});
   request.jobs = 2;
   std::ostringstream out;
   RunOutcome outcome = RunCheck(request, out);
@@ -70,18 +76,23 @@ std::string ReadTestData(const std::string& relative) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-TEST(JoinEventWithResponse, JudgesTheEventFromTheKeptRead) {
+/// The CloudTrail log's events and the response their AssumeRoleWithSAML call redeemed.
+struct LogAndResponse {
   CheckOptions options;
   std::vector<CheckResult> events =
       CheckInput("log.json", ReadTestData("artifacts/cloudtrail/log.json"), options);
   CheckResult response =
       CheckBytes("r.xml", ReadTestData("responses/aws-three-roles.xml"), options);
-  ASSERT_NE(response.response, nullptr);
-  auto event = std::find_if(events.begin(), events.end(), [&](const CheckResult& r) {
-    return AwaitsResponse(r) && r.event_assertion_id == response.assertion_id;
+};
+
+TEST(JoinEventWithResponse, JudgesTheEventFromTheKeptRead) {
+  LogAndResponse read;
+  ASSERT_NE(read.response.response, nullptr);
+  auto event = std::find_if(read.events.begin(), read.events.end(), [&](const CheckResult& r) {
+    return AwaitsResponse(r) && r.event_assertion_id == read.response.assertion_id;
   });
-  ASSERT_NE(event, events.end());
-  ASSERT_TRUE(JoinEventWithResponse(*event, response, options));
+  ASSERT_NE(event, read.events.end());
+  ASSERT_TRUE(JoinEventWithResponse(*event, read.response, read.options));
   EXPECT_EQ(event->kind, ResultKind::kCloudTrailEvent);
   EXPECT_EQ(event->t_use_source, "eventTime (joined with r.xml)");
   ASSERT_EQ(event->evaluations.size(), 1u);
@@ -89,25 +100,18 @@ TEST(JoinEventWithResponse, JudgesTheEventFromTheKeptRead) {
 }
 
 TEST(JoinEventWithResponse, LeavesTheEventWhenTheResponseKeepsNoRead) {
-  CheckOptions options;
-  std::vector<CheckResult> events =
-      CheckInput("log.json", ReadTestData("artifacts/cloudtrail/log.json"), options);
-  CheckResult response =
-      CheckBytes("r.xml", ReadTestData("responses/aws-three-roles.xml"), options);
-  response.response.reset();
-  for (CheckResult& event : events) {
+  LogAndResponse read;
+  read.response.response.reset();
+  for (CheckResult& event : read.events) {
     std::string before = event.t_use_source;
-    EXPECT_FALSE(JoinEventWithResponse(event, response, options));
+    EXPECT_FALSE(JoinEventWithResponse(event, read.response, read.options));
     EXPECT_EQ(event.t_use_source, before);
   }
 }
 
 TEST(RunCheck, EmitsAnEventJoinedWithAResponseThatFollowsIt) {
-  RunRequest request;
-  request.inputs = {testing::TestData("artifacts/cloudtrail/log.json"),
-                    testing::TestData("responses/aws-three-roles.xml")};
-  request.format = "json";
-  request.no_config = true;
+  const RunRequest request =
+      JsonRunOf({"artifacts/cloudtrail/log.json", "responses/aws-three-roles.xml"});
   std::ostringstream out;
   RunOutcome outcome = RunCheck(request, out);
   ASSERT_FALSE(outcome.usage_error.has_value());

@@ -22,6 +22,14 @@ inline SplitInput SplitFixture(const std::string& relative) {
   return SplitArtifact(ReadTestdata("artifacts/" + relative));
 }
 
+/// SplitFixture of a file that must read as a `kind` artifact without error.
+inline SplitInput SplitFixtureOf(const std::string& relative, std::string_view kind) {
+  SplitInput split = SplitFixture(relative);
+  EXPECT_EQ(split.kind, kind) << relative;
+  EXPECT_EQ(split.error, "") << relative;
+  return split;
+}
+
 inline std::string DecodedSaml(const ArtifactPart& part) {
   std::string xml;
   EXPECT_TRUE(DecodeBase64(part.saml, xml)) << part.pointer;

@@ -8,9 +8,12 @@
 #include <vector>
 
 #include "samlint/suppress.h"
+#include "support/check_result.h"
 
 namespace samlint {
 namespace {
+
+using samlint::testing::RuleIdsOf;
 
 constexpr const char* kRule = "role-session-name-missing";
 
@@ -20,12 +23,6 @@ Diagnostic At(std::optional<std::size_t> offset, const std::string& rule = kRule
   d.message = "m";
   d.offset = offset;
   return d;
-}
-
-std::vector<std::string> Rules(const CheckResult& result) {
-  std::vector<std::string> rules;
-  for (const Diagnostic& d : result.diagnostics) rules.push_back(d.rule);
-  return rules;
 }
 
 const std::string kScoped =
@@ -52,7 +49,7 @@ TEST(InlineSuppressions, WhatFollowsTheElementIsNotCoveredAndTheCommentIsUnused)
     CheckResult result;
     result.diagnostics = {At(outside)};
     ApplyInlineSuppressions(kScoped, result);
-    EXPECT_EQ(Rules(result), (std::vector<std::string>{kRule, "suppression-unused"}));
+    EXPECT_EQ(RuleIdsOf(result), (std::vector<std::string>{kRule, "suppression-unused"}));
     EXPECT_EQ(result.suppressed, 0);
     EXPECT_EQ(result.diagnostics[1].offset, kScoped.find("<!--"));
   }
@@ -62,7 +59,8 @@ TEST(InlineSuppressions, OtherRulesAreNotSuppressed) {
   CheckResult result;
   result.diagnostics = {At(kScoped.find("<b/>"), "audience-mismatch")};
   ApplyInlineSuppressions(kScoped, result);
-  EXPECT_EQ(Rules(result), (std::vector<std::string>{"audience-mismatch", "suppression-unused"}));
+  EXPECT_EQ(RuleIdsOf(result),
+            (std::vector<std::string>{"audience-mismatch", "suppression-unused"}));
 }
 
 TEST(InlineSuppressions, ACommentBeforeTheRootCoversTheWholeFile) {
@@ -84,7 +82,8 @@ TEST(InlineSuppressions, AReasonlessOrUnknownOrTrustRuleCommentSuppressesNothing
     CheckResult result;
     result.diagnostics = {At(xml.find("<r/>"))};
     ApplyInlineSuppressions(xml, result);
-    EXPECT_EQ(Rules(result), (std::vector<std::string>{kRule, "suppression-invalid"})) << comment;
+    EXPECT_EQ(RuleIdsOf(result), (std::vector<std::string>{kRule, "suppression-invalid"}))
+        << comment;
     EXPECT_EQ(result.suppressed, 0) << comment;
   }
 }
@@ -94,7 +93,7 @@ TEST(InlineSuppressions, ProseThatMentionsTheDirectiveIsNoDirective) {
   CheckResult result;
   result.diagnostics = {At(xml.find("<r/>"))};
   ApplyInlineSuppressions(xml, result);
-  EXPECT_EQ(Rules(result), (std::vector<std::string>{kRule}));
+  EXPECT_EQ(RuleIdsOf(result), (std::vector<std::string>{kRule}));
 }
 
 }  // namespace

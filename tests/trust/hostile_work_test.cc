@@ -24,11 +24,13 @@
 #include "samlint/options.h"
 #include "samlint/result.h"
 #include "samlint/trust.h"
+#include "support/check_result.h"
 #include "trust/trust_util.h"
 
 namespace samlint::trust_test {
 namespace {
 
+using samlint::testing::RuleIdsOf;
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -85,12 +87,14 @@ std::string Repeat(std::size_t count, const std::function<std::string(std::size_
 /// The seed with `count` junk Response signatures over the Response (#ID).
 std::string WithJunkSignatures(std::size_t count) {
   const std::string uri = "#" + std::string(kRespId);
-  return AfterResponseIssuer(Seed(), Repeat(count, [&](std::size_t i) { return JunkSignature(uri, i); }));
+  return AfterResponseIssuer(Seed(),
+                             Repeat(count, [&](std::size_t i) { return JunkSignature(uri, i); }));
 }
 
 /// The seed with `count` junk signatures whose Reference is URI="" (the whole document).
 std::string WithEmptyUriSignatures(std::size_t count) {
-  return AfterResponseIssuer(Seed(), Repeat(count, [](std::size_t i) { return JunkSignature("", i); }));
+  return AfterResponseIssuer(Seed(),
+                             Repeat(count, [](std::size_t i) { return JunkSignature("", i); }));
 }
 
 /// The seed with `count` copies of the Assertion's own ds:Signature (its
@@ -120,17 +124,11 @@ CheckOptions WithAnchors(const std::vector<std::string_view>& certs) {
   return options;
 }
 
-std::vector<std::string> RuleIds(const CheckResult& r) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : r.diagnostics) out.push_back(d.rule);
-  return out;
-}
-
 std::string Describe(const CheckResult& r) {
   std::string out = "status " + (r.signature ? r.signature->status : std::string("<none>"));
   for (const Diagnostic& d : r.diagnostics) {
-    out += "\n  " + d.rule + " (" + std::string(SeverityName(d.severity)) + "): " +
-           d.message.substr(0, 300);
+    out += "\n  " + d.rule + " (" + std::string(SeverityName(d.severity)) +
+           "): " + d.message.substr(0, 300);
   }
   return out;
 }
@@ -176,7 +174,7 @@ void ExpectBounded(const CheckResult& r, const CheckOptions& options, std::size_
       named = true;
     }
   }
-  EXPECT_THAT(RuleIds(r), Contains("limit-exceeded"));
+  EXPECT_THAT(RuleIdsOf(r), Contains("limit-exceeded"));
   EXPECT_TRUE(named) << "limit-exceeded must name the limit (signatures) and --limit signatures=N";
   EXPECT_TRUE(HasErrors(r));
   ASSERT_TRUE(r.signature.has_value());
@@ -237,11 +235,11 @@ TEST(HostileWork, RaisingTheLimitLiftsTheFinding) {
   const std::string doc = WithJunkSignatures(20);
   CheckOptions options = WithAnchors({kIdpCert});
   const CheckResult at_default = CheckBytes("junk-signatures.xml", doc, options);
-  EXPECT_THAT(RuleIds(at_default), Contains("limit-exceeded")) << Describe(at_default);
+  EXPECT_THAT(RuleIdsOf(at_default), Contains("limit-exceeded")) << Describe(at_default);
 
   options.limits.signatures = 64;
   const CheckResult raised = CheckBytes("junk-signatures.xml", doc, options);
-  EXPECT_THAT(RuleIds(raised), Not(Contains("limit-exceeded"))) << Describe(raised);
+  EXPECT_THAT(RuleIdsOf(raised), Not(Contains("limit-exceeded"))) << Describe(raised);
   ASSERT_TRUE(raised.signature.has_value());
   // Every junk signature on the Response was checked, and failed.
   EXPECT_EQ(raised.signature->status, "invalid") << Describe(raised);
