@@ -31,25 +31,26 @@ inline std::string ReadTrustFixture(const std::string& relative) {
   return ss.str();
 }
 
-/// Options whose only trust anchor is `cert` (relative to testdata/trust).
-inline CheckOptions WithCert(const std::string& cert = kIdpCert) {
+/// Options whose trust anchors `load` reads from `file` (relative to testdata/trust).
+inline CheckOptions WithAnchorsFrom(Status (*load)(const std::string&, TrustStore&),
+                                    const std::string& file) {
   auto store = std::make_shared<TrustStore>();
-  const Status added = AddCertificateFile(TrustPath(cert), *store);
-  EXPECT_TRUE(added.ok()) << cert << ": " << added.message();
+  const Status added = load(TrustPath(file), *store);
+  EXPECT_TRUE(added.ok()) << file << ": " << added.message();
   CheckOptions options;
   options.trust_store = store;
   return options;
 }
 
+/// Options whose only trust anchor is `cert` (relative to testdata/trust).
+inline CheckOptions WithCert(const std::string& cert = kIdpCert) {
+  return WithAnchorsFrom(AddCertificateFile, cert);
+}
+
 /// Options whose trust anchors come from the metadata file `metadata`
 /// (relative to testdata/trust).
 inline CheckOptions WithMetadata(const std::string& metadata) {
-  auto store = std::make_shared<TrustStore>();
-  const Status added = AddMetadataFile(TrustPath(metadata), *store);
-  EXPECT_TRUE(added.ok()) << metadata << ": " << added.message();
-  CheckOptions options;
-  options.trust_store = store;
-  return options;
+  return WithAnchorsFrom(AddMetadataFile, metadata);
 }
 
 /// CheckBytes on a signed fixture's bytes, as the document "x.xml".
