@@ -14,7 +14,6 @@
 #include <string>
 
 #include "pipeline/prepared_input.h"
-#include "run/ordered_work.h"
 #include "samlint/check.h"
 #include "samlint/rule_id.h"
 #include "samlint/timestamp.h"
@@ -22,20 +21,6 @@
 
 namespace samlint {
 namespace {
-
-TEST(OrderedWork, TakesEveryValueInIndexOrder) {
-  std::atomic<int> calls{0};
-  OrderedWork<std::size_t> work(50, 3, [&](std::size_t i) {
-    ++calls;
-    return i * i;
-  });
-  for (std::size_t i = 0; i < 50; ++i) EXPECT_EQ(work.Take(i), i * i);
-  EXPECT_EQ(calls.load(), 50);
-}
-
-TEST(OrderedWork, RunsNothingForNoInputs) {
-  OrderedWork<int> work(0, 4, [](std::size_t) -> int { throw std::logic_error("called"); });
-}
 
 TEST(RunCheck, ReturnsAUsageErrorAndWritesNothing) {
   RunRequest request;
