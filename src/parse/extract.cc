@@ -90,8 +90,16 @@ std::size_t ReferenceLength(std::string_view s) {
 std::size_t UndeclaredReferenceAt(std::string_view xml) {
   constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kOpaque = {
       {{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}}};
-  for (std::size_t i = xml.find_first_of("<&"); i != std::string_view::npos;
-       i = xml.find_first_of("<&", i)) {
+  // string_view::find_first_of calls memchr on "<&" for every byte; two
+  // memchr searches, each resumed only once passed, stay linear and skip text.
+  std::size_t next_lt = xml.find('<');
+  std::size_t next_amp = xml.find('&');
+  auto next_markup = [&](std::size_t from) {
+    if (next_lt < from) next_lt = xml.find('<', from);
+    if (next_amp < from) next_amp = xml.find('&', from);
+    return std::min(next_lt, next_amp);
+  };
+  for (std::size_t i = next_markup(0); i != std::string_view::npos; i = next_markup(i)) {
     if (xml[i] == '&') {
       if (std::size_t length = ReferenceLength(xml.substr(i)); length != 0) {
         i += length;

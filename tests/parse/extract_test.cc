@@ -133,6 +133,19 @@ TEST(ExtractFacts, AReferenceThatIsNotPredefinedOrACharacterIsMalformed) {
   EXPECT_EQ(ExtractFacts(in_attribute).status, ExtractStatus::kMalformed);
 }
 
+// References and markup right next to each other: each '&' is checked, the
+// first bad one is reported, and one in a comment before it is not.
+TEST(ExtractFacts, TheFirstBadReferenceAmongAdjacentOnesIsReported) {
+  const std::string xml = Response(
+      "<!--&x;--><saml:Issuer>&amp;&lt;&#65;<![CDATA[&y;]]>&gt;&bad;&amp;&also-bad;</saml:Issuer>");
+  const ExtractOutcome out = ExtractFacts(xml);
+  EXPECT_EQ(out.status, ExtractStatus::kMalformed);
+  EXPECT_EQ(out.error_offset, xml.find("&bad;"));
+  const std::string fine =
+      Response("<saml:Issuer>&amp;&lt;&#65;<![CDATA[&y;]]>&gt;</saml:Issuer><!--&-->");
+  EXPECT_EQ(ExtractFacts(fine).status, ExtractStatus::kOk) << ExtractFacts(fine).error;
+}
+
 TEST(ExtractFacts, AnAmpersandInACommentCdataOrInstructionIsText) {
   const std::string xml =
       Response("<!-- a & b &xxe; --><?pi & ?><saml:Issuer><![CDATA[a & b]]></saml:Issuer>");
