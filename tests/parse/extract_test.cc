@@ -173,6 +173,36 @@ TEST(ExtractFacts, InvalidUtf8IsMalformedAtItsByte) {
   EXPECT_EQ(out.error_offset, xml.find('\xff'));
 }
 
+// The ASCII before a bad byte is skipped in blocks: the byte is found wherever
+// it falls in a block, after ASCII or after valid multi-byte characters.
+TEST(ExtractFacts, InvalidUtf8OrNulIsFoundAtEveryPositionInABlock) {
+  for (const std::string& bad : {std::string("\xff"), std::string(1, '\0'), std::string("\xC3"),
+                                 std::string("\xE0\x80\x80"), std::string("\xED\xA0\x80")}) {
+    for (const std::string& before :
+         {std::string(""), std::string("\xC3\xA9"), std::string("\xF0\x9F\x98\x80")}) {
+      for (std::size_t pad = 0; pad < 20; ++pad) {
+        const std::string text = before + std::string(pad, 'x');
+        const std::string xml = Response("<saml:Issuer>" + text + bad + "y</saml:Issuer>");
+        const ExtractOutcome out = ExtractFacts(xml);
+        EXPECT_EQ(out.status, ExtractStatus::kMalformed) << pad;
+        EXPECT_NE(out.error.find("is not valid UTF-8"), std::string::npos) << out.error;
+        EXPECT_EQ(out.error_offset, xml.find("<saml:Issuer>") + 13 + text.size())
+            << "pad " << pad << " before " << before.size() << " bad " << bad.size();
+      }
+    }
+  }
+}
+
+TEST(ExtractFacts, ValidUtf8AfterLongAsciiIsRead) {
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string value =
+        std::string(pad, 'x') + "\xC3\xA9\xE2\x82\xAC" + std::string(pad, 'y');
+    const ExtractOutcome out = ExtractFacts(Response("<saml:Issuer>" + value + "</saml:Issuer>"));
+    ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+    EXPECT_EQ(out.facts.assertions[0].issuer.value, value);
+  }
+}
+
 TEST(ExtractFacts, ATruncatedDocumentIsMalformed) {
   const std::string xml = Response("");
   ExtractOutcome out = ExtractFacts(xml.substr(0, xml.size() - 5));
