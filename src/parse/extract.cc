@@ -246,15 +246,12 @@ class Extractor {
   std::size_t AttributeOffset(pugi::xml_node node, const char* name) const {
     std::size_t start = OffsetOf(node);
     std::size_t n = std::strlen(name);
-    char quote = 0;
     for (std::size_t i = start; i < xml_.size(); ++i) {
       char ch = xml_[i];
-      if (quote) {
-        if (ch == quote) quote = 0;
-        continue;
-      }
       if (ch == '"' || ch == '\'') {
-        quote = ch;
+        // Values are most of a start tag: jump to the closing quote.
+        i = xml_.find(ch, i + 1);
+        if (i == std::string_view::npos) break;
         continue;
       }
       if (ch == '>') break;

@@ -53,6 +53,23 @@ TEST(ExtractFacts, OffsetsPointAtWhatWasRead) {
       << xml.substr(session.offset, 30);
 }
 
+// The attribute's name is looked for outside quoted values only: a value
+// that spells " ID=" (in either quote) is skipped whole.
+TEST(ExtractFacts, AnAttributesOffsetIsNotInsideAnotherValue) {
+  for (const std::string& before :
+       {std::string("a=' ID=\"x\" '"), std::string("a=\" ID='x' \""), std::string("a=\"\" b=''"),
+        std::string("a=\"x>y\""), std::string("a='\n ID = \"'")}) {
+    const std::string xml = std::string("<samlp:Response xmlns:samlp=\"") + kProtocol +
+                            "\" xmlns:saml=\"" + kAssertion + "\" ID=\"_r\"><saml:Assertion " +
+                            before + " ID=\"_a\"></saml:Assertion></samlp:Response>";
+    const ExtractOutcome out = ExtractFacts(xml);
+    ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+    const AssertionFact& a = out.facts.assertions[0];
+    EXPECT_EQ(a.id.value, "_a");
+    EXPECT_EQ(a.id.offset, xml.find("ID=\"_a\"")) << before;
+  }
+}
+
 TEST(ExtractFacts, ReadsElementsByNamespaceUriWhateverThePrefix) {
   SamlBuilder b;
   b.assertion_prefix = "x";
