@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "progress.h"
 #include "samlint/check.h"
 #include "samlint/config.h"
 #include "samlint/report.h"
@@ -138,11 +139,19 @@ int ListRules(const std::optional<std::string>& id, const std::string& format) {
   return kExitClean;
 }
 
-// Carries out `check`: the report on stdout, usage errors on stderr.
-int RunCheck(samlint::RunRequest& request) {
+// Carries out `check`: the report on stdout, usage errors on stderr, and a
+// progress line on stderr when it is a terminal that the report does not go to.
+int RunCheck(samlint::RunRequest& request, bool quiet) {
   const char* no_color = std::getenv("NO_COLOR");
-  request.color_auto = isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
+  const bool stdout_terminal = isatty(STDOUT_FILENO) != 0;
+  request.color_auto = stdout_terminal && (no_color == nullptr || *no_color == '\0');
+  std::optional<samlint_cli::ProgressLine> progress;
+  if (!quiet && !stdout_terminal && isatty(STDERR_FILENO) != 0) {
+    progress.emplace(stderr);
+    request.progress = [&](const samlint::RunProgress& p) { progress->Update(p); };
+  }
   samlint::RunOutcome outcome = samlint::RunCheck(request, std::cout);
+  if (progress) progress->Erase();
   if (outcome.usage_error) return Usage(*outcome.usage_error);
   return outcome.failing ? kExitFindings : kExitClean;
 }
@@ -160,6 +169,7 @@ int main(int argc, char** argv) {
   if (std::optional<std::string> unknown = UnknownCommand(argc, argv)) return Usage(*unknown);
 
   samlint::RunRequest args;
+  bool quiet = false;
   CLI::App* check =
       app.add_subcommand("check", "Check SAML responses and declared session settings");
   check->footer(CheckHelpFooter());
@@ -245,6 +255,9 @@ int main(int argc, char** argv) {
                    "the samlint.toml to use instead of the one found above each input")
       ->type_name("FILE");
   check->add_flag("--no-config", args.no_config, "do not read any samlint.toml");
+  check->add_flag("-q,--quiet", quiet,
+                  "no progress line on stderr (it is drawn only when stderr is a terminal, "
+                  "stdout is not, and the run takes over a second)");
   check
       ->add_option("--limit", args.limits,
                    "raise or lower a work limit (repeatable): input-bytes, inflated-bytes, "
@@ -300,7 +313,7 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (rules->parsed()) return ListRules(rule_id, rules_format);
-    return RunCheck(args);
+    return RunCheck(args, quiet);
   } catch (const std::exception& e) {
     return Usage(std::string("internal error: ") + e.what());
   }

@@ -42,7 +42,9 @@ struct RunSummary {
   int suppressed = 0;  ///< findings left out by inline comments or the baseline
 };
 
-/// Streams a report: Begin once, Result per input in order, End once.
+/// Streams a report: Begin once, Result per input in order, End once. Result
+/// writes without flushing (the run flushes the stream whenever it waits for
+/// the next input); End flushes.
 class Emitter {
  public:
   virtual ~Emitter() = default;

@@ -2,6 +2,8 @@
 /// every input checked and its results streamed to one emitter in input order.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -10,6 +12,13 @@
 #include "samlint/report.h"
 
 namespace samlint {
+
+/// How far a run is: called on the thread that called RunCheck after each
+/// input's results were handed to the report.
+struct RunProgress {
+  std::size_t done = 0;   ///< inputs checked so far
+  std::size_t total = 0;  ///< inputs in the run (files found in directories included)
+};
 
 /// What a run is asked to do, as the command line spells it: values are text
 /// until RunCheck validates them (cli-contract.md § check).
@@ -42,6 +51,8 @@ struct RunRequest {
   bool no_config = false;
   std::optional<std::string> baseline;
   std::vector<std::string> limits;  ///< NAME=N assignments
+  /// Told after each input, for a progress display; may be empty.
+  std::function<void(const RunProgress&)> progress;
 };
 
 /// How a run ended.

@@ -35,6 +35,7 @@ void ExpandDirectory(const std::string& arg, ExpandedInputs& out) {
   std::vector<std::string> found;
   std::error_code ec;
   fs::recursive_directory_iterator it(arg, fs::directory_options::none, ec);
+  const std::size_t prefix = (fs::path(arg) / "").generic_string().size();
   if (ec) {
     out.inputs.push_back({arg, arg, false});  // reading it reports the error
     return;
@@ -54,7 +55,10 @@ void ExpandDirectory(const std::string& arg, ExpandedInputs& out) {
       ++out.skipped;
       continue;
     }
-    found.push_back(fs::relative(p, arg, ec).generic_string());
+    // The iterator's paths start with `arg` and its separator: what follows is
+    // the relative path, read off lexically (no system call per file).
+    std::string path = p.generic_string();
+    found.push_back(path.substr(std::min(prefix, path.size())));
   }
   std::sort(found.begin(), found.end());
   for (const std::string& rel : found) {

@@ -87,7 +87,6 @@ class GithubEmitter final : public Emitter {
       if (!d.fix.empty()) message += "\nFix: " + d.fix;
       out_ << "::" << CommandFor(d.severity) << properties << "::" << EscapeData(message) << "\n";
     }
-    out_.flush();
   }
 
   void End(const RunSummary& s) override {

@@ -173,7 +173,6 @@ class HtmlEmitter final : public Emitter {
     }
     Diagnostics(r);
     out_ << "</section>\n";
-    out_.flush();
   }
 
   void End(const RunSummary& s) override {

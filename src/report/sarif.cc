@@ -146,7 +146,6 @@ class SarifEmitter final : public Emitter {
       out_ << (first_ ? "\n" : ",\n") << "        " << Indented(result, 8);
       first_ = false;
     }
-    out_.flush();
   }
 
   void End(const RunSummary& summary) override {

@@ -130,18 +130,35 @@ bool MayHoldEvents(const PreparedInput& input) {
   return input.kind == InputKind::kArtifact && input.split.kind == "cloudtrail";
 }
 
+// The bytes a prepared input holds until it is checked, roughly.
+std::size_t HeldBytes(const PreparedInput& input) {
+  std::size_t held = sizeof(PreparedInput) + input.bytes.size();
+  for (const ArtifactPart& part : input.split.parts) held += part.saml.size() + 256;
+  return held;
+}
+
+// Prepared inputs hold their bytes from recognition to checking up to this
+// many bytes in all; the inputs past it are read again when they are checked,
+// so that a run's memory does not grow with its inputs.
+constexpr std::size_t kHeldBytes = std::size_t{8} << 20;
+
+// How many inputs the threads may work ahead of the one being written.
+std::size_t WindowFor(std::size_t jobs) { return std::max<std::size_t>(16, 4 * jobs); }
+
 // Results on their way to the emitter, in input order: an audit event that
 // names an assertion waits for the first response with that ID (or for the
-// last input), and what follows it waits with it.
+// last input), and what follows it waits with it. A response is kept only
+// while a later input holds an event that names its assertion.
 class EventJoin {
  public:
-  /// `enabled`: several inputs (a single one is never joined).
-  EventJoin(bool enabled, const CheckOptions& run_options)
-      : enabled_(enabled), run_options_(run_options) {}
+  /// `enabled`: several inputs (a single one is never joined). `last_naming`:
+  /// for each assertion ID an audit event names, the last input naming it.
+  EventJoin(bool enabled, const CheckOptions& run_options,
+            std::map<std::string, std::size_t> last_naming)
+      : enabled_(enabled), run_options_(run_options), last_naming_(std::move(last_naming)) {}
 
-  /// Adds the next result in input order. `events_follow`: later inputs may
-  /// hold audit events, so a response must be kept for them.
-  void Add(CheckResult result, const CheckOptions& options, bool events_follow) {
+  /// Adds the next result of input `index`, in input order.
+  void Add(CheckResult result, const CheckOptions& options, std::size_t index) {
     if (!enabled_) result.response.reset();
     if (result.response != nullptr) {
       const std::string& id = result.assertion_id;
@@ -154,7 +171,10 @@ class EventJoin {
         }
         waiting_.erase(id);
       }
-      if (events_follow && responses_.count(id) == 0) responses_.emplace(id, Kept(result));
+      auto named = last_naming_.find(id);
+      if (named != last_naming_.end() && named->second > index && responses_.count(id) == 0) {
+        responses_.emplace(id, Kept(result));
+      }
       result.response.reset();
     }
     bool waiting = false;
@@ -170,8 +190,12 @@ class EventJoin {
     queue_.push_back(Queued{std::move(result), &options, waiting});
   }
 
-  /// Forgets the responses kept so far: no later input holds audit events.
-  void ForgetResponses() { responses_.clear(); }
+  /// Forgets the responses no input after `index` names.
+  void Forget(std::size_t index) {
+    std::erase_if(responses_, [&](const auto& kept) {
+      return last_naming_.at(kept.first) <= index;
+    });
+  }
 
   /// Emits the results that are final, in order; `all` when no input is left.
   void Flush(Counter& counter, bool all) {
@@ -200,6 +224,7 @@ class EventJoin {
 
   bool enabled_;
   const CheckOptions& run_options_;
+  std::map<std::string, std::size_t> last_naming_;
   std::deque<Queued> queue_;
   std::map<std::string, CheckResult> responses_;  // the first response per assertion ID
   std::set<std::string> waiting_;                 // assertion IDs pending events name
@@ -243,23 +268,44 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
   CheckOptions sign_in_options;
   sign_in_options.now = request.now ? ParseDateTime(*request.now) : std::nullopt;
   const Timestamp sign_in = SignInInstant(sign_in_options);
-  std::vector<PreparedInput> prepared;
-  {
-    OrderedWork<PreparedInput> reading(inputs.size(), jobs, [&](std::size_t i) {
-      return ReadAndPrepare(inputs[i], limits, sign_in);
-    });
-    for (std::size_t i = 0; i < inputs.size(); ++i) prepared.push_back(reading.Take(i));
-  }
+  const std::size_t window = WindowFor(jobs);
 
-  // Declarations files among the inputs join every evaluation of the run.
+  // Recognise every input first: declarations among them join every
+  // evaluation, and audit events name the responses to keep for them. Inputs
+  // keep what checking them needs while kHeldBytes allows; past it, only what
+  // recognition found out, and they are read again when checked.
+  std::vector<std::unique_ptr<PreparedInput>> held(inputs.size());
+  std::map<std::string, std::size_t> last_naming;  // assertion ID -> last input whose event names it
   std::vector<Declarations> input_declarations;
   std::set<std::string> declaration_inputs;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    if (!prepared[i].declarations) continue;
-    if (inputs[i].is_stdin || declaration_inputs.insert(CanonicalPath(inputs[i].path)).second) {
-      input_declarations.push_back(std::move(*prepared[i].declarations));
+  {
+    std::size_t held_bytes = 0;
+    OrderedWork<PreparedInput> reading(inputs.size(), jobs, window, [&](std::size_t i) {
+      return ReadAndPrepare(inputs[i], limits, sign_in);
+    });
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      PreparedInput prepared = reading.Take(i);
+      if (prepared.declarations) {
+        if (inputs[i].is_stdin ||
+            declaration_inputs.insert(CanonicalPath(inputs[i].path)).second) {
+          input_declarations.push_back(std::move(*prepared.declarations));
+        }
+        prepared.declarations.reset();
+      }
+      if (MayHoldEvents(prepared)) {
+        for (const ArtifactPart& part : prepared.split.parts) {
+          if (part.event && !part.event->saml_assertion_id.empty() &&
+              part.event->error_code.empty()) {
+            last_naming[part.event->saml_assertion_id] = i;
+          }
+        }
+      }
+      std::size_t bytes = HeldBytes(prepared);
+      if (inputs[i].is_stdin || held_bytes + bytes <= kHeldBytes) {
+        held_bytes += bytes;
+        held[i] = std::make_unique<PreparedInput>(std::move(prepared));
+      }
     }
-    prepared[i].declarations.reset();
   }
 
   // Declarations files from --declarations (else the config), minus those also given as INPUT.
@@ -335,21 +381,27 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
   if (auto declarations = CheckDeclarations(*run_options))
     counter.Emit(*declarations, *run_options);
 
-  // Audit events may name the assertion of a response among later inputs.
-  std::vector<bool> events_after(inputs.size() + 1, false);
-  for (std::size_t i = inputs.size(); i-- > 0;) {
-    events_after[i] = events_after[i + 1] || MayHoldEvents(prepared[i]);
-  }
-  OrderedWork<std::vector<CheckResult>> checking(inputs.size(), jobs, [&](std::size_t i) {
-    return CheckPrepared(std::move(prepared[i]), *per_input[i]);
-  });
-  EventJoin join(inputs.size() > 1, *run_options);
+  OrderedWork<std::vector<CheckResult>> checking(
+      inputs.size(), jobs, window, [&](std::size_t i) {
+        if (held[i] != nullptr) {
+          PreparedInput prepared = std::move(*held[i]);
+          held[i].reset();
+          return CheckPrepared(std::move(prepared), *per_input[i]);
+        }
+        PreparedInput prepared = ReadAndPrepare(inputs[i], limits, sign_in);
+        prepared.declarations.reset();  // joined when the input was recognised
+        return CheckPrepared(std::move(prepared), *per_input[i]);
+      });
+  EventJoin join(inputs.size() > 1, *run_options, std::move(last_naming));
   for (std::size_t i = 0; i < inputs.size(); ++i) {
+    // Write what is ready before waiting for the next input.
+    if (!checking.Ready(i)) out.flush();
     std::vector<CheckResult> parts = checking.Take(i);
     ++outcome.summary.checked;
-    for (CheckResult& r : parts) join.Add(std::move(r), *per_input[i], events_after[i + 1]);
-    if (!events_after[i + 1]) join.ForgetResponses();
+    for (CheckResult& r : parts) join.Add(std::move(r), *per_input[i], i);
+    join.Forget(i);
     join.Flush(counter, false);
+    if (request.progress) request.progress(RunProgress{i + 1, inputs.size()});
   }
   join.Flush(counter, true);
   emitter->End(outcome.summary);

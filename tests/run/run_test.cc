@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
@@ -14,7 +15,6 @@
 #include <string>
 
 #include "pipeline/prepared_input.h"
-#include "run/ordered_work.h"
 #include "samlint/check.h"
 #include "samlint/rule_id.h"
 #include "samlint/timestamp.h"
@@ -22,20 +22,6 @@
 
 namespace samlint {
 namespace {
-
-TEST(OrderedWork, TakesEveryValueInIndexOrder) {
-  std::atomic<int> calls{0};
-  OrderedWork<std::size_t> work(50, 3, [&](std::size_t i) {
-    ++calls;
-    return i * i;
-  });
-  for (std::size_t i = 0; i < 50; ++i) EXPECT_EQ(work.Take(i), i * i);
-  EXPECT_EQ(calls.load(), 50);
-}
-
-TEST(OrderedWork, RunsNothingForNoInputs) {
-  OrderedWork<int> work(0, 4, [](std::size_t) -> int { throw std::logic_error("called"); });
-}
 
 TEST(RunCheck, ReturnsAUsageErrorAndWritesNothing) {
   RunRequest request;
@@ -124,6 +110,58 @@ TEST(RunCheck, EmitsAnEventJoinedWithAResponseThatFollowsIt) {
   ASSERT_EQ((*joined)["evaluations"].size(), 1u);
   EXPECT_EQ((*joined)["evaluations"][0]["role"], "arn:aws:iam::123456789012:role/ReadOnly");
   EXPECT_EQ(report["results"].back()["kind"], "saml-response");
+}
+
+/// The JSON results of a run over `inputs`, without what names the input.
+nlohmann::json ResultsOf(const std::vector<std::string>& inputs) {
+  RunRequest request;
+  request.inputs = inputs;
+  request.format = "json";
+  request.no_config = true;
+  request.jobs = 2;
+  std::ostringstream out;
+  RunOutcome outcome = RunCheck(request, out);
+  EXPECT_FALSE(outcome.usage_error.has_value());
+  nlohmann::json results = nlohmann::json::parse(out.str())["results"];
+  for (nlohmann::json& r : results) {
+    r.erase("input");
+    for (nlohmann::json& d : r["diagnostics"]) d.erase("fingerprint");  // from the input's path
+  }
+  return results;
+}
+
+TEST(RunCheck, InputsPastWhatRecognitionHoldsAreReadAgainUnderTheSameDeclarations) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "samlint-run-held-bytes";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string response = ReadTestData("responses/aws-three-roles.xml");
+  // Whitespace after the root element changes nothing in the report, but
+  // three such inputs are more than a run holds from recognition to checking.
+  const std::string padding(std::size_t{3} << 20, '\n');
+  std::vector<std::string> small;
+  std::vector<std::string> large;
+  for (int i = 0; i < 3; ++i) {
+    const fs::path s = dir / ("small" + std::to_string(i) + ".xml");
+    const fs::path l = dir / ("large" + std::to_string(i) + ".xml");
+    std::ofstream(s, std::ios::binary) << response;
+    std::ofstream(l, std::ios::binary) << response << padding;
+    small.push_back(s.string());
+    large.push_back(l.string());
+  }
+  const nlohmann::json undeclared = ResultsOf(small);
+  const fs::path role = dir / "role.json";
+  std::ofstream(role) << R"({"Role": {"RoleName": "ReadOnly", "MaxSessionDuration": 7200,)"
+                      << R"( "Arn": "arn:aws:iam::123456789012:role/ReadOnly"}})";
+  // The declarations come last: every response is checked under them.
+  small.push_back(role.string());
+  large.push_back(role.string());
+  const nlohmann::json held = ResultsOf(small);
+  const nlohmann::json read_again = ResultsOf(large);
+  ASSERT_EQ(held.size(), 4u);
+  EXPECT_NE(held[0], undeclared[0]) << "the declarations change the responses' results";
+  EXPECT_EQ(read_again, held);
+  fs::remove_all(dir);
 }
 
 const Timestamp kSignIn = *ParseDateTime("2026-01-01T00:00:00Z");
