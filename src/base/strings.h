@@ -22,6 +22,9 @@ std::string_view Trim(std::string_view text, std::string_view characters = kAsci
 /// `c` with 'A'..'Z' mapped to 'a'..'z'; every other byte unchanged (no locale).
 char AsciiToLower(char c);
 
+/// `c` with 'a'..'z' mapped to 'A'..'Z'; every other byte unchanged (no locale).
+char AsciiToUpper(char c);
+
 /// `text` with 'A'..'Z' mapped to 'a'..'z'.
 std::string AsciiLowercase(std::string_view text);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -90,8 +91,16 @@ std::size_t ReferenceLength(std::string_view s) {
 std::size_t UndeclaredReferenceAt(std::string_view xml) {
   constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kOpaque = {
       {{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}}};
-  for (std::size_t i = xml.find_first_of("<&"); i != std::string_view::npos;
-       i = xml.find_first_of("<&", i)) {
+  // string_view::find_first_of calls memchr on "<&" for every byte; two
+  // memchr searches, each resumed only once passed, stay linear and skip text.
+  std::size_t next_lt = xml.find('<');
+  std::size_t next_amp = xml.find('&');
+  auto next_markup = [&](std::size_t from) {
+    if (next_lt < from) next_lt = xml.find('<', from);
+    if (next_amp < from) next_amp = xml.find('&', from);
+    return std::min(next_lt, next_amp);
+  };
+  for (std::size_t i = next_markup(0); i != std::string_view::npos; i = next_markup(i)) {
     if (xml[i] == '&') {
       if (std::size_t length = ReferenceLength(xml.substr(i)); length != 0) {
         i += length;
@@ -116,9 +125,19 @@ std::size_t UndeclaredReferenceAt(std::string_view xml) {
 std::size_t InvalidUtf8At(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
+  const auto* p = static_cast<const unsigned char*>(static_cast<const void*>(s.data()));
   while (i < n) {
-    // Skip ASCII quickly.
-    const auto* p = static_cast<const unsigned char*>(static_cast<const void*>(s.data()));
+    // Skip ASCII without NUL eight bytes at a time: no byte has its high bit
+    // set, and none is zero (the classic test, exact for whether one is).
+    constexpr std::uint64_t kOnes = 0x0101010101010101;
+    constexpr std::uint64_t kHighs = 0x8080808080808080;
+    while (n - i >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, p + i, 8);
+      if ((word & kHighs) != 0 || ((word - kOnes) & ~word & kHighs) != 0) break;
+      i += 8;
+    }
+    if (i == n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
       if (c == 0) return i;  // XML has no U+0000; UTF-16 without a BOM starts with one
@@ -227,15 +246,12 @@ class Extractor {
   std::size_t AttributeOffset(pugi::xml_node node, const char* name) const {
     std::size_t start = OffsetOf(node);
     std::size_t n = std::strlen(name);
-    char quote = 0;
     for (std::size_t i = start; i < xml_.size(); ++i) {
       char ch = xml_[i];
-      if (quote) {
-        if (ch == quote) quote = 0;
-        continue;
-      }
       if (ch == '"' || ch == '\'') {
-        quote = ch;
+        // Values are most of a start tag: jump to the closing quote.
+        i = xml_.find(ch, i + 1);
+        if (i == std::string_view::npos) break;
         continue;
       }
       if (ch == '>') break;

@@ -6,8 +6,8 @@ namespace samlint {
 
 LineIndex::LineIndex(std::string_view text) : size_(text.size()) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    line_starts_.push_back(i + 1);
   }
 }
 

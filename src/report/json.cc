@@ -1,8 +1,9 @@
-// The JSON report of cli-contract.md, streamed one result at a time.
-#include <nlohmann/json.hpp>
-
+// The JSON report of cli-contract.md, streamed one result at a time. Each
+// result is written straight into one reused buffer (report/json_writer.h),
+// byte for byte what nlohmann's dump of the same ordered tree was.
 #include "identity/finding_identity.h"
 #include "report/emitters.h"
+#include "report/json_writer.h"
 #include "samlint/report.h"
 #include "samlint/suppress.h"
 #include "samlint/version.h"
@@ -10,115 +11,157 @@
 namespace samlint {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json LocationJson(const std::optional<Location>& loc) {
-  if (!loc) return nullptr;
-  return Json{{"line", loc->line}, {"column", loc->column}};
+void WriteLocation(JsonWriter& w, const std::optional<Location>& loc) {
+  if (!loc) {
+    w.Null();
+    return;
+  }
+  w.BeginObject();
+  w.Key("line").Int(loc->line);
+  w.Key("column").Int(loc->column);
+  w.EndObject();
 }
 
-Json OptionalString(const std::optional<std::string>& s) {
-  if (!s) return nullptr;
-  return *s;
+void WriteOptionalString(JsonWriter& w, const std::optional<std::string>& s) {
+  if (s) {
+    w.String(*s);
+  } else {
+    w.Null();
+  }
 }
 
-Json FactorJson(const Factor& f) {
-  Json j;
-  j["name"] = FactorKey(f.name);
-  j["seconds"] = f.seconds;
-  j["assumed"] = f.assumed();
-  j["signed"] = f.is_signed ? Json(*f.is_signed) : Json(nullptr);
-  if (f.source) j["source"] = LocationJson(f.source);
+void WriteOptionalBool(JsonWriter& w, const std::optional<bool>& b) {
+  if (b) {
+    w.Bool(*b);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteOptionalInt(JsonWriter& w, const std::optional<std::int64_t>& i) {
+  if (i) {
+    w.Int(*i);
+  } else {
+    w.Null();
+  }
+}
+
+void WriteFactorKeys(JsonWriter& w, const std::vector<FactorName>& names) {
+  w.BeginArray();
+  for (FactorName f : names) w.String(FactorKey(f));
+  w.EndArray();
+}
+
+void WriteFactor(JsonWriter& w, const Factor& f) {
+  w.BeginObject();
+  w.Key("name").String(FactorKey(f.name));
+  w.Key("seconds").Int(f.seconds);
+  w.Key("assumed").Bool(f.assumed());
+  WriteOptionalBool(w.Key("signed"), f.is_signed);
+  if (f.source) WriteLocation(w.Key("source"), f.source);
   // Where a declared value comes from: the option, or a declarations file's path:line.
-  if (f.origin == FactorOrigin::kDeclared && !f.via.empty()) j["declared_in"] = f.via;
-  if (f.inferred) j["inferred"] = true;
-  if (!f.configured_by.empty()) j["configured_by"] = f.configured_by;
-  return j;
+  if (f.origin == FactorOrigin::kDeclared && !f.via.empty()) w.Key("declared_in").String(f.via);
+  if (f.inferred) w.Key("inferred").Bool(true);
+  if (!f.configured_by.empty()) w.Key("configured_by").String(f.configured_by);
+  w.EndObject();
 }
 
-Json EvaluationJson(const Evaluation& e) {
-  Json j;
-  j["scenario"] = GetScenario(e.scenario).name;
-  j["role"] = OptionalString(e.role);
-  j["provider"] = OptionalString(e.provider);
-  j["outcome"] = e.outcome == Outcome::kIssued ? "issued" : "rejected";
-  j["effective_seconds"] = e.effective_seconds ? Json(*e.effective_seconds) : Json(nullptr);
-  j["target_seconds"] = e.target_seconds ? Json(*e.target_seconds) : Json(nullptr);
-  Json binding = Json::array();
-  for (FactorName f : e.binding) binding.push_back(FactorKey(f));
-  j["binding"] = std::move(binding);
-  Json clamps = Json::array();
-  for (FactorName f : e.clamps) clamps.push_back(FactorKey(f));
-  j["clamps"] = std::move(clamps);
-  Json factors = Json::array();
-  for (const Factor& f : e.factors) factors.push_back(FactorJson(f));
-  j["factors"] = std::move(factors);
-  Json context = Json::array();
-  for (const Factor& f : e.context) context.push_back(FactorJson(f));
-  j["context"] = std::move(context);
-  if (e.observed_seconds) j["observed_seconds"] = *e.observed_seconds;
-  return j;
+void WriteFactors(JsonWriter& w, const std::vector<Factor>& factors) {
+  w.BeginArray();
+  for (const Factor& f : factors) WriteFactor(w, f);
+  w.EndArray();
 }
 
-Json DiagnosticJson(const Diagnostic& d, const std::string& fingerprint) {
-  Json j;
-  j["rule"] = d.rule;
-  j["severity"] = SeverityName(d.severity);
-  j["message"] = d.message;
-  if (!d.scenario.empty()) j["scenario"] = d.scenario;
-  if (!d.role.empty()) j["role"] = d.role;
-  j["location"] = LocationJson(d.location);
-  j["fix"] = d.fix.empty() ? Json(nullptr) : Json(d.fix);
+void WriteEvaluation(JsonWriter& w, const Evaluation& e) {
+  w.BeginObject();
+  w.Key("scenario").String(GetScenario(e.scenario).name);
+  WriteOptionalString(w.Key("role"), e.role);
+  WriteOptionalString(w.Key("provider"), e.provider);
+  w.Key("outcome").String(e.outcome == Outcome::kIssued ? "issued" : "rejected");
+  WriteOptionalInt(w.Key("effective_seconds"), e.effective_seconds);
+  WriteOptionalInt(w.Key("target_seconds"), e.target_seconds);
+  WriteFactorKeys(w.Key("binding"), e.binding);
+  WriteFactorKeys(w.Key("clamps"), e.clamps);
+  WriteFactors(w.Key("factors"), e.factors);
+  WriteFactors(w.Key("context"), e.context);
+  if (e.observed_seconds) w.Key("observed_seconds").Int(*e.observed_seconds);
+  w.EndObject();
+}
+
+void WriteDiagnostic(JsonWriter& w, const Diagnostic& d, const std::string& fingerprint) {
+  w.BeginObject();
+  w.Key("rule").String(d.rule);
+  w.Key("severity").String(SeverityName(d.severity));
+  w.Key("message").String(d.message);
+  if (!d.scenario.empty()) w.Key("scenario").String(d.scenario);
+  if (!d.role.empty()) w.Key("role").String(d.role);
+  WriteLocation(w.Key("location"), d.location);
+  if (d.fix.empty()) {
+    w.Key("fix").Null();
+  } else {
+    w.Key("fix").String(d.fix);
+  }
   // The identity --baseline matches on (the same definition as SARIF's samlint/v1).
-  j["fingerprint"] = fingerprint;
-  return j;
+  w.Key("fingerprint").String(fingerprint);
+  w.EndObject();
 }
 
-Json ResultJson(const CheckResult& r) {
-  Json j;
-  j["input"] = OptionalString(r.input);
-  if (!r.part.empty()) j["part"] = r.part;
-  j["kind"] = ResultKindName(r.kind);
-  j["cloud"] = r.cloud ? Json(CloudName(*r.cloud)) : Json(nullptr);
+void WriteResult(JsonWriter& w, const CheckResult& r) {
+  w.BeginObject();
+  WriteOptionalString(w.Key("input"), r.input);
+  if (!r.part.empty()) w.Key("part").String(r.part);
+  w.Key("kind").String(ResultKindName(r.kind));
+  if (r.cloud) {
+    w.Key("cloud").String(CloudName(*r.cloud));
+  } else {
+    w.Key("cloud").Null();
+  }
   if (r.kind == ResultKind::kIdpConfig) {
-    j["idp"] = r.idp;
-    j["idp_client"] = r.idp_client;
+    w.Key("idp").String(r.idp);
+    w.Key("idp_client").String(r.idp_client);
   }
   if (r.signature) {
     const SignatureSummary& s = *r.signature;
-    Json sig;
-    sig["status"] = s.status;
-    sig["covers"] = s.covers;
-    sig["algorithm"] = OptionalString(s.algorithm);
-    sig["digest"] = OptionalString(s.digest);
-    sig["key"] = OptionalString(s.key);
-    j["signature"] = std::move(sig);
+    w.Key("signature").BeginObject();
+    w.Key("status").String(s.status);
+    w.Key("covers").BeginArray();
+    for (const std::string& c : s.covers) w.String(c);
+    w.EndArray();
+    WriteOptionalString(w.Key("algorithm"), s.algorithm);
+    WriteOptionalString(w.Key("digest"), s.digest);
+    WriteOptionalString(w.Key("key"), s.key);
+    w.EndObject();
   }
   if (r.kind == ResultKind::kSamlResponse || r.kind == ResultKind::kStsRequest ||
       r.kind == ResultKind::kIdpConfig) {
-    Json roles = Json::array();
+    w.Key("roles").BeginArray();
     for (const RolePair& p : r.roles) {
-      roles.push_back(Json{{"role", p.role},
-                           {"provider", p.provider},
-                           {"signed", p.is_signed ? Json(*p.is_signed) : Json(nullptr)}});
+      w.BeginObject();
+      w.Key("role").String(p.role);
+      w.Key("provider").String(p.provider);
+      WriteOptionalBool(w.Key("signed"), p.is_signed);
+      w.EndObject();
     }
-    j["roles"] = std::move(roles);
+    w.EndArray();
   }
-  if (r.t_use) j["t_use"] = FormatDateTime(*r.t_use);
+  if (r.t_use) w.Key("t_use").String(FormatDateTime(*r.t_use));
   if (!r.capture_url.empty() || !r.capture_time.empty()) {
-    j["capture"] = Json{{"url", r.capture_url}, {"time", r.capture_time}};
+    w.Key("capture").BeginObject();
+    w.Key("url").String(r.capture_url);
+    w.Key("time").String(r.capture_time);
+    w.EndObject();
   }
-  Json evaluations = Json::array();
-  for (const Evaluation& e : r.evaluations) evaluations.push_back(EvaluationJson(e));
-  j["evaluations"] = std::move(evaluations);
-  Json diagnostics = Json::array();
+  w.Key("evaluations").BeginArray();
+  for (const Evaluation& e : r.evaluations) WriteEvaluation(w, e);
+  w.EndArray();
+  w.Key("diagnostics").BeginArray();
   std::vector<std::string> fingerprints = ResultFingerprints(r, r.input.value_or(""));
   for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
-    diagnostics.push_back(DiagnosticJson(r.diagnostics[i], fingerprints[i]));
+    WriteDiagnostic(w, r.diagnostics[i], fingerprints[i]);
   }
-  j["diagnostics"] = std::move(diagnostics);
-  if (r.suppressed > 0) j["suppressed"] = r.suppressed;
-  return j;
+  w.EndArray();
+  if (r.suppressed > 0) w.Key("suppressed").Int(r.suppressed);
+  w.EndObject();
 }
 
 class JsonEmitter final : public Emitter {
@@ -126,42 +169,53 @@ class JsonEmitter final : public Emitter {
   explicit JsonEmitter(std::ostream& out) : out_(out) {}
 
   void Begin() override {
-    Json tool{{"name", "samlint"}, {"version", std::string(Version())}};
-    out_ << "{\n  \"tool\": " << tool.dump() << ",\n  \"results\": [";
+    std::string tool;
+    JsonWriter w(tool);
+    w.BeginObject();
+    w.Key("name").String("samlint");
+    w.Key("version").String(Version());
+    w.EndObject();
+    out_ << "{\n  \"tool\": " << tool << ",\n  \"results\": [";
   }
 
   void Result(const CheckResult& result) override {
-    out_ << (first_ ? "\n" : ",\n");
+    buffer_.assign(first_ ? "\n    " : ",\n    ");
     first_ = false;
-    // Indent the result's lines under "results".
-    std::string text = ResultJson(result).dump(2, ' ', false, Json::error_handler_t::replace);
-    std::string indented = "    ";
-    indented.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-      indented += c;
-      if (c == '\n') indented += "    ";
-    }
-    out_ << indented;
+    // The result's lines sit 4 spaces in, under "results".
+    JsonWriter w(buffer_, 2, 4);
+    WriteResult(w, result);
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     out_.flush();
   }
 
   void End(const RunSummary& summary) override {
-    Json counts{{"checked", summary.checked}, {"skipped", summary.skipped},
-                {"errors", summary.errors},   {"warnings", summary.warnings},
-                {"notes", summary.notes},     {"suppressed", summary.suppressed}};
-    out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << counts.dump() << "\n}\n";
+    std::string counts;
+    JsonWriter w(counts);
+    w.BeginObject();
+    w.Key("checked").Int(summary.checked);
+    w.Key("skipped").Int(summary.skipped);
+    w.Key("errors").Int(summary.errors);
+    w.Key("warnings").Int(summary.warnings);
+    w.Key("notes").Int(summary.notes);
+    w.Key("suppressed").Int(summary.suppressed);
+    w.EndObject();
+    out_ << (first_ ? "],\n" : "\n  ],\n") << "  \"summary\": " << counts << "\n}\n";
     out_.flush();
   }
 
  private:
   std::ostream& out_;
+  std::string buffer_;  // one result's text, reused so its capacity is allocated once
   bool first_ = true;
 };
 
 }  // namespace
 
 std::string ResultToJson(const CheckResult& result, int indent) {
-  return ResultJson(result).dump(indent, ' ', false, Json::error_handler_t::replace);
+  std::string text;
+  JsonWriter w(text, indent);
+  WriteResult(w, result);
+  return text;
 }
 
 std::unique_ptr<Emitter> MakeJsonEmitter(std::ostream& out) {

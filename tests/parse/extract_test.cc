@@ -53,6 +53,23 @@ TEST(ExtractFacts, OffsetsPointAtWhatWasRead) {
       << xml.substr(session.offset, 30);
 }
 
+// The attribute's name is looked for outside quoted values only: a value
+// that spells " ID=" (in either quote) is skipped whole.
+TEST(ExtractFacts, AnAttributesOffsetIsNotInsideAnotherValue) {
+  for (const std::string& before :
+       {std::string("a=' ID=\"x\" '"), std::string("a=\" ID='x' \""), std::string("a=\"\" b=''"),
+        std::string("a=\"x>y\""), std::string("a='\n ID = \"'")}) {
+    const std::string xml = std::string("<samlp:Response xmlns:samlp=\"") + kProtocol +
+                            "\" xmlns:saml=\"" + kAssertion + "\" ID=\"_r\"><saml:Assertion " +
+                            before + " ID=\"_a\"></saml:Assertion></samlp:Response>";
+    const ExtractOutcome out = ExtractFacts(xml);
+    ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+    const AssertionFact& a = out.facts.assertions[0];
+    EXPECT_EQ(a.id.value, "_a");
+    EXPECT_EQ(a.id.offset, xml.find("ID=\"_a\"")) << before;
+  }
+}
+
 TEST(ExtractFacts, ReadsElementsByNamespaceUriWhateverThePrefix) {
   SamlBuilder b;
   b.assertion_prefix = "x";
@@ -133,6 +150,19 @@ TEST(ExtractFacts, AReferenceThatIsNotPredefinedOrACharacterIsMalformed) {
   EXPECT_EQ(ExtractFacts(in_attribute).status, ExtractStatus::kMalformed);
 }
 
+// References and markup right next to each other: each '&' is checked, the
+// first bad one is reported, and one in a comment before it is not.
+TEST(ExtractFacts, TheFirstBadReferenceAmongAdjacentOnesIsReported) {
+  const std::string xml = Response(
+      "<!--&x;--><saml:Issuer>&amp;&lt;&#65;<![CDATA[&y;]]>&gt;&bad;&amp;&also-bad;</saml:Issuer>");
+  const ExtractOutcome out = ExtractFacts(xml);
+  EXPECT_EQ(out.status, ExtractStatus::kMalformed);
+  EXPECT_EQ(out.error_offset, xml.find("&bad;"));
+  const std::string fine =
+      Response("<saml:Issuer>&amp;&lt;&#65;<![CDATA[&y;]]>&gt;</saml:Issuer><!--&-->");
+  EXPECT_EQ(ExtractFacts(fine).status, ExtractStatus::kOk) << ExtractFacts(fine).error;
+}
+
 TEST(ExtractFacts, AnAmpersandInACommentCdataOrInstructionIsText) {
   const std::string xml =
       Response("<!-- a & b &xxe; --><?pi & ?><saml:Issuer><![CDATA[a & b]]></saml:Issuer>");
@@ -158,6 +188,36 @@ TEST(ExtractFacts, InvalidUtf8IsMalformedAtItsByte) {
   ExtractOutcome out = ExtractFacts(xml);
   EXPECT_EQ(out.status, ExtractStatus::kMalformed);
   EXPECT_EQ(out.error_offset, xml.find('\xff'));
+}
+
+// The ASCII before a bad byte is skipped in blocks: the byte is found wherever
+// it falls in a block, after ASCII or after valid multi-byte characters.
+TEST(ExtractFacts, InvalidUtf8OrNulIsFoundAtEveryPositionInABlock) {
+  for (const std::string& bad : {std::string("\xff"), std::string(1, '\0'), std::string("\xC3"),
+                                 std::string("\xE0\x80\x80"), std::string("\xED\xA0\x80")}) {
+    for (const std::string& before :
+         {std::string(""), std::string("\xC3\xA9"), std::string("\xF0\x9F\x98\x80")}) {
+      for (std::size_t pad = 0; pad < 20; ++pad) {
+        const std::string text = before + std::string(pad, 'x');
+        const std::string xml = Response("<saml:Issuer>" + text + bad + "y</saml:Issuer>");
+        const ExtractOutcome out = ExtractFacts(xml);
+        EXPECT_EQ(out.status, ExtractStatus::kMalformed) << pad;
+        EXPECT_NE(out.error.find("is not valid UTF-8"), std::string::npos) << out.error;
+        EXPECT_EQ(out.error_offset, xml.find("<saml:Issuer>") + 13 + text.size())
+            << "pad " << pad << " before " << before.size() << " bad " << bad.size();
+      }
+    }
+  }
+}
+
+TEST(ExtractFacts, ValidUtf8AfterLongAsciiIsRead) {
+  for (std::size_t pad = 0; pad < 20; ++pad) {
+    const std::string value =
+        std::string(pad, 'x') + "\xC3\xA9\xE2\x82\xAC" + std::string(pad, 'y');
+    const ExtractOutcome out = ExtractFacts(Response("<saml:Issuer>" + value + "</saml:Issuer>"));
+    ASSERT_EQ(out.status, ExtractStatus::kOk) << out.error;
+    EXPECT_EQ(out.facts.assertions[0].issuer.value, value);
+  }
 }
 
 TEST(ExtractFacts, ATruncatedDocumentIsMalformed) {

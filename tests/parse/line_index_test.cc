@@ -39,6 +39,20 @@ TEST(LineIndex, OffsetsPastTheEndAreClamped) {
   ExpectAt(LineIndex(""), 10, 1, 1);
 }
 
+TEST(LineIndex, ALastNewlineStartsAnEmptyLine) {
+  const LineIndex index("a\nb\n");
+  ExpectAt(index, 3, 2, 2);
+  ExpectAt(index, 4, 3, 1);
+  ExpectAt(LineIndex("\n"), 0, 1, 1);
+  ExpectAt(LineIndex("\n"), 1, 2, 1);
+}
+
+TEST(LineIndex, CarriageReturnsDoNotEndLines) {
+  const LineIndex index("a\r\nb\rc");
+  ExpectAt(index, 3, 2, 1);
+  ExpectAt(index, 6, 2, 4);
+}
+
 TEST(LineIndex, ColumnsCountBytesNotCharacters) {
   const LineIndex index("\xC3\xA4x");
   ExpectAt(index, 2, 1, 3);
