@@ -146,6 +146,11 @@ int RunCheck(samlint::RunRequest& request, bool quiet) {
   const char* no_color = std::getenv("NO_COLOR");
   const bool stdout_terminal = isatty(STDOUT_FILENO) != 0;
   request.color_auto = stdout_terminal && (no_color == nullptr || *no_color == '\0');
+  // A report into a file or pipe goes out in 64 KiB writes rather than
+  // stdio's 4 KiB (a terminal keeps its line buffering). Nothing is written yet.
+  // (glibc takes the size only with a buffer, which must outlive stdout.)
+  static char report_buffer[std::size_t{64} << 10];
+  if (!stdout_terminal) std::setvbuf(stdout, report_buffer, _IOFBF, sizeof report_buffer);
   std::optional<samlint_cli::ProgressLine> progress;
   if (!quiet && !stdout_terminal && isatty(STDERR_FILENO) != 0) {
     progress.emplace(stderr);

@@ -1,22 +1,21 @@
 #include "base/file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
-#include <filesystem>
-#include <fstream>
 #include <system_error>
 
 namespace samlint {
 namespace {
 
-namespace fs = std::filesystem;
-
 std::string SystemReason(int error) { return std::generic_category().message(error); }
 
 // Past the limit only the size matters: keep one byte more than the limit, so
-// the caller can tell, and count the rest. A regular file's size is known
-// without reading the rest, so `path` (when not empty) ends the read early.
-Result<LimitedBytes> ReadUpTo(std::istream& in, std::size_t limit, const std::string& path) {
+// the caller can tell, and count the rest.
+Result<LimitedBytes> ReadUpTo(std::istream& in, std::size_t limit) {
   LimitedBytes out;
   char buffer[1 << 16];
   while (in) {
@@ -25,14 +24,6 @@ Result<LimitedBytes> ReadUpTo(std::istream& in, std::size_t limit, const std::st
     out.size += got;
     const std::size_t room = out.bytes.size() <= limit ? limit + 1 - out.bytes.size() : 0;
     out.bytes.append(buffer, std::min(got, room));
-    if (out.bytes.size() > limit && !path.empty()) {
-      std::error_code ec;
-      const std::uintmax_t file_size = fs::file_size(path, ec);
-      if (!ec && fs::is_regular_file(path, ec)) {
-        out.size = std::max(out.size, file_size);
-        break;
-      }
-    }
   }
   if (in.bad()) return Status::Error(SystemReason(EIO), StatusCode::kReadFailed);
   return out;
@@ -41,20 +32,60 @@ Result<LimitedBytes> ReadUpTo(std::istream& in, std::size_t limit, const std::st
 }  // namespace
 
 Result<LimitedBytes> ReadFileUpTo(const std::string& path, std::size_t limit) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    return Status::Error(SystemReason(ENOENT), StatusCode::kNotFound);
+  // open, fstat, read, close: a regular file's size is known before reading,
+  // so one read takes all of it (or the limit and one byte more).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    if (error == ENOENT || error == ENOTDIR) {
+      return Status::Error(SystemReason(ENOENT), StatusCode::kNotFound);
+    }
+    return Status::Error(SystemReason(error), StatusCode::kOpenFailed);
   }
-  if (fs::is_directory(path, ec)) {
-    return Status::Error(SystemReason(EISDIR), StatusCode::kIsDirectory);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Status::Error(SystemReason(errno), StatusCode::kReadFailed);
+  if (S_ISDIR(st.st_mode)) return Status::Error(SystemReason(EISDIR), StatusCode::kIsDirectory);
+  const bool regular = S_ISREG(st.st_mode);
+  const auto file_size = static_cast<std::uintmax_t>(st.st_size);
+  LimitedBytes out;
+  // Past the limit only the size matters: keep one byte more than the limit,
+  // so the caller can tell; a regular file's size is its stat size, anything
+  // else (a pipe, a device) is counted to its end.
+  const std::size_t keep = limit + 1;
+  std::size_t want =
+      regular ? static_cast<std::size_t>(std::min<std::uintmax_t>(file_size, keep)) : 0;
+  out.bytes.resize(std::max<std::size_t>(want, std::min<std::size_t>(keep, 1 << 16)));
+  std::size_t have = 0;
+  char scratch[1 << 16];
+  for (;;) {
+    char* into = have < out.bytes.size() ? out.bytes.data() + have : scratch;
+    const std::size_t room = have < out.bytes.size() ? out.bytes.size() - have : sizeof scratch;
+    const ssize_t got = ::read(fd, into, room);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return Status::Error(SystemReason(EIO), StatusCode::kReadFailed);
+    }
+    if (got == 0) break;
+    const auto n = static_cast<std::size_t>(got);
+    out.size += n;
+    if (into != scratch) have += n;
+    // All of a regular file, or the limit and one byte: its size says the rest.
+    if (regular && (have >= keep || have == file_size)) break;
+    if (have == out.bytes.size() && have < keep) {
+      out.bytes.resize(std::min(keep, 2 * have));  // a pipe, or a file that grew
+    }
   }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::Error(SystemReason(errno), StatusCode::kOpenFailed);
-  return ReadUpTo(file, limit, path);
+  out.bytes.resize(std::min(have, keep));
+  if (regular) out.size = std::max(out.size, file_size);
+  return out;
 }
 
 Result<LimitedBytes> ReadStreamUpTo(std::istream& in, std::size_t limit) {
-  return ReadUpTo(in, limit, std::string());
+  return ReadUpTo(in, limit);
 }
 
 }  // namespace samlint

@@ -185,7 +185,6 @@ class JsonEmitter final : public Emitter {
     JsonWriter w(buffer_, 2, 4);
     WriteResult(w, result);
     out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    out_.flush();
   }
 
   void End(const RunSummary& summary) override {

@@ -60,8 +60,9 @@ class OrderedWork {
     T value = std::move(*Slot(i));
     Slot(i).reset();
     taken_ = i + 1;
+    const bool someone_waits = waiting_for_room_ > 0;
     lock.unlock();
-    room_.notify_all();
+    if (someone_waits) room_.notify_all();
     return value;
   }
 
@@ -73,14 +74,16 @@ class OrderedWork {
       std::size_t i;
       {
         std::unique_lock lock(mutex_);
+        ++waiting_for_room_;
         room_.wait(lock, [&] { return stopping_ || next_ >= count_ || next_ < taken_ + window_; });
+        --waiting_for_room_;
         if (stopping_ || next_ >= count_) return;
         i = next_++;
       }
       T value = work_(i);
       std::lock_guard lock(mutex_);
       Slot(i) = std::move(value);
-      ready_.notify_all();
+      ready_.notify_one();  // only the taker waits for values
     }
   }
 
@@ -93,6 +96,7 @@ class OrderedWork {
   std::condition_variable room_;
   std::size_t next_ = 0;   // the next item a thread takes on
   std::size_t taken_ = 0;  // items below this were taken
+  int waiting_for_room_ = 0;
   bool stopping_ = false;
   std::vector<std::jthread> pool_;  // last: joined before the rest is destroyed
 };

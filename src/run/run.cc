@@ -4,6 +4,7 @@
 #include "samlint/run.h"
 
 #include <algorithm>
+#include <chrono>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -141,6 +142,10 @@ std::size_t HeldBytes(const PreparedInput& input) {
 // many bytes in all; the inputs past it are read again when they are checked,
 // so that a run's memory does not grow with its inputs.
 constexpr std::size_t kHeldBytes = std::size_t{8} << 20;
+
+// A report waits at most this long in the stream's buffer while inputs are
+// being checked (then it is flushed when the run next waits for an input).
+constexpr std::chrono::milliseconds kFlushEvery{100};
 
 // How many inputs the threads may work ahead of the one being written.
 std::size_t WindowFor(std::size_t jobs) { return std::max<std::size_t>(16, 4 * jobs); }
@@ -393,9 +398,17 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
         return CheckPrepared(std::move(prepared), *per_input[i]);
       });
   EventJoin join(inputs.size() > 1, *run_options, std::move(last_naming));
+  auto flushed_at = std::chrono::steady_clock::now();
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    // Write what is ready before waiting for the next input.
-    if (!checking.Ready(i)) out.flush();
+    // Before waiting for the next input, write what is ready if it has waited
+    // long enough to be worth a system call.
+    if (!checking.Ready(i)) {
+      auto now = std::chrono::steady_clock::now();
+      if (now - flushed_at >= kFlushEvery) {
+        out.flush();
+        flushed_at = now;
+      }
+    }
     std::vector<CheckResult> parts = checking.Take(i);
     ++outcome.summary.checked;
     for (CheckResult& r : parts) join.Add(std::move(r), *per_input[i], i);

@@ -224,7 +224,13 @@ Result<CheckOptions> BuildOptions(const RunRequest& a, const ProjectConfig* conf
 
 Configs::Configs(const RunRequest& request, const std::vector<std::string>& input_paths)
     : request_(request) {
-  for (const std::string& p : input_paths) inputs_.insert(CanonicalPath(p));
+  // Only an input named like a config can be the config found for another
+  // input: the rest need no system call here.
+  for (const std::string& p : input_paths) {
+    if (IsConfigFileName(std::filesystem::path(p).filename().string())) {
+      inputs_.insert(CanonicalPath(p));
+    }
+  }
 }
 
 Result<const ProjectConfig*> Configs::For(const std::string& directory) {

@@ -45,7 +45,7 @@ class Configs {
 
  private:
   const RunRequest& request_;
-  std::set<std::string> inputs_;
+  std::set<std::string> inputs_;  // canonical paths of the inputs named like a config
   std::map<std::string, std::optional<std::string>> by_directory_;
   std::map<std::string, std::shared_ptr<ProjectConfig>> loaded_;
 };

@@ -2,11 +2,14 @@
 #include "base/file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 namespace samlint {
 namespace {
@@ -47,6 +50,39 @@ TEST(ReadFileUpToTest, MissingFileAndDirectory) {
   ASSERT_FALSE(directory.ok());
   EXPECT_EQ(directory.status().code(), StatusCode::kIsDirectory);
   EXPECT_EQ(directory.error(), "Is a directory");
+}
+
+TEST(ReadFileUpToTest, ReadsLargeAndEmptyFilesWhole) {
+  std::string content(300000, 'z');
+  content[123456] = 'a';
+  const Result<LimitedBytes> large = ReadFileUpTo(TempFile("file-300k", content), 1 << 20);
+  ASSERT_TRUE(large.ok()) << large.error();
+  EXPECT_EQ(large->bytes, content);
+  EXPECT_EQ(large->size, content.size());
+  const Result<LimitedBytes> at_limit = ReadFileUpTo(TempFile("file-at-limit", "12345"), 5);
+  ASSERT_TRUE(at_limit.ok());
+  EXPECT_EQ(at_limit->bytes, "12345");
+  EXPECT_FALSE(at_limit->Exceeds(5));
+  const Result<LimitedBytes> empty = ReadFileUpTo(TempFile("file-empty", ""), 5);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->bytes, "");
+  EXPECT_EQ(empty->size, 0u);
+}
+
+TEST(ReadFileUpToTest, ReadsAPipeToItsEndAndCountsPastTheLimit) {
+  // A named pipe has no size to stat: it is read until its writer closes it.
+  const std::string path = ::testing::TempDir() + "/" + std::to_string(getpid()) + "-fifo";
+  ::unlink(path.c_str());
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  for (std::size_t limit : {std::size_t{1} << 20, std::size_t{100000}}) {
+    std::thread writer([&] { std::ofstream(path, std::ios::binary) << std::string(250000, 'p'); });
+    const Result<LimitedBytes> read = ReadFileUpTo(path, limit);
+    writer.join();
+    ASSERT_TRUE(read.ok()) << read.error();
+    EXPECT_EQ(read->size, 250000u);
+    EXPECT_EQ(read->bytes, std::string(std::min<std::size_t>(250000, limit + 1), 'p'));
+  }
+  ::unlink(path.c_str());
 }
 
 TEST(ReadStreamUpToTest, CountsPastTheLimit) {
