@@ -8,7 +8,7 @@
 #   2. files/s in bulk, whole process: samlint --jobs 1 and --jobs $(nproc);
 #      the floor in one process (one core) and in $(nproc) processes on
 #      parts; python3-saml in one process; the xmlsec1 CLI, a process per file;
-#   3. one file, whole process: hyperfine's median (else 20 runs timed with date);
+#   3. one file, whole process: hyperfine's median (else runs timed with date);
 #   4. peak RSS: samlint over 2,000 / 20,000 / 100,000 hard links to the
 #      response, and each other tool over its bulk run;
 #   5. instructions per file (callgrind, when valgrind is installed): samlint
@@ -29,6 +29,8 @@
 #   SAMLINT_BENCH_RSS_FILES  file counts of the RSS runs ["2000 20000 100000"; "200 2000"]
 #   SAMLINT_BENCH_CLI_FILES  files for the xmlsec1 CLI, a process each [100; 20]
 #   SAMLINT_BENCH_RUNS       runs of each one-file measure [30; 10]
+#   SAMLINT_BENCH_ROUNDS     rounds in which samlint and the floor (and, for
+#                            one file, every tool) take turns; medians [3; 1]
 #   SAMLINT_BENCH_CALLGRIND_FILES  files in the callgrind runs, 0: none [200; 0]
 #   SAMLINT_BENCH_PEERS      the peers' table [../shared/bench/peers.md]
 #   SAMLINT_BENCH_BUILD_JOBS parallel compile jobs [nproc]
@@ -51,6 +53,7 @@ if ((quick)); then
   cli_n=${SAMLINT_BENCH_CLI_FILES:-20}
   runs=${SAMLINT_BENCH_RUNS:-10}
   callgrind_n=${SAMLINT_BENCH_CALLGRIND_FILES:-0}
+  rounds=${SAMLINT_BENCH_ROUNDS:-1}
   gbench_args=(--benchmark_min_time=0.05)
 else
   n=${SAMLINT_BENCH_FILES:-2000}
@@ -58,6 +61,7 @@ else
   cli_n=${SAMLINT_BENCH_CLI_FILES:-100}
   runs=${SAMLINT_BENCH_RUNS:-30}
   callgrind_n=${SAMLINT_BENCH_CALLGRIND_FILES:-200}
+  rounds=${SAMLINT_BENCH_ROUNDS:-3}
   gbench_args=(--benchmark_min_time=1 --benchmark_repetitions=3
                --benchmark_report_aggregates_only=true)
 fi
@@ -91,7 +95,7 @@ if /usr/bin/time -f %M -o /dev/null true >/dev/null 2>&1; then
     shift
     start=$(now)
     /usr/bin/time -f %M -o "$file.raw" "$@" || status=$?
-    calc 'e - s' s="$start" e="$(now)" fmt=%.4f > "$file.wall"
+    calc 'e - s' s="$start" e="$(now)" fmt='%.4f\n' > "$file.wall"
     tail -n1 "$file.raw" > "$file"  # GNU time writes "Command exited with ..." first
     return $status
   }
@@ -115,31 +119,34 @@ sys.exit(status)' "$file" "$@"
 fi
 mib() { calc 'kib / 1024' kib="$(cat "$1")" fmt="%.1f"; }
 
-# One file, whole process: median wall time in ms of CMD..., stdout discarded.
+# The median of the numbers on stdin, one a line.
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.6f", (v[int((NR + 1) / 2)] + v[int(NR / 2) + 1]) / 2 }'; }
+
+# One file, whole process: latency_round TOOL CMD... appends the wall times (ms)
+# of $runs / $rounds runs of CMD (stdout discarded) to $work/times.TOOL.
+per_round=$(((runs + rounds - 1) / rounds))
 if command -v hyperfine >/dev/null 2>&1; then
-  latency_tool="hyperfine -N, median of $runs runs after 3 warm-ups"
+  latency_tool="hyperfine -N, median of $((per_round * rounds)) runs in $rounds rounds taking turns, 1 warm-up a round"
 else
-  latency_tool="median of 20 runs timed with date (hyperfine is not installed)"
+  latency_tool="date around each run, median of $((per_round * rounds)) runs in $rounds rounds (hyperfine is not installed)"
 fi
-latency_ms() {
+latency_round() {
+  local tool=$1 i start end
+  shift
   if command -v hyperfine >/dev/null 2>&1; then
-    local command
-    command=$(printf '%q ' "$@")
-    if hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/hf.json" "$command" \
-        >/dev/null 2>&1; then
-      python3 -c 'import json, sys; print("%.1f" % (json.load(open(sys.argv[1]))["results"][0]["median"] * 1000))' \
-        "$work/hf.json"
+    if hyperfine -N --warmup 1 --runs "$per_round" --export-json "$work/hf.json" \
+        "$(printf '%q ' "$@")" >/dev/null 2>&1; then
+      python3 -c 'import json, sys; print("\n".join("%.3f" % (t * 1000) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' \
+        "$work/hf.json" >> "$work/times.$tool"
       return
     fi
   fi
-  local times=() i start end
-  for ((i = 0; i < 20; i++)); do
+  for ((i = 0; i < per_round; i++)); do
     start=$(date +%s%N)
     "$@" >/dev/null 2>&1 || true
     end=$(date +%s%N)
-    times+=($(((end - start) / 1000)))
+    calc '(e - s) / 1e6' s="$start" e="$end" fmt='%.3f\n' >> "$work/times.$tool"
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END { printf "%.1f", (t[int((NR + 1) / 2)] + t[int(NR / 2) + 1]) / 2000 }'
 }
 
 # Makes DIR with COUNT files r0.xml ... holding the response: hard links (so
@@ -233,29 +240,39 @@ for i in range(n):
 echo "== 2. bulk, whole process, $n files of $(wc -c < "$response") bytes" \
      "(peak RSS with $rss_tool)"
 
+# samlint and the floor take turns, $rounds rounds, so that a change in the
+# machine's load falls on both; each rate is the median round's.
 declare -A rate
-for jobs in 1 "$cores"; do
-  rss_run "$work/rss" "$binary" check --cert "$cert" --format json --jobs "$jobs" "$work/batch" \
-    > "$work/out.json" || true
-  rate[samlint_j$jobs]=$(calc 'n / w' n="$n" w="$(cat "$work/rss.wall")")
-  rss_samlint=$(mib "$work/rss")
-  echo "samlint --jobs $jobs: ${rate[samlint_j$jobs]} files/s ($(calc w w="$(cat "$work/rss.wall")" fmt=%.2f) s)," \
-       "$(verified "$(count_verified < "$work/out.json")" "$n"), peak RSS $rss_samlint MiB"
+for ((round = 1; round <= rounds; round++)); do
+  for jobs in 1 "$cores"; do
+    rss_run "$work/rss" "$binary" check --cert "$cert" --format json --jobs "$jobs" "$work/batch" \
+      > "$work/out.json" || true
+    cat "$work/rss.wall" >> "$work/walls.samlint_j$jobs"
+    if ((jobs == cores)); then rss_samlint=$(mib "$work/rss"); fi
+    count_verified < "$work/out.json" >> "$work/verified.samlint_j$jobs"
+  done
+  rss_run "$work/rss" "$floor" "$cert" "$work/batch" > "$work/floor.out" || true
+  cat "$work/rss.wall" >> "$work/walls.floor_1"
+  rss_floor=$(mib "$work/rss")
+  sum_verified < "$work/floor.out" >> "$work/verified.floor_1"
+  start=$(now)
+  for ((p = 0; p < cores; p++)); do "$floor" "$cert" "$work/parts/$p" > "$work/floor.$p.out" & done
+  wait
+  calc 'e - s' s="$start" e="$(now)" fmt='%.4f\n' >> "$work/walls.floor_all"
+  cat "$work"/floor.[0-9]*.out | sum_verified >> "$work/verified.floor_all"
 done
-
-rss_run "$work/rss" "$floor" "$cert" "$work/batch" > "$work/floor.out" || true
-rate[floor_1]=$(calc 'n / w' n="$n" w="$(cat "$work/rss.wall")")
-rss_floor=$(mib "$work/rss")
-echo "floor, 1 process: ${rate[floor_1]} files/s ($(calc w w="$(cat "$work/rss.wall")" fmt=%.2f) s)," \
-     "$(verified "$(sum_verified < "$work/floor.out")" "$n"), peak RSS $rss_floor MiB"
-
-start=$(now)
-for ((p = 0; p < cores; p++)); do "$floor" "$cert" "$work/parts/$p" > "$work/floor.$p.out" & done
-wait
-end=$(now)
-rate[floor_all]=$(calc 'n / (e - s)' n="$n" s="$start" e="$end")
-echo "floor, $cores processes on $cores parts: ${rate[floor_all]} files/s" \
-     "($(calc 'e - s' s="$start" e="$end" fmt=%.2f) s), $(verified "$(cat "$work"/floor.[0-9]*.out | sum_verified)" "$n")"
+# bulk KEY LABEL: the rate of KEY's median round, and what it verified.
+bulk() {
+  local wall
+  wall=$(median < "$work/walls.$1")
+  rate[$1]=$(calc 'n / w' n="$n" w="$wall")
+  echo "$2: ${rate[$1]} files/s (median of $rounds: $(sort -n "$work/walls.$1" | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 }') s)," \
+       "$(verified "$(sort -n "$work/verified.$1" | head -n1)" "$n")${3:-}"
+}
+bulk samlint_j1 "samlint --jobs 1"
+bulk "samlint_j$cores" "samlint --jobs $cores" ", peak RSS $rss_samlint MiB"
+bulk floor_1 "floor, 1 process" ", peak RSS $rss_floor MiB"
+bulk floor_all "floor, $cores processes on $cores parts"
 
 # python3-saml: Debian's package is for /usr/bin/python3, which may not be the python3 on PATH.
 saml_python=""
@@ -301,18 +318,27 @@ fi
 
 echo "== 3. one file, whole process ($latency_tool)"
 declare -A one
-one[samlint]=$(latency_ms "$binary" check --cert "$cert" --format json "$response")
+latency_tools=(samlint floor)
+[[ -n $saml_python ]] && latency_tools+=(python3_saml)
+[[ -n ${xmlsec1_cmd:-} ]] && latency_tools+=(xmlsec1)
+for ((round = 1; round <= rounds; round++)); do
+  for tool in "${latency_tools[@]}"; do
+    case $tool in
+      samlint) latency_round "$tool" "$binary" check --cert "$cert" --format json "$response" ;;
+      floor) latency_round "$tool" "$floor" "$cert" "$response" ;;
+      python3_saml) latency_round "$tool" "$saml_python" tools/bench_python3_saml.py "$cert" "$response" ;;
+      xmlsec1) latency_round "$tool" "${xmlsec1_cmd[@]}" "$response" ;;
+    esac
+  done
+done
+for tool in "${latency_tools[@]}"; do
+  one[$tool]=$(median < "$work/times.$tool")
+  one[$tool]=$(calc t t="${one[$tool]}" fmt=%.1f)
+done
 echo "samlint check --cert --format json: ${one[samlint]} ms"
-one[floor]=$(latency_ms "$floor" "$cert" "$response")
 echo "floor: ${one[floor]} ms"
-if [[ -n $saml_python ]]; then
-  one[python3_saml]=$(latency_ms "$saml_python" tools/bench_python3_saml.py "$cert" "$response")
-  echo "python3-saml: ${one[python3_saml]} ms"
-fi
-if [[ -n ${xmlsec1_cmd:-} ]]; then
-  one[xmlsec1]=$(latency_ms "${xmlsec1_cmd[@]}" "$response")
-  echo "xmlsec1 CLI: ${one[xmlsec1]} ms"
-fi
+if [[ -n ${one[python3_saml]:-} ]]; then echo "python3-saml: ${one[python3_saml]} ms"; fi
+if [[ -n ${one[xmlsec1]:-} ]]; then echo "xmlsec1 CLI: ${one[xmlsec1]} ms"; fi
 
 # --- 4. memory ----------------------------------------------------------------
 
