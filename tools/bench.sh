@@ -87,16 +87,19 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # Peak RSS in KiB of a command: GNU time when present, else python3's getrusage.
 # rss_run FILE CMD...: runs CMD (stdout and exit status passed through),
-# writes its peak RSS (KiB) to FILE and its wall time (s) to FILE.wall.
+# writes its peak RSS (KiB) to FILE, its wall time (s) to FILE.wall and its
+# CPU time (user + system, s; 10 ms resolution) to FILE.cpu.
 if /usr/bin/time -f %M -o /dev/null true >/dev/null 2>&1; then
   rss_tool="GNU time (/usr/bin/time -f %M)"
   rss_run() {
     local file=$1 status=0 start
     shift
     start=$(now)
-    /usr/bin/time -f %M -o "$file.raw" "$@" || status=$?
+    /usr/bin/time -f '%M %U %S' -o "$file.raw" "$@" || status=$?
     calc 'e - s' s="$start" e="$(now)" fmt='%.4f\n' > "$file.wall"
-    tail -n1 "$file.raw" > "$file"  # GNU time writes "Command exited with ..." first
+    # GNU time writes "Command exited with ..." first when the status is not 0.
+    tail -n1 "$file.raw" | awk '{ print $1 }' > "$file"
+    tail -n1 "$file.raw" | awk '{ printf "%.2f\n", $2 + $3 }' > "$file.cpu"
     return $status
   }
 else
@@ -112,8 +115,10 @@ import resource, subprocess, sys, time
 start = time.perf_counter()
 status = subprocess.call(sys.argv[2:])
 wall = time.perf_counter() - start
-open(sys.argv[1], "w").write(f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\n")
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write(f"{usage.ru_maxrss}\n")
 open(sys.argv[1] + ".wall", "w").write(f"{wall:.4f}\n")
+open(sys.argv[1] + ".cpu", "w").write(f"{usage.ru_utime + usage.ru_stime:.2f}\n")
 sys.exit(status)' "$file" "$@"
   }
 fi
@@ -136,8 +141,14 @@ latency_round() {
   if command -v hyperfine >/dev/null 2>&1; then
     if hyperfine -N --warmup 1 --runs "$per_round" --export-json "$work/hf.json" \
         "$(printf '%q ' "$@")" >/dev/null 2>&1; then
-      python3 -c 'import json, sys; print("\n".join("%.3f" % (t * 1000) for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' \
-        "$work/hf.json" >> "$work/times.$tool"
+      python3 -c '
+import json, sys
+result = json.load(open(sys.argv[1]))["results"][0]
+with open(sys.argv[2], "a") as times:
+    times.writelines("%.3f\n" % (t * 1000) for t in result["times"])
+with open(sys.argv[3], "a") as cpu:  # the mean of the round, weighted by its runs
+    cpu.writelines("%.3f\n" % ((result["user"] + result["system"]) * 1000) for _ in result["times"])
+' "$work/hf.json" "$work/times.$tool" "$work/cpu.$tool"
       return
     fi
   fi
@@ -248,11 +259,13 @@ for ((round = 1; round <= rounds; round++)); do
     rss_run "$work/rss" "$binary" check --cert "$cert" --format json --jobs "$jobs" "$work/batch" \
       > "$work/out.json" || true
     cat "$work/rss.wall" >> "$work/walls.samlint_j$jobs"
+    cat "$work/rss.cpu" >> "$work/cpus.samlint_j$jobs"
     if ((jobs == cores)); then rss_samlint=$(mib "$work/rss"); fi
     count_verified < "$work/out.json" >> "$work/verified.samlint_j$jobs"
   done
   rss_run "$work/rss" "$floor" "$cert" "$work/batch" > "$work/floor.out" || true
   cat "$work/rss.wall" >> "$work/walls.floor_1"
+  cat "$work/rss.cpu" >> "$work/cpus.floor_1"
   rss_floor=$(mib "$work/rss")
   sum_verified < "$work/floor.out" >> "$work/verified.floor_1"
   start=$(now)
@@ -261,12 +274,18 @@ for ((round = 1; round <= rounds; round++)); do
   calc 'e - s' s="$start" e="$(now)" fmt='%.4f\n' >> "$work/walls.floor_all"
   cat "$work"/floor.[0-9]*.out | sum_verified >> "$work/verified.floor_all"
 done
-# bulk KEY LABEL: the rate of KEY's median round, and what it verified.
+# bulk KEY LABEL [MORE]: the rate of KEY's median round, its files per
+# CPU-second (user + system: what the load changes least), what it verified.
+declare -A per_cpu
 bulk() {
-  local wall
+  local wall cpu=""
   wall=$(median < "$work/walls.$1")
   rate[$1]=$(calc 'n / w' n="$n" w="$wall")
-  echo "$2: ${rate[$1]} files/s (median of $rounds: $(sort -n "$work/walls.$1" | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 }') s)," \
+  if [[ -f $work/cpus.$1 ]]; then
+    per_cpu[$1]=$(calc 'n / c' n="$n" c="$(median < "$work/cpus.$1")")
+    cpu=", ${per_cpu[$1]} files per CPU-second"
+  fi
+  echo "$2: ${rate[$1]} files/s (median of $rounds: $(sort -n "$work/walls.$1" | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 }') s)$cpu," \
        "$(verified "$(sort -n "$work/verified.$1" | head -n1)" "$n")${3:-}"
 }
 bulk samlint_j1 "samlint --jobs 1"
@@ -331,14 +350,23 @@ for ((round = 1; round <= rounds; round++)); do
     esac
   done
 done
+# one[TOOL]: the median wall time (ms); one_cpu[TOOL]: the mean user + system
+# time (ms, hyperfine only), which the machine's load changes less.
+declare -A one_cpu
 for tool in "${latency_tools[@]}"; do
-  one[$tool]=$(median < "$work/times.$tool")
-  one[$tool]=$(calc t t="${one[$tool]}" fmt=%.1f)
+  one[$tool]=$(calc t t="$(median < "$work/times.$tool")" fmt=%.1f)
+  cpu=""
+  if [[ -s $work/cpu.$tool ]]; then
+    one_cpu[$tool]=$(awk '{ s += $1 } END { printf "%.1f", s / NR }' "$work/cpu.$tool")
+    cpu=" (CPU ${one_cpu[$tool]} ms)"
+  fi
+  case $tool in
+    samlint) echo "samlint check --cert --format json: ${one[$tool]} ms$cpu" ;;
+    floor) echo "floor: ${one[$tool]} ms$cpu" ;;
+    python3_saml) echo "python3-saml: ${one[$tool]} ms$cpu" ;;
+    xmlsec1) echo "xmlsec1 CLI: ${one[$tool]} ms$cpu" ;;
+  esac
 done
-echo "samlint check --cert --format json: ${one[samlint]} ms"
-echo "floor: ${one[floor]} ms"
-if [[ -n ${one[python3_saml]:-} ]]; then echo "python3-saml: ${one[python3_saml]} ms"; fi
-if [[ -n ${one[xmlsec1]:-} ]]; then echo "xmlsec1 CLI: ${one[xmlsec1]} ms"; fi
 
 # --- 4. memory ----------------------------------------------------------------
 
@@ -406,15 +434,18 @@ for count in "${counts[@]}"; do
   rss_cells+=" | $(fmt_rss "$count")"
   dashes+=" | -"
 done
-echo "| samlint \`check --cert --format json\` | ${rate[samlint_j1]} (\`--jobs 1\`) | ${rate[samlint_j$cores]} (\`--jobs $cores\`) | ${one[samlint]} ms | $rss_samlint MiB ($n files)$rss_cells |"
-echo "| floor (bench/floor.c) | ${rate[floor_1]} | ${rate[floor_all]} ($cores processes) | ${one[floor]} ms | $rss_floor MiB ($n files)$dashes |"
+# one_cell TOOL: "wall ms (CPU ms)"; cpu_cell KEY: "; N/CPU-s".
+one_cell() { echo "${one[$1]} ms${one_cpu[$1]:+ (CPU ${one_cpu[$1]} ms)}"; }
+cpu_cell() { echo "${per_cpu[$1]:+; ${per_cpu[$1]}/CPU-s}"; }
+echo "| samlint \`check --cert --format json\` | ${rate[samlint_j1]} (\`--jobs 1\`$(cpu_cell samlint_j1)) | ${rate[samlint_j$cores]} (\`--jobs $cores\`) | $(one_cell samlint) | $rss_samlint MiB ($n files)$rss_cells |"
+echo "| floor (bench/floor.c) | ${rate[floor_1]} ($(cpu_cell floor_1 | cut -c3-)) | ${rate[floor_all]} ($cores processes) | $(one_cell floor) | $rss_floor MiB ($n files)$dashes |"
 if [[ -n $saml_python ]]; then
-  echo "| python3-saml $saml_version, strict=False | ${rate[python3_saml]} (loop ${rate[python3_saml_loop]}) | - | ${one[python3_saml]} ms | $rss_saml MiB ($n files)$dashes |"
+  echo "| python3-saml $saml_version, strict=False | ${rate[python3_saml]} (loop ${rate[python3_saml_loop]}) | - | $(one_cell python3_saml) | $rss_saml MiB ($n files)$dashes |"
 else
   echo "| python3-saml | skipped: not installed | - | - | -$dashes |"
 fi
 if [[ -n ${xmlsec1_cmd:-} ]]; then
-  echo "| xmlsec1 CLI, a process per file | ${rate[xmlsec1]} ($cli_n files) | - | ${one[xmlsec1]} ms | $rss_xmlsec1 MiB (one file)$dashes |"
+  echo "| xmlsec1 CLI, a process per file | ${rate[xmlsec1]} ($cli_n files) | - | $(one_cell xmlsec1) | $rss_xmlsec1 MiB (one file)$dashes |"
 else
   echo "| xmlsec1 CLI | skipped: not installed | - | - | -$dashes |"
 fi
@@ -458,6 +489,8 @@ ratio "bulk, one core: samlint \`--jobs 1\` / floor, 1 process" \
       "$(calc 's / f' s="${rate[samlint_j1]}" f="${rate[floor_1]}" fmt=%.2f)" ">=" 0.8
 ratio "bulk: samlint \`--jobs $cores\` / floor in $cores processes (measured)" \
       "$(calc 's / f' s="${rate[samlint_j$cores]}" f="${rate[floor_all]}" fmt=%.2f)" ">=" 0.8
+ratio "files per CPU-second (less load-dependent): samlint \`--jobs 1\` / floor" \
+      "$(calc 's / f' s="${per_cpu[samlint_j1]}" f="${per_cpu[floor_1]}" fmt=%.2f)" ">=" 0.8
 ratio "moonshot: samlint \`--jobs 1\` / floor, 1 process" \
       "$(calc 's / f' s="${rate[samlint_j1]}" f="${rate[floor_1]}" fmt=%.2f)" ">=" 1
 if [[ -n $peer ]]; then
@@ -470,6 +503,10 @@ else
   echo "| bulk / fastest peer | skipped: $peers not found and python3-saml not installed | >= 10 | - |"
 fi
 ratio "one file: samlint / floor" "$(calc 's / f' s="${one[samlint]}" f="${one[floor]}" fmt=%.2f)" "<=" 1.2
+if [[ -n ${one_cpu[samlint]:-} ]]; then
+  ratio "one file, CPU time (user + system): samlint / floor" \
+        "$(calc 's / f' s="${one_cpu[samlint]}" f="${one_cpu[floor]}" fmt=%.2f)" "<=" 1.2
+fi
 # Memory must not grow with the inputs: 20,000 files against 2,000 (else the
 # largest count measured against the smallest).
 small=$first
