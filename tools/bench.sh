@@ -12,8 +12,8 @@
 #   4. peak RSS: samlint over 2,000 / 20,000 / 100,000 hard links to the
 #      response, and each other tool over its bulk run;
 #   5. instructions per file (callgrind, when valgrind is installed): samlint
-#      and the floor over the same files; unlike times, they do not depend on
-#      what else the machine is doing;
+#      and the floor over the same files, in all and by stage; unlike times,
+#      they do not depend on what else the machine is doing;
 #   6. the summary: a table and the ratios to the targets of the Performance
 #      issue, ready to paste into docs/benchmarks.md.
 # Whatever is optional (python3-saml, xmlsec1, hyperfine, GNU time, valgrind)
@@ -390,22 +390,70 @@ if ((callgrind_n > 0)) && command -v valgrind >/dev/null 2>&1; then
   populate "$work/cg1" 1
   populate "$work/cg$callgrind_n" "$callgrind_n"
   # instructions COUNT CMD...: the program's total instructions (Ir) over COUNT files.
+  # instructions OUT CMD...: the program's total instructions (Ir); the profile is kept in OUT.
   instructions() {
-    valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" >/dev/null 2>&1 || true
-    callgrind_annotate "$work/cg.out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }'
+    local out=$1
+    shift
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>&1 || true
+    callgrind_annotate "$out" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }'
   }
   for tool in samlint floor; do
     if [[ $tool == samlint ]]; then cmd=("$binary" check --cert "$cert" --format json --jobs 1)
     else cmd=("$floor" "$cert"); fi
-    i1=$(instructions "${cmd[@]}" "$work/cg1")
-    iN=$(instructions "${cmd[@]}" "$work/cg$callgrind_n")
+    i1=$(instructions "$work/cg.$tool.1" "${cmd[@]}" "$work/cg1")
+    iN=$(instructions "$work/cg.$tool" "${cmd[@]}" "$work/cg$callgrind_n")
     ir[$tool]=$(calc '(b - a) / (n - 1)' a="$i1" b="$iN" n="$callgrind_n")
     ir[${tool}_one]=$i1
+    if [[ $tool == samlint ]]; then iN_samlint=$iN; else iN_floor=$iN; fi
     echo "$tool: $(calc 'b / n / 1e6' b="$iN" n="$callgrind_n" fmt=%.2f) M per file over $callgrind_n files" \
          "(start-up included), $(calc '(b - a) / (n - 1) / 1e6' a="$i1" b="$iN" n="$callgrind_n" fmt=%.2f) M" \
          "per added file, $(calc 'a / 1e6' a="$i1" fmt=%.1f) M for one file"
   done
   echo "samlint / floor, per added file: $(calc 'a / b' a="${ir[samlint]}" b="${ir[floor]}" fmt=%.2f)"
+  # Where the instructions go: inclusive counts of the stages' functions over
+  # the $callgrind_n-file runs, per file ("-": no such function, e.g. renamed).
+  echo
+  echo "| per file, inclusive (callgrind, $callgrind_n files) | samlint | floor |"
+  echo "|---|---|---|"
+  python3 -c '
+import re, subprocess, sys
+n = int(sys.argv[1])
+def inclusive(profile):
+    out = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", profile],
+                         capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        m = re.match(r"\s*([\d,]+) \([ \d.%]+\)\s+(\S.*)$", line)
+        if m:
+            rows.append((int(m.group(1).replace(",", "")), m.group(2)))
+    return rows
+samlint, floor = inclusive(sys.argv[2]), inclusive(sys.argv[3])
+def cell(rows, pattern):
+    if not pattern:
+        return "-"
+    for ir, name in rows:  # largest first: callgrind_annotate sorts by Ir
+        if re.search(pattern, name):
+            return f"{ir / n / 1e6:.2f} M"
+    return "-"
+stages = [
+    ("whole process (start-up shared by the files)", r"PROGRAM TOTALS", r"PROGRAM TOTALS"),
+    ("decode the input (DecodeInput)", r"samlint::DecodeInput\(", None),
+    ("facts: pugixml parse + extraction, every read (ExtractFacts)", r"samlint::ExtractFacts\(", None),
+    ("  of which the verified bytes read again (SignedView)", r"::SignedView\(", None),
+    ("signatures (VerifyResponse / VerifyDocument)", r"samlint::VerifyResponse\(", r"floor\.c:VerifyDocument"),
+    ("  libxml2 parse (ParseHardened / xmlReadMemory)", r"samlint::xmlsec::ParseHardened\(", r"\bxmlReadMemory\b"),
+    ("  xmlSecDSigCtxVerify", r"\bxmlSecDSigCtxVerify\b", r"\bxmlSecDSigCtxVerify\b"),
+    ("judge: verdict, scenarios, diagnostics (JudgeResponse)", r"samlint::JudgeResponse\(", None),
+    ("JSON report, one result (JsonEmitter::Result)", r"JsonEmitter::Result\(", None),
+]
+for label, s_pattern, f_pattern in stages:
+    if label.startswith("whole"):
+        s_cell = "%.2f M" % (int(sys.argv[4]) / n / 1e6)
+        f_cell = "%.2f M" % (int(sys.argv[5]) / n / 1e6)
+    else:
+        s_cell, f_cell = cell(samlint, s_pattern), cell(floor, f_pattern)
+    print(f"| {label} | {s_cell} | {f_cell} |")
+' "$callgrind_n" "$work/cg.samlint" "$work/cg.floor" "$iN_samlint" "$iN_floor"
 elif ((callgrind_n > 0)); then
   echo "== 5. instructions per file: skipped (valgrind is not installed)"
 fi
