@@ -130,10 +130,11 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) printf "%.6f", (v[int((NR
 # One file, whole process: latency_round TOOL CMD... appends the wall times (ms)
 # of $runs / $rounds runs of CMD (stdout discarded) to $work/times.TOOL.
 per_round=$(((runs + rounds - 1) / rounds))
+if ((rounds > 1)); then in_rounds="in $rounds rounds taking turns"; else in_rounds="in 1 round"; fi
 if command -v hyperfine >/dev/null 2>&1; then
-  latency_tool="hyperfine -N, median of $((per_round * rounds)) runs in $rounds rounds taking turns, 1 warm-up a round"
+  latency_tool="hyperfine -N, median of $((per_round * rounds)) runs $in_rounds, 1 warm-up a round"
 else
-  latency_tool="date around each run, median of $((per_round * rounds)) runs in $rounds rounds (hyperfine is not installed)"
+  latency_tool="date around each run, median of $((per_round * rounds)) runs $in_rounds (hyperfine is not installed)"
 fi
 latency_round() {
   local tool=$1 i start end
@@ -285,7 +286,7 @@ bulk() {
     per_cpu[$1]=$(calc 'n / c' n="$n" c="$(median < "$work/cpus.$1")")
     cpu=", ${per_cpu[$1]} files per CPU-second"
   fi
-  echo "$2: ${rate[$1]} files/s (median of $rounds: $(sort -n "$work/walls.$1" | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 }') s)$cpu," \
+  echo "$2: ${rate[$1]} files/s ($( ((rounds > 1)) && echo "median of $rounds: ")$(sort -n "$work/walls.$1" | awk '{ printf "%s%.2f", (NR > 1 ? ", " : ""), $1 }') s)$cpu," \
        "$(verified "$(sort -n "$work/verified.$1" | head -n1)" "$n")${3:-}"
 }
 bulk samlint_j1 "samlint --jobs 1"
