@@ -26,6 +26,7 @@ tests=(
   python3-yaml            # reads action.yml in its test (tests/action)
   pre-commit              # the hook run the way pre-commit runs it (tests/precommit)
   clang-14 libclang-rt-14-dev  # libFuzzer harnesses (fuzz/, tools/fuzz)
+  hyperfine time          # tools/bench.sh: one-file latency, peak RSS (GNU time)
 )
 
 case "${1:-}" in
