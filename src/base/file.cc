@@ -58,7 +58,9 @@ Result<LimitedBytes> ReadFileUpTo(const std::string& path, std::size_t limit) {
   const std::size_t keep = limit + 1;
   std::size_t want =
       regular ? static_cast<std::size_t>(std::min<std::uintmax_t>(file_size, keep)) : 0;
-  out.bytes.resize(std::max<std::size_t>(want, std::min<std::size_t>(keep, 1 << 16)));
+  // Exactly the size of a regular file; a pipe (or a file whose stat size is
+  // 0, as in /proc) starts with 64 KiB and grows.
+  out.bytes.resize(want > 0 ? want : std::min<std::size_t>(keep, 1 << 16));
   std::size_t have = 0;
   char scratch[1 << 16];
   for (;;) {
@@ -80,6 +82,8 @@ Result<LimitedBytes> ReadFileUpTo(const std::string& path, std::size_t limit) {
     }
   }
   out.bytes.resize(std::min(have, keep));
+  // What was grown for a pipe is not kept: inputs are held between reading and checking.
+  if (out.bytes.capacity() - out.bytes.size() > 4096) out.bytes.shrink_to_fit();
   if (regular) out.size = std::max(out.size, file_size);
   return out;
 }

@@ -28,6 +28,8 @@ TEST(ReadFileUpToTest, ReadsAWholeFileWithinTheLimit) {
   ASSERT_TRUE(read.ok()) << read.error();
   EXPECT_EQ(read->bytes, "abc");
   EXPECT_EQ(read->size, 3u);
+  // Inputs are held from reading to checking: no room kept beyond the content.
+  EXPECT_LE(read->bytes.capacity(), 4096u);
   EXPECT_FALSE(read->Exceeds(16));
   EXPECT_FALSE(read->Exceeds(3));
 }
@@ -81,6 +83,7 @@ TEST(ReadFileUpToTest, ReadsAPipeToItsEndAndCountsPastTheLimit) {
     ASSERT_TRUE(read.ok()) << read.error();
     EXPECT_EQ(read->size, 250000u);
     EXPECT_EQ(read->bytes, std::string(std::min<std::size_t>(250000, limit + 1), 'p'));
+    EXPECT_LE(read->bytes.capacity(), read->bytes.size() + 4096);
   }
   ::unlink(path.c_str());
 }
