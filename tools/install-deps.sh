@@ -4,7 +4,10 @@
 #
 #   tools/install-deps.sh            everything: build, tests, browser test
 #   tools/install-deps.sh --build    only what building the samlint binary needs
-#                                    (the GitHub Action and the pre-commit hook)
+#                                    (the quick start, the GitHub Action, the
+#                                    pre-commit hook)
+#   tools/install-deps.sh --package  that, and what cpack needs for the .deb
+#                                    (the Dockerfile's build stage)
 set -euo pipefail
 
 build=(
@@ -17,6 +20,9 @@ build=(
   libyaml-cpp-dev         # declarations: CloudFormation/ROS YAML (and JSON, with line numbers)
   libtomlplusplus-dev     # samlint.toml project config (TOML with line:column for every key)
 )
+package=(
+  file dpkg-dev           # cpack's .deb: dpkg-shlibdeps derives its Depends from the binary
+)
 tests=(
   libgtest-dev libgmock-dev libbenchmark-dev  # tests and benchmarks
   xmlsec1 openssl         # fixture generation and cross-checks
@@ -27,15 +33,17 @@ tests=(
   pre-commit              # the hook run the way pre-commit runs it (tests/precommit)
   clang-14 libclang-rt-14-dev  # libFuzzer harnesses (fuzz/, tools/fuzz)
   hyperfine time          # tools/bench.sh: one-file latency, peak RSS (GNU time)
+  debootstrap             # a clean Debian 12 root the .deb and the Dockerfile are tried in (tests/package)
 )
 
 case "${1:-}" in
   --build) packages=("${build[@]}") ;;
-  "") packages=("${build[@]}" "${tests[@]}")
+  --package) packages=("${build[@]}" "${package[@]}") ;;
+  "") packages=("${build[@]}" "${package[@]}" "${tests[@]}")
       # npm fetches the SARIF schema for its test (tools/fetch-test-assets.sh);
       # the machine's Node.js usually brings it, Debian's package otherwise.
       command -v npm >/dev/null 2>&1 || packages+=(npm) ;;
-  *) echo "usage: install-deps.sh [--build]" >&2; exit 2 ;;
+  *) echo "usage: install-deps.sh [--build | --package]" >&2; exit 2 ;;
 esac
 
 missing=()
