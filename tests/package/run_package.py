@@ -3,6 +3,7 @@
 
 Usage: run_package.py install BUILD_DIR
        run_package.py deb BUILD_DIR CACHE_DIR
+       run_package.py quickstart BUILD_DIR CACHE_DIR   (before a release: docs/release.md)
 
 install: `cmake --install BUILD_DIR --prefix TMP` into a temporary prefix; the
 installed binary, found as `samlint` on PATH, prints the project version and
@@ -363,9 +364,69 @@ def test_deb(build_dir, cache_dir):
     print(f"package: ok (the .deb installed by the Dockerfile's final stage in a clean Debian 12 root)")
 
 
+def copy_source_tree(destination):
+    """The repository's files as the working tree has them (tracked and new, not ignored)."""
+    listed = run(["git", "-C", SOURCE_DIR, "ls-files", "-z", "--cached", "--others", "--exclude-standard"])
+    for relative in filter(None, listed.split("\0")):
+        source = os.path.join(SOURCE_DIR, relative)
+        if os.path.isfile(source):
+            target = os.path.join(destination, relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copy2(source, target)
+
+
+def test_quickstart(build_dir, cache_dir):
+    """README's first command on a fresh Debian 12 root, as root and then as a user.
+
+    Not a ctest case (it compiles samlint once more); run it before a release
+    (docs/release.md). Prints the wall and CPU time of the root run, ccache off.
+    """
+    if os.geteuid() != 0 or shutil.which("debootstrap") is None and not os.path.exists("/usr/sbin/debootstrap"):
+        skip("needs root and debootstrap")
+    os.environ["PATH"] = os.environ.get("PATH", "") + ":/usr/sbin:/sbin"
+    work = tempfile.mkdtemp(prefix="package-test-", dir=build_dir)
+    root = Root(os.path.join(work, "root"))
+    env = {"PATH": DOCKER_PATH, "HOME": "/root", "CCACHE_DISABLE": "1", "TERM": "dumb"}
+    try:
+        debian_root(cache_dir, work)
+        copy_source_tree(os.path.join(root.path, "src"))
+        root.mount_proc()
+        timed = root.chroot(["bash", "-c", "TIMEFORMAT='quickstart: real %R s, user %U s, sys %S s'; "
+                             "time bash tools/quickstart.sh"], env, "/src")
+        print(timed.stdout[-3000:] + timed.stderr[-3000:])
+        if timed.returncode != 0 or "role_max_session_duration" not in timed.stdout:
+            fail(f"tools/quickstart.sh as root exited {timed.returncode}")
+        found = root.chroot(["bash", "-lc", "command -v samlint"], env, "/")
+        if found.stdout.strip() != "/usr/local/bin/samlint":
+            fail(f"as root, samlint on PATH afterwards is {found.stdout!r}")
+        # A user: the packages are there now, so no sudo; the build is reused; ~/.local/bin is
+        # not on PATH yet (Debian's ~/.profile adds it once it exists), which the script says.
+        for command in (["useradd", "--create-home", "--shell", "/bin/bash", "user"],
+                        ["chown", "-R", "user:user", "/src"]):
+            if root.chroot(command, env).returncode != 0:
+                fail(f"{command} in the root failed")
+        as_user = root.chroot(["su", "user", "-c", "cd /src && bash tools/quickstart.sh"], env)
+        if as_user.returncode != 0 or "/home/user/.local/bin is not on PATH" not in as_user.stderr \
+                or "role_max_session_duration" not in as_user.stdout:
+            fail(f"tools/quickstart.sh as a user exited {as_user.returncode}:\n{as_user.stdout}{as_user.stderr}")
+        login = root.chroot(["su", "-", "user", "-c", "command -v samlint"], env)
+        if login.stdout.strip() != "/home/user/.local/bin/samlint":
+            fail(f"as a user, a new login shell finds samlint at {login.stdout!r}")
+    finally:
+        root.unmount_all()
+        left = mounted_under(work)
+        if not left:
+            shutil.rmtree(work, ignore_errors=True)
+    if left:
+        fail(f"still mounted after the test: {left}")
+    print("quickstart: ok (root: /usr/local/bin/samlint on PATH; user: ~/.local/bin/samlint, PATH hint)")
+
+
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "install":
         test_install(os.path.abspath(sys.argv[2]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "quickstart":
+        test_quickstart(os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]))
     elif len(sys.argv) == 4 and sys.argv[1] == "deb":
         test_deb(os.path.abspath(sys.argv[2]), os.path.abspath(sys.argv[3]))
     else:
