@@ -65,7 +65,9 @@ class ConciseEmitter final : public Emitter {
       line += " [" + d.rule + "] ";
       if (std::string scope = FindingScope(r, d); !scope.empty()) line += "(" + scope + ") ";
       line += d.message + DecodedPosition(r, d);
-      out_ << OneLine(line) << "\n";
+      line = OneLine(line);
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out_ << line << "\n";
     }
   }
 
