@@ -140,11 +140,29 @@ int ListRules(const std::optional<std::string>& id, const std::string& format) {
   return kExitClean;
 }
 
+// --- Report destination (-o/--output, --format html, -q) -----------------
+// Settles where the report goes before anything is read: `-o -` is stdout,
+// and an HTML page is not printed on a terminal. A usage error's message, or
+// nullopt.
+std::optional<std::string> PrepareReportDestination(samlint::RunRequest& request, bool quiet) {
+  request.quiet = quiet;
+  if (request.output && *request.output == "-") request.output.reset();
+  if (request.format == "html" && !request.output && isatty(STDOUT_FILENO) != 0) {
+    return "--format html writes a web page, not terminal text: add -o FILE (e.g. -o "
+           "report.html) or redirect stdout to a file";
+  }
+  return std::nullopt;
+}
+// --- end report destination ------------------------------------------------
+
 // Carries out `check`: the report on stdout, usage errors on stderr, and a
 // progress line on stderr when it is a terminal that the report does not go to.
 int RunCheck(samlint::RunRequest& request, bool quiet) {
+  if (std::optional<std::string> refused = PrepareReportDestination(request, quiet)) {
+    return Usage(*refused);
+  }
   const char* no_color = std::getenv("NO_COLOR");
-  const bool stdout_terminal = isatty(STDOUT_FILENO) != 0;
+  const bool stdout_terminal = !request.output && isatty(STDOUT_FILENO) != 0;
   request.color_auto = stdout_terminal && (no_color == nullptr || *no_color == '\0');
   // A report into a file or pipe goes out in 64 KiB writes rather than
   // stdio's 4 KiB (a terminal keeps its line buffering). Nothing is written yet.
@@ -156,7 +174,8 @@ int RunCheck(samlint::RunRequest& request, bool quiet) {
     progress.emplace(stderr);
     request.progress = [&](const samlint::RunProgress& p) { progress->Update(p); };
   }
-  samlint::RunOutcome outcome = samlint::RunCheck(request, std::cout);
+  samlint::RunOutcome outcome =
+      request.output ? samlint::RunCheckToFile(request) : samlint::RunCheck(request, std::cout);
   if (progress) progress->Erase();
   if (outcome.usage_error) return Usage(*outcome.usage_error);
   return outcome.failing ? kExitFindings : kExitClean;
@@ -226,8 +245,16 @@ int main(int argc, char** argv) {
       ->add_option("--now", args.now,
                    "time of use, ISO 8601 (default: the assertion's IssueInstant)")
       ->type_name("TIME");
-  check->add_option("--format", args.format, "text, json, sarif, github or html (default text)")
+  check
+      ->add_option("--format", args.format,
+                   "text, concise (one line per finding), json, sarif, github, gitlab (Code "
+                   "Quality), junit or html (needs -o or a redirect) (default text)")
       ->type_name("FORMAT");
+  check
+      ->add_option("-o,--output", args.output,
+                   "write the report to FILE instead of stdout; FILE is replaced only once the "
+                   "run is carried out, and may not be a file the run reads")
+      ->type_name("FILE");
   check
       ->add_option("--docs-url", args.docs_url,
                    "URL of docs/rules.md where the samlint sources are published: SARIF rules "

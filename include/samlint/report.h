@@ -12,9 +12,9 @@
 
 namespace samlint {
 
-enum class ReportFormat { kText, kJson, kSarif, kGithub, kHtml };
+enum class ReportFormat { kText, kJson, kSarif, kGithub, kHtml, kConcise, kJunit, kGitlab };
 
-/// Parses "text", "json", "sarif", "github" or "html".
+/// Parses "text", "json", "sarif", "github", "html", "concise", "junit" or "gitlab".
 std::optional<ReportFormat> ParseReportFormat(std::string_view name);
 
 struct ReportOptions {
@@ -26,6 +26,8 @@ struct ReportOptions {
   /// samlint sources are published); SARIF rules then carry
   /// helpUri = docs_url + "#" + rule id. Empty: no helpUri.
   std::string docs_url;
+  /// -q: no closing summary line (concise).
+  bool quiet = false;
 };
 
 /// True when `url` can be ReportOptions::docs_url: http or https, and only

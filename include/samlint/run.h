@@ -53,6 +53,12 @@ struct RunRequest {
   std::vector<std::string> limits;  ///< NAME=N assignments
   /// Told after each input, for a progress display; may be empty.
   std::function<void(const RunProgress&)> progress;
+  /// -o/--output: the file the report goes to (RunCheckToFile). RunCheck
+  /// refuses it when it names a file the run reads, and leaves it out of
+  /// the files found inside directories.
+  std::optional<std::string> output;
+  /// -q: the report leaves out its closing summary line (concise).
+  bool quiet = false;
 };
 
 /// How a run ended.
@@ -71,5 +77,14 @@ struct RunOutcome {
 /// soon as the audit events it may join with are known. Usage errors are
 /// returned, never thrown; only a failure of the machine itself throws.
 RunOutcome RunCheck(const RunRequest& request, std::ostream& out);
+
+/// RunCheck with the report written to the file `request.output`: into a new
+/// temporary file beside it (".NAME.samlint-PID-N", created at the report's
+/// first write, after the directory INPUTs were listed), renamed over it once
+/// the run was carried out, with the replaced file's permissions. A usage
+/// error or a throw leaves an existing file untouched and removes the
+/// temporary file. A file that cannot be written is a usage error, found
+/// before any input is read.
+RunOutcome RunCheckToFile(const RunRequest& request);
 
 }  // namespace samlint

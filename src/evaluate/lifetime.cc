@@ -607,4 +607,21 @@ std::string FactorFix(FactorName factor, const ScenarioInputs& in, ScenarioId sc
   return {};
 }
 
+std::vector<FactorName> RefusedFactors(std::string_view rule) {
+  if (rule == Rule::kDurationOutOfRange) return {FactorName::kDurationSeconds};
+  if (rule == Rule::kDurationExceedsRoleMax) {
+    return {FactorName::kRoleMaxSessionDuration, FactorName::kDurationSeconds};
+  }
+  if (rule == Rule::kRoleChainingLimit) {
+    return {FactorName::kDurationSeconds, FactorName::kRoleChainingLimit};
+  }
+  if (rule == Rule::kRoleMaxOutOfRange) return {FactorName::kRoleMaxSessionDuration};
+  if (rule == Rule::kLoginSessionOutOfRange) return {FactorName::kLoginSessionDuration};
+  if (rule == Rule::kPermissionSetDurationOutOfRange) {
+    return {FactorName::kPermissionSetSessionDuration};
+  }
+  if (rule == Rule::kSessionExpired) return {FactorName::kSessionNotOnOrAfter};
+  return {};
+}
+
 }  // namespace samlint

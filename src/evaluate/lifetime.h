@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "declare/inputs.h"
@@ -31,6 +32,11 @@ struct ScenarioUse {
   bool role_chaining = false;
 };
 ScenarioUse UsesOf(ScenarioId scenario);
+
+/// The factors whose values a rejecting rule found the cloud would refuse
+/// (the request against the limit it broke, or the declared value out of
+/// range), in factor order; empty for a rule about no factor (an STS error).
+std::vector<FactorName> RefusedFactors(std::string_view rule);
 
 /// The fix for a factor that holds the lifetime below `want` seconds.
 std::string FactorFix(FactorName factor, const ScenarioInputs& in, ScenarioId scenario,

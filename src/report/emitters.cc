@@ -14,6 +14,9 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   if (name == "sarif") return ReportFormat::kSarif;
   if (name == "github") return ReportFormat::kGithub;
   if (name == "html") return ReportFormat::kHtml;
+  if (name == "concise") return ReportFormat::kConcise;
+  if (name == "junit") return ReportFormat::kJunit;
+  if (name == "gitlab") return ReportFormat::kGitlab;
   return std::nullopt;
 }
 
@@ -46,6 +49,12 @@ std::unique_ptr<Emitter> MakeEmitter(ReportFormat format, std::ostream& out,
       return MakeGithubEmitter(out, std::move(options));
     case ReportFormat::kHtml:
       return MakeHtmlEmitter(out, std::move(options));
+    case ReportFormat::kConcise:
+      return MakeConciseEmitter(out, std::move(options));
+    case ReportFormat::kJunit:
+      return MakeJunitEmitter(out, std::move(options));
+    case ReportFormat::kGitlab:
+      return MakeGitlabEmitter(out, std::move(options));
     case ReportFormat::kText:
       break;
   }

@@ -13,5 +13,8 @@ std::unique_ptr<Emitter> MakeTextEmitter(std::ostream& out, ReportOptions option
 std::unique_ptr<Emitter> MakeSarifEmitter(std::ostream& out, ReportOptions options);
 std::unique_ptr<Emitter> MakeGithubEmitter(std::ostream& out, ReportOptions options);
 std::unique_ptr<Emitter> MakeHtmlEmitter(std::ostream& out, ReportOptions options);
+std::unique_ptr<Emitter> MakeConciseEmitter(std::ostream& out, ReportOptions options);
+std::unique_ptr<Emitter> MakeJunitEmitter(std::ostream& out, ReportOptions options);
+std::unique_ptr<Emitter> MakeGitlabEmitter(std::ostream& out, ReportOptions options);
 
 }  // namespace samlint

@@ -1,6 +1,13 @@
 // The HTML report (--format html): one self-contained page, readable offline.
-// Per input a header, per evaluation an SVG timeline of the factors from t_use
-// against the target, the clamps with their fixes, then the diagnostics.
+// First an overview table (input x scenario x role: lifetime, binding factor,
+// outcome) linking to the sections; then per input a header, per evaluation
+// an SVG timeline of the factors from t_use against the target (in a rejected
+// evaluation, the factors the cloud refuses are marked instead of a binding
+// one), the clamps with their fixes, then the diagnostics. Fix commands (the
+// `quoted` parts of a fix) are set as code.
+//
+// The overview needs every result, so the sections are kept until End and
+// the page is written then (the other formats stream).
 //
 // Everything printed that came from an input (messages quote SAML values,
 // issuers, role ARNs, file names) is attacker-controlled, so every text goes
@@ -9,11 +16,14 @@
 // external fonts, styles or images.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "evaluate/lifetime.h"
 #include "identity/finding_identity.h"
 #include "report/emitters.h"
 #include "samlint/duration.h"
@@ -79,6 +89,49 @@ bool Contains(const std::vector<FactorName>& names, FactorName name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// A fix with its `quoted` commands and values set as code; an unpaired
+// backtick stays text.
+std::string FixHtml(std::string_view fix) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < fix.size()) {
+    std::size_t open = fix.find('`', at);
+    std::size_t close = open == std::string_view::npos ? open : fix.find('`', open + 1);
+    if (close == std::string_view::npos) {
+      out += Escape(fix.substr(at));
+      break;
+    }
+    out += Escape(fix.substr(at, open - at));
+    out += "<code class=\"cmd\">" + Escape(fix.substr(open + 1, close - open - 1)) + "</code>";
+    at = close + 1;
+  }
+  return out;
+}
+
+// The factors (or context values) of a rejected evaluation that its rules
+// found the cloud would refuse.
+std::vector<FactorName> Refused(const Evaluation& e) {
+  std::vector<FactorName> out;
+  if (e.outcome != Outcome::kRejected) return out;
+  auto present = [&](FactorName name) {
+    auto named = [&](const Factor& f) { return f.name == name; };
+    return std::any_of(e.factors.begin(), e.factors.end(), named) ||
+           std::any_of(e.context.begin(), e.context.end(), named);
+  };
+  for (const std::string& rule : e.rejected_by) {
+    for (FactorName name : RefusedFactors(rule)) {
+      if (present(name) && !Contains(out, name)) out.push_back(name);
+    }
+  }
+  return out;
+}
+
+// A generous width of `text` in the timeline's 12px sans-serif (0.6em per
+// character: wider than system-ui's average), so labels are never clipped.
+int TextWidth(std::string_view text, bool bold) {
+  return static_cast<int>(std::ceil(static_cast<double>(text.size()) * (bold ? 7.8 : 7.2)));
+}
+
 // A tick spacing that gives at most six intervals over [0, scale].
 std::int64_t TickStep(std::int64_t scale) {
   constexpr std::array<std::int64_t, 14> kSteps = {60,     300,    900,     1800,    3600,
@@ -140,24 +193,32 @@ svg.timeline rect.bind.clamp { fill: var(--clamp); stroke: #82071e; }
 .swatch { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em; margin: 0 .25em 0 .75em;
           border-radius: 2px; }
 footer { margin-top: 2rem; color: var(--muted); font-size: .9rem; }
+code.cmd { background: var(--panel); border: 1px solid var(--line); border-radius: 3px;
+           padding: 0 .25em; overflow-wrap: anywhere; }
+.refuse { color: var(--clamp); font-weight: 700; }
+tr.refuse td { background: #ffebe9; }
+svg.timeline rect.refuse { fill: var(--clamp); stroke: #82071e; stroke-width: 2; stroke-dasharray: 4 2; }
+svg.timeline text.refuse-label { fill: var(--clamp); font-weight: 700; }
+section.overview { margin: 1.25rem 0; }
+table.overview td { overflow-wrap: anywhere; }
 )css";
 
 class HtmlEmitter final : public Emitter {
  public:
-  explicit HtmlEmitter(std::ostream& out) : out_(out) {}
+  explicit HtmlEmitter(std::ostream& page) : page_(page) {}
 
   void Begin() override {
-    out_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
-         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         << "<meta name=\"generator\" content=\"samlint " << Escape(Version()) << "\">\n"
-         << "<title>samlint report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
-         << "<header>\n<h1>samlint report</h1>\n<p class=\"muted\">Session lifetimes of federated "
-            "AWS and Alibaba Cloud sign-ins: each factor that caps a session, the one that binds, "
-            "and what to change. Generated by samlint "
-         << Escape(Version()) << ".</p>\n</header>\n<main>\n";
-    out_.flush();
+    page_ << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+             "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">\n"
+          << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          << "<meta name=\"generator\" content=\"samlint " << Escape(Version()) << "\">\n"
+          << "<title>samlint report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
+          << "<header>\n<h1>samlint report</h1>\n<p class=\"muted\">Session lifetimes of federated "
+             "AWS and Alibaba Cloud sign-ins: each factor that caps a session, the one that binds, "
+             "and what to change. Generated by samlint "
+          << Escape(Version()) << ".</p>\n</header>\n<main>\n";
+    page_.flush();
   }
 
   void Result(const CheckResult& r) override {
@@ -169,24 +230,101 @@ class HtmlEmitter final : public Emitter {
     Header(r);
     int evaluation_number = 0;
     for (const Evaluation& e : r.evaluations) {
-      EvaluationSection(r, e, id + "-e" + std::to_string(++evaluation_number));
+      std::string evaluation_id = id + "-e" + std::to_string(++evaluation_number);
+      OverviewRow(name, id, &e, evaluation_id, r);
+      EvaluationSection(r, e, evaluation_id);
     }
+    if (r.evaluations.empty()) OverviewRow(name, id, nullptr, id, r);
     Diagnostics(r);
     out_ << "</section>\n";
   }
 
   void End(const RunSummary& s) override {
-    out_ << "</main>\n<footer>\n<p>" << s.checked << (s.checked == 1 ? " input" : " inputs")
-         << " checked, " << s.skipped << " skipped: " << s.errors
-         << (s.errors == 1 ? " error" : " errors") << ", " << s.warnings
-         << (s.warnings == 1 ? " warning" : " warnings") << ", " << s.notes
-         << (s.notes == 1 ? " note" : " notes") << ".</p>\n"
-         << "<p>Rule documentation: <code>samlint rules RULE</code> or docs/rules.md in the "
-            "samlint sources.</p>\n</footer>\n</body>\n</html>\n";
-    out_.flush();
+    if (!overview_.empty()) {
+      page_ << "<section class=\"overview\" id=\"overview\">\n<h2>Overview</h2>\n"
+            << "<table class=\"overview\">\n<thead><tr><th>input</th><th>scenario</th>"
+               "<th>role</th><th>lifetime</th><th>binding</th><th>outcome</th></tr></thead>\n"
+               "<tbody>\n"
+            << overview_ << "</tbody>\n</table>\n</section>\n";
+    }
+    page_ << out_.str();
+    out_.str(std::string());
+    page_ << "</main>\n<footer>\n<p>" << s.checked << (s.checked == 1 ? " input" : " inputs")
+          << " checked, " << s.skipped << " skipped: " << s.errors
+          << (s.errors == 1 ? " error" : " errors") << ", " << s.warnings
+          << (s.warnings == 1 ? " warning" : " warnings") << ", " << s.notes
+          << (s.notes == 1 ? " note" : " notes") << ".</p>\n"
+          << "<p>Rule documentation: <code>samlint rules RULE</code> or docs/rules.md in the "
+             "samlint sources.</p>\n</footer>\n</body>\n</html>\n";
+    page_.flush();
   }
 
  private:
+  // One row of the overview: an evaluation, or (e == nullptr) a result that
+  // has none, which names its kind and its worst findings instead.
+  void OverviewRow(const std::string& name, const std::string& result_id, const Evaluation* e,
+                   const std::string& anchor, const CheckResult& r) {
+    std::string row = "<tr";
+    const std::vector<FactorName> refused = e != nullptr ? Refused(*e) : std::vector<FactorName>{};
+    if (e != nullptr && e->outcome == Outcome::kRejected) row += " class=\"refuse\"";
+    row += "><td><a href=\"#" + result_id + "\">" + Escape(name) + "</a></td>";
+    if (e == nullptr) {
+      int errors = 0, warnings = 0;
+      for (const Diagnostic& d : r.diagnostics) {
+        errors += d.severity == Severity::kError ? 1 : 0;
+        warnings += d.severity == Severity::kWarning ? 1 : 0;
+      }
+      std::string findings = std::to_string(errors) + (errors == 1 ? " error" : " errors") + ", " +
+                             std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+      row +=
+          "<td class=\"muted\">-</td><td class=\"muted\">-</td><td class=\"muted\">-</td>"
+          "<td class=\"muted\">-</td><td><span class=\"" +
+          std::string(errors > 0 ? "outcome-bad" : "muted") + "\">not evaluated (" +
+          Escape(ResultKindName(r.kind)) + "): " + findings + "</span></td></tr>\n";
+      overview_ += row;
+      return;
+    }
+    row += "<td class=\"nowrap\"><a href=\"#" + anchor + "\"><code>" +
+           Escape(GetScenario(e->scenario).name) + "</code></a></td>";
+    row += "<td class=\"mono\">" + (e->role ? Escape(*e->role) : std::string("-")) + "</td>";
+    if (e->outcome == Outcome::kRejected) {
+      row += "<td class=\"muted\">-</td><td>";
+      if (refused.empty()) row += "<span class=\"muted\">-</span>";
+      for (std::size_t i = 0; i < refused.size(); ++i) {
+        row += std::string(i ? ", " : "") + "<code class=\"refuse\">" +
+               Escape(FactorKey(refused[i])) + "</code>";
+      }
+      row += refused.empty() ? "" : " <span class=\"refuse\">refused</span>";
+      row += "</td><td><strong class=\"outcome-bad\">rejected</strong>";
+      for (std::size_t i = 0; i < e->rejected_by.size(); ++i) {
+        row += std::string(i ? ", " : " (") + "<code>" + Escape(e->rejected_by[i]) + "</code>";
+      }
+      row += e->rejected_by.empty() ? "" : ")";
+      row += "</td></tr>\n";
+      overview_ += row;
+      return;
+    }
+    const bool below =
+        e->effective_seconds && e->target_seconds && *e->effective_seconds < *e->target_seconds;
+    row += "<td class=\"num\">" +
+           (e->effective_seconds ? Escape(FormatDuration(*e->effective_seconds)) : "-") +
+           "</td><td>";
+    for (std::size_t i = 0; i < e->binding.size(); ++i) {
+      row += std::string(i ? ", " : "") + "<code>" + Escape(FactorKey(e->binding[i])) + "</code>";
+    }
+    if (e->binding.empty()) row += "<span class=\"muted\">-</span>";
+    row += "</td><td>";
+    if (!e->target_seconds) {
+      row += "<span class=\"outcome-good\">issued</span>";
+    } else {
+      row += std::string("<strong class=\"") +
+             (below ? "outcome-bad\">below" : "outcome-good\">meets") + " the target</strong> " +
+             Escape(FormatDuration(*e->target_seconds));
+    }
+    row += "</td></tr>\n";
+    overview_ += row;
+  }
+
   void Fact(std::string_view term, const std::string& value, bool mono = false) {
     out_ << "<dt>" << Escape(term) << "</dt><dd" << (mono ? " class=\"mono\"" : "") << ">"
          << Escape(value) << "</dd>\n";
@@ -241,6 +379,16 @@ class HtmlEmitter final : public Emitter {
         }
         out_ << ")";
       }
+      const std::vector<FactorName> refused = Refused(e);
+      if (!refused.empty()) {
+        out_ << "; refused: ";
+        for (std::size_t i = 0; i < refused.size(); ++i) {
+          const Factor* f = FindFactor(e, refused[i]);
+          out_ << (i ? ", " : "") << "<code class=\"refuse\">" << Escape(FactorKey(refused[i]))
+               << "</code>";
+          if (f != nullptr) out_ << " " << Escape(FormatDuration(f->seconds));
+        }
+      }
       out_ << ".";
     } else if (e.effective_seconds) {
       bool below = e.target_seconds && *e.effective_seconds < *e.target_seconds;
@@ -280,7 +428,18 @@ class HtmlEmitter final : public Emitter {
     for (const auto& row : rows) scale = std::max(scale, row.first->seconds);
     if (e.observed_seconds) scale = std::max(scale, *e.observed_seconds);
 
-    constexpr int kWidth = 820, kLabelRight = 255, kX0 = 265, kX1 = 680;
+    const std::vector<FactorName> refused = Refused(e);
+    // The label column and the room right of the bars grow with the longest
+    // text, so that no label or value is clipped by the viewBox.
+    int label_width = 245, value_width = 128;
+    for (const auto& [f, context] : rows) {
+      bool marked = (!context && Contains(e.binding, f->name)) || Contains(refused, f->name);
+      label_width =
+          std::max(label_width, TextWidth(Label(*f, context), marked) + (marked ? 16 : 0));
+      value_width = std::max(value_width, TextWidth(ValueText(e, *f, context), false) + 6);
+    }
+    const int kLabelRight = label_width + 10, kX0 = kLabelRight + 10, kX1 = kX0 + 415;
+    const int kWidth = kX1 + 6 + value_width + 8;
     constexpr int kTop = 30, kRow = 26, kBar = 16;
     const int height = kTop + static_cast<int>(rows.size()) * kRow + 30;
     auto x_at = [&](std::int64_t seconds) {
@@ -291,8 +450,9 @@ class HtmlEmitter final : public Emitter {
     std::string title_id = id + "-timeline";
     out_ << "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << kWidth
          << " " << height << "\" width=\"" << kWidth << "\" height=\"" << height
-         << "\" role=\"img\" aria-labelledby=\"" << title_id << "\">\n<title id=\"" << title_id
-         << "\">Factors of " << Escape(GetScenario(e.scenario).name) << " from the time of use";
+         << "\" style=\"max-width:" << kWidth << "px\" role=\"img\" aria-labelledby=\"" << title_id
+         << "\">\n<title id=\"" << title_id << "\">Factors of "
+         << Escape(GetScenario(e.scenario).name) << " from the time of use";
     if (e.target_seconds)
       out_ << " against the target " << Escape(FormatDuration(*e.target_seconds));
     out_ << "</title>\n";
@@ -314,16 +474,17 @@ class HtmlEmitter final : public Emitter {
     for (const auto& [f, context] : rows) {
       bool binds = !context && Contains(e.binding, f->name);
       bool clamps = !context && Contains(e.clamps, f->name);
+      // A refused value may be context (a role maximum that only judges the request).
+      bool refuses = Contains(refused, f->name);
       std::string cls = context ? "context" : "factor";
       if (clamps) cls = "clamp";
       if (binds) cls = clamps ? "bind clamp" : "bind";
+      if (refuses) cls = "refuse";
       int bar_y = y + (kRow - kBar) / 2;
       int width = std::max(x_at(f->seconds) - kX0, f->seconds > 0 ? 1 : 0);
-      std::string label(FactorKey(f->name));
-      if (f->assumed()) label += " (assumed)";
-      if (f->inferred) label += " (inferred)";
-      if (context) label += " (context)";
+      std::string label = Label(*f, context);
       std::vector<std::string> notes;
+      if (refuses) notes.emplace_back("refused by the cloud");
       if (binds) notes.emplace_back("binds");
       if (clamps) notes.emplace_back("below target");
       if (context) notes.emplace_back("context, does not limit");
@@ -332,16 +493,22 @@ class HtmlEmitter final : public Emitter {
       for (const std::string& n : notes) tooltip += "; " + n;
 
       out_ << "<g data-factor=\"" << Escape(FactorKey(f->name)) << "\""
-           << (binds ? " data-binds=\"true\"" : "") << ">\n<title>" << Escape(tooltip)
-           << "</title>\n"
+           << (binds ? " data-binds=\"true\"" : "") << (refuses ? " data-refused=\"true\"" : "")
+           << ">\n<title>" << Escape(tooltip) << "</title>\n"
            << "<text x=\"" << kLabelRight << "\" y=\"" << bar_y + kBar - 3
-           << "\" text-anchor=\"end\"" << (binds ? " class=\"bind-label\"" : "") << ">"
-           << (binds ? "&#9654; " : "") << Escape(label) << "</text>\n"
+           << "\" text-anchor=\"end\""
+           << (refuses ? " class=\"refuse-label\""
+               : binds ? " class=\"bind-label\""
+                       : "")
+           << ">"
+           << (refuses ? "&#10006; "
+               : binds ? "&#9654; "
+                       : "")
+           << Escape(label) << "</text>\n"
            << "<rect class=\"" << cls << "\" x=\"" << kX0 << "\" y=\"" << bar_y << "\" width=\""
            << width << "\" height=\"" << kBar << "\" rx=\"2\"/>\n"
            << "<text class=\"value\" x=\"" << kX0 + width + 6 << "\" y=\"" << bar_y + kBar - 3
-           << "\">" << Escape(FormatDuration(f->seconds)) << (clamps ? " (below target)" : "")
-           << "</text>\n</g>\n";
+           << "\">" << Escape(ValueText(e, *f, context)) << "</text>\n</g>\n";
       y += kRow;
     }
 
@@ -367,6 +534,9 @@ class HtmlEmitter final : public Emitter {
          << "<span class=\"swatch\" style=\"background:#cf222e\"></span>binds, below the target"
          << "<span class=\"swatch\" style=\"background:#8c959f\"></span>other factor"
          << "<span class=\"swatch\" style=\"background:#d0d7de\"></span>context, does not limit"
+         << (refused.empty() ? ""
+                             : "<span class=\"swatch\" style=\"background:#cf222e\"></span>"
+                               "&#10006; refused by the cloud")
          << (e.target_seconds ? "; dashed line: the target" : "")
          << (e.observed_seconds ? "; dotted line: the lifetime observed" : "") << "</p>\n";
   }
@@ -375,19 +545,25 @@ class HtmlEmitter final : public Emitter {
     if (e.factors.empty() && e.context.empty()) return;
     out_ << "<table>\n<thead><tr><th>factor</th><th>value</th><th>seconds</th><th>from</th>"
             "<th>signed</th><th>effect</th></tr></thead>\n<tbody>\n";
+    const std::vector<FactorName> refused = Refused(e);
     auto row = [&](const Factor& f, bool context) {
       bool binds = !context && Contains(e.binding, f.name);
       bool clamps = !context && Contains(e.clamps, f.name);
+      bool refuses = Contains(refused, f.name);
       std::string effect = context ? "context, does not limit" : "";
+      if (refuses) effect = "refused by the cloud";
       if (binds) effect = "binds";
       if (clamps) effect += effect.empty() ? "below target" : ", below target";
       if (f.inferred) effect += effect.empty() ? "inferred" : ", inferred";
       std::string signed_text = f.is_signed ? (*f.is_signed ? "yes" : "no") : "-";
-      out_ << "<tr><td><code>" << Escape(FactorKey(f.name)) << "</code></td><td class=\"num\">"
+      out_ << (refuses ? "<tr class=\"refuse\">" : "<tr>") << "<td><code>"
+           << Escape(FactorKey(f.name)) << "</code></td><td class=\"num\">"
            << Escape(FormatDuration(f.seconds)) << "</td><td class=\"num\">" << f.seconds
            << "</td><td>" << Escape(Origin(f)) << "</td><td>" << signed_text << "</td><td>"
-           << (binds ? "<strong>" : "") << Escape(effect) << (binds ? "</strong>" : "")
-           << "</td></tr>\n";
+           << (refuses ? "<strong class=\"refuse\">"
+               : binds ? "<strong>"
+                       : "")
+           << Escape(effect) << (binds || refuses ? "</strong>" : "") << "</td></tr>\n";
     };
     for (const Factor& f : e.factors) row(f, false);
     for (const Factor& f : e.context) row(f, true);
@@ -429,7 +605,7 @@ class HtmlEmitter final : public Emitter {
     if (!fixes.empty()) {
       out_ << "<h4>Fix</h4>\n";
       for (const Diagnostic* d : fixes) {
-        out_ << "<div class=\"fix\"><code>" << Escape(d->rule) << "</code>: " << Escape(d->fix)
+        out_ << "<div class=\"fix\"><code>" << Escape(d->rule) << "</code>: " << FixHtml(d->fix)
              << "</div>\n";
       }
     }
@@ -460,12 +636,37 @@ class HtmlEmitter final : public Emitter {
       if (!scenario.empty())
         out_ << "<div class=\"scope mono muted\">" << Escape(scenario) << "</div>";
       out_ << "</td><td class=\"mono nowrap\">" << Escape(where) << "</td><td>" << Escape(d.message)
-           << "</td><td>" << Escape(d.fix) << "</td></tr>\n";
+           << "</td><td>" << FixHtml(d.fix) << "</td></tr>\n";
     }
     out_ << "</tbody>\n</table>\n";
   }
 
-  std::ostream& out_;
+  // The factor (or context value) named `name`, or nullptr.
+  static const Factor* FindFactor(const Evaluation& e, FactorName name) {
+    for (const std::vector<Factor>* list : {&e.factors, &e.context}) {
+      for (const Factor& f : *list) {
+        if (f.name == name) return &f;
+      }
+    }
+    return nullptr;
+  }
+
+  static std::string Label(const Factor& f, bool context) {
+    std::string label(FactorKey(f.name));
+    if (f.assumed()) label += " (assumed)";
+    if (f.inferred) label += " (inferred)";
+    if (context) label += " (context)";
+    return label;
+  }
+
+  static std::string ValueText(const Evaluation& e, const Factor& f, bool context) {
+    bool clamps = !context && Contains(e.clamps, f.name);
+    return FormatDuration(f.seconds) + (clamps ? " (below target)" : "");
+  }
+
+  std::ostream& page_;
+  std::ostringstream out_;  // the sections, written after the overview at End
+  std::string overview_;    // the overview table's rows
   int result_number_ = 0;
 };
 

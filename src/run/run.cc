@@ -36,13 +36,53 @@ std::string DirectoryOf(const InputRef& input) {
   return parent.empty() ? "." : parent.string();
 }
 
+// -o must not name a file the run reads: the report would overwrite it.
+Status CheckOutputIsNotRead(const RunRequest& r) {
+  if (!r.output) return Status();
+  std::vector<std::pair<std::string_view, const std::string*>> read;
+  for (const std::string& in : r.inputs) {
+    if (in != "-") read.emplace_back("an INPUT", &in);
+  }
+  for (const std::string& f : r.declarations) read.emplace_back("--declarations", &f);
+  for (const std::string& f : r.certs) read.emplace_back("--cert", &f);
+  for (const std::string& f : r.metadata) read.emplace_back("--idp-metadata", &f);
+  if (r.sp_key) read.emplace_back("--sp-key", &*r.sp_key);
+  if (r.config) read.emplace_back("--config", &*r.config);
+  if (r.baseline) read.emplace_back("--baseline", &*r.baseline);
+  for (const auto& [option, path] : read) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(*r.output, *path, ec)) {
+      return Status::Error("-o: " + *r.output + " is " +
+                           (option == "an INPUT" ? std::string(option)
+                                                 : "the file given to " + std::string(option)) +
+                           " of this run; the report would overwrite it: write it to another file");
+    }
+  }
+  return Status();
+}
+
+// The report's own file (-o) found inside a directory INPUT is not an input:
+// an earlier run wrote it. Counted as skipped.
+void LeaveOutReportFile(const RunRequest& r, ExpandedInputs& expanded) {
+  if (!r.output) return;
+  const std::string name = std::filesystem::path(*r.output).filename().string();
+  std::erase_if(expanded.inputs, [&](const InputRef& in) {
+    if (in.is_stdin || std::filesystem::path(in.path).filename().string() != name) return false;
+    std::error_code ec;
+    if (!std::filesystem::equivalent(*r.output, in.path, ec)) return false;
+    ++expanded.skipped;
+    return true;
+  });
+}
+
 // The option values that need no config, checked before anything is read;
 // fails with the usage error.
 Status ValidateRequest(const RunRequest& r) {
   if (!ParseReportFormat(r.format)) {
     return Status::Error("--format: unknown format '" + r.format +
-                         "' (use text, json, sarif, github or html)");
+                         "' (use text, concise, json, sarif, github, gitlab, junit or html)");
   }
+  if (Status output = CheckOutputIsNotRead(r); !output.ok()) return output;
   if (r.docs_url && !IsDocsUrl(*r.docs_url)) {
     return Status::Error("--docs-url: '" + *r.docs_url +
                          "' is not an http(s) URL without a fragment (for example "
@@ -243,6 +283,7 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
   if (!run_limits.ok()) return UsageOutcome(run_limits.status());
   const Limits& limits = *run_limits;
   ExpandedInputs expanded = ExpandInputs(request.inputs);
+  LeaveOutReportFile(request, expanded);
   std::vector<std::string> input_paths;
   for (const auto& in : expanded.inputs) {
     if (!in.is_stdin) input_paths.push_back(in.path);
@@ -367,6 +408,7 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
   ReportOptions report;
   report.docs_url = request.docs_url.value_or("");
   report.color = request.color == "always" || (request.color == "auto" && request.color_auto);
+  report.quiet = request.quiet;
   auto emitter = MakeEmitter(*ParseReportFormat(request.format), out, report);
 
   RunOutcome outcome;

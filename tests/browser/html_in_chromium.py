@@ -12,6 +12,14 @@ line is drawn, and the page loaded nothing from outside (CSP default-src
 'none' and no request other than the file itself). A screenshot of the page
 and one of the timeline are written to ARTIFACT_DIR.
 
+On both that page and a second one (an Identity Center evaluation whose
+assumed permission-set factor has the longest label, and an AssumeRole
+request the cloud refuses): the overview table comes before the first
+section; no text of a timeline is clipped by its SVG and no table cell
+clips its content; the refused factor is drawn in the refusal colour with
+its marker and its overview row is highlighted; fix commands are set in a
+monospace font.
+
 Speaks the W3C WebDriver protocol over loopback with the standard library
 only. Exits 77 (skipped, with the reason) when chromium or chromedriver is
 absent, unless SAMLINT_REQUIRE_TOOLS=1 (tools/test.sh sets it): then their
@@ -35,6 +43,11 @@ EXAMPLE = [
     "--login-session", "6h", "--role-max-session", "1h", "--target", "8h",
 ]
 BIND_COLOURS = {"rgb(11, 107, 203)", "rgb(207, 34, 46)"}  # binds; binds and below the target
+REFUSE_COLOUR = "rgb(207, 34, 46)"
+REFUSED = [
+    "check", "--scenario", "aws:identity-center", "--scenario", "aws:assume-role",
+    "--duration-seconds", "50000", "--role-max-session", "1h", "--target", "8h",
+]
 STARTUP_GUARD_SECONDS = 30  # a hang guard for chromedriver's start, not a speed assertion
 
 
@@ -136,6 +149,63 @@ if (svg) {
 return out;
 """
 
+# What the layout checks read: clipped texts, the overview's place, refusals, fixes.
+LAYOUT_FACTS = r"""
+const out = {clipped: [], overflowing: [], overview_first: false, refused: [],
+             refused_rows: 0, row_background: null, cmd_fonts: []};
+for (const svg of document.querySelectorAll('svg.timeline')) {
+  const frame = svg.getBoundingClientRect();
+  for (const t of svg.querySelectorAll('text')) {
+    const r = t.getBoundingClientRect();
+    if (r.left < frame.left - 0.5 || r.right > frame.right + 0.5 ||
+        r.top < frame.top - 0.5 || r.bottom > frame.bottom + 0.5) {
+      out.clipped.push([t.textContent, [r.left, r.right], [frame.left, frame.right]]);
+    }
+  }
+  for (const g of svg.querySelectorAll('g[data-refused="true"]')) {
+    const rect = g.querySelector('rect');
+    out.refused.push({factor: g.dataset.factor, fill: getComputedStyle(rect).fill,
+                      label: g.querySelector('text').textContent});
+  }
+}
+for (const cell of document.querySelectorAll('th, td')) {
+  if (cell.scrollWidth > cell.clientWidth + 1) out.overflowing.push(cell.textContent);
+}
+const overview = document.querySelector('table.overview');
+const first = document.querySelector('section.result');
+out.overview_first = !!(overview && first &&
+    (overview.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING));
+const rows = document.querySelectorAll('table.overview tr.refuse');
+out.refused_rows = rows.length;
+if (rows.length) out.row_background = getComputedStyle(rows[0].querySelector('td')).backgroundColor;
+for (const c of document.querySelectorAll('code.cmd')) out.cmd_fonts.push(getComputedStyle(c).fontFamily);
+return out;
+"""
+
+
+def layout_problems(name, facts, expect_refused):
+    problems = []
+    for text, span, frame in facts["clipped"]:
+        problems.append(f"{name}: timeline text '{text}' spans {span}, outside its SVG {frame}")
+    for text in facts["overflowing"]:
+        problems.append(f"{name}: a table cell clips its content: '{text[:80]}'")
+    if not facts["overview_first"]:
+        problems.append(f"{name}: the overview table does not come before the first section")
+    if expect_refused:
+        if not facts["refused"]:
+            problems.append(f"{name}: no factor is drawn as refused")
+        for bar in facts["refused"]:
+            if bar["fill"] != REFUSE_COLOUR or not bar["label"].startswith("\u2716"):
+                problems.append(f"{name}: refused factor not drawn as refused: {bar}")
+        if not facts["refused_rows"] or facts["row_background"] in (None, "rgba(0, 0, 0, 0)"):
+            problems.append(f"{name}: the rejected evaluation's overview row is not highlighted")
+    if not facts["cmd_fonts"]:
+        problems.append(f"{name}: no fix command is set as code")
+    for font in facts["cmd_fonts"]:
+        if "mono" not in font.lower() and "consolas" not in font.lower():
+            problems.append(f"{name}: a fix command is not in a monospace font: {font}")
+    return problems
+
 
 def main():
     if len(sys.argv) != 3:
@@ -162,6 +232,12 @@ def main():
     if html.returncode != 1 or not html.stdout.startswith("<!DOCTYPE html>"):
         print(f"browser: FAILED: samlint --format html exited {html.returncode}: {html.stderr}")
         return 1
+    refused_html = subprocess.run([binary] + REFUSED + ["--format", "html"], cwd=SOURCE_DIR,
+                                  capture_output=True, text=True)
+    if refused_html.returncode != 1 or not refused_html.stdout.startswith("<!DOCTYPE html>"):
+        print(f"browser: FAILED: samlint {' '.join(REFUSED)} --format html exited "
+              f"{refused_html.returncode}: {refused_html.stderr}")
+        return 1
 
     os.makedirs(artifacts, exist_ok=True)
     problems = []
@@ -169,6 +245,9 @@ def main():
         page = os.path.join(work, "report.html")
         with open(page, "w") as f:
             f.write(html.stdout)
+        refused_page = os.path.join(work, "refused.html")
+        with open(refused_page, "w") as f:
+            f.write(refused_html.stdout)
         port = free_port()
         chromedriver = subprocess.Popen([driver, f"--port={port}"], stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
@@ -183,6 +262,10 @@ def main():
                 web.screenshot(os.path.join(artifacts, "html-report-timeline.png"),
                                web.find("svg.timeline"))
             requests = [json.loads(entry["message"])["message"] for entry in web.logs("performance")]
+            layout = web.run(LAYOUT_FACTS)
+            web.go("file://" + refused_page)
+            refused_layout = web.run(LAYOUT_FACTS)
+            web.screenshot(os.path.join(artifacts, "html-report-refused.png"))
         finally:
             web.stop()
             chromedriver.terminate()
@@ -220,6 +303,10 @@ def main():
     outside = [url for url in fetched if not url.startswith("file://")]
     if outside:
         problems.append(f"the page fetched something beyond its own file: {outside}")
+
+    problems += layout_problems("example page", layout, expect_refused=False)
+    problems += layout_problems("refused page", refused_layout, expect_refused=True)
+    print(f"browser: refused factors drawn: {[b['factor'] for b in refused_layout['refused']]}")
 
     for p in problems:
         print(f"browser: FAILED: {p}")

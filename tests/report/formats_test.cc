@@ -70,7 +70,8 @@ TEST(ReportCli, UnknownFormatIsAUsageError) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(run.out.empty());
   EXPECT_EQ(run.err,
-            "samlint: --format: unknown format 'pdf' (use text, json, sarif, github or html)\n");
+            "samlint: --format: unknown format 'pdf' (use text, concise, json, sarif, github, "
+            "gitlab, junit or html)\n");
 }
 
 TEST(ReportCli, FailOnSetsTheSeverityThatExitsOne) {

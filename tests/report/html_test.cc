@@ -87,16 +87,37 @@ void ExpectBalanced(const std::vector<Tag>& tags) {
 
 void ExpectOnlySafeMarkup(const std::string& html) {
   static const std::set<std::string> kElements = {
-      "!DOCTYPE", "html",    "head",  "meta",  "title", "style", "body", "header", "main",
-      "footer",   "section", "h1",    "h2",    "h3",    "h4",    "p",    "dl",     "dt",
-      "dd",       "table",   "thead", "tbody", "tr",    "th",    "td",   "code",   "strong",
-      "span",     "div",     "ul",    "li",    "svg",   "g",     "line", "rect",   "text"};
-  static const std::set<std::string> kAttributes = {
-      "lang",    "charset", "http-equiv",  "content",     "name",
-      "class",   "id",      "title",       "style",       "xmlns",
-      "viewBox", "width",   "height",      "role",        "aria-labelledby",
-      "x",       "y",       "x1",          "y1",          "x2",
-      "y2",      "rx",      "text-anchor", "data-factor", "data-binds"};
+      "!DOCTYPE", "html",  "head", "meta", "title", "style", "body",   "header", "main", "footer",
+      "section",  "h1",    "h2",   "h3",   "h4",    "p",     "dl",     "dt",     "dd",   "table",
+      "thead",    "tbody", "tr",   "th",   "td",    "code",  "strong", "span",   "div",  "ul",
+      "li",       "svg",   "g",    "line", "rect",  "text",  "a"};
+  static const std::set<std::string> kAttributes = {"lang",
+                                                    "charset",
+                                                    "http-equiv",
+                                                    "content",
+                                                    "name",
+                                                    "class",
+                                                    "id",
+                                                    "title",
+                                                    "style",
+                                                    "xmlns",
+                                                    "viewBox",
+                                                    "width",
+                                                    "height",
+                                                    "role",
+                                                    "aria-labelledby",
+                                                    "x",
+                                                    "y",
+                                                    "x1",
+                                                    "y1",
+                                                    "x2",
+                                                    "y2",
+                                                    "rx",
+                                                    "text-anchor",
+                                                    "data-factor",
+                                                    "data-binds",
+                                                    "data-refused",
+                                                    "href"};
   std::vector<Tag> tags = Tags(html);
   ASSERT_FALSE(tags.empty());
   for (const Tag& t : tags) {
@@ -177,7 +198,8 @@ TEST(ReportHtml, IsSelfContained) {
   EXPECT_EQ(html.find("url("), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
   EXPECT_EQ(html.find(" src="), std::string::npos);
-  EXPECT_EQ(html.find(" href="), std::string::npos);
+  // Links only within the page (the overview to its sections).
+  EXPECT_EQ(Count(html, " href="), Count(html, " href=\"#"));
   // No markup names a URL except the SVG namespace, which is never fetched
   // (text may: the issuer is one).
   std::regex tag_re(R"(<[A-Za-z][^>]*>)");
@@ -224,7 +246,8 @@ TEST(ReportHtml, ListsClampsFixesAndDiagnostics) {
   EXPECT_LT(role_max, login) << "tightest first";
   EXPECT_NE(
       html.find("<div class=\"fix\"><code>lifetime-below-target</code>: Raise the role maximum: "
-                "`aliyun ram UpdateRole --RoleName ops --NewMaxSessionDuration 28800`."),
+                "<code class=\"cmd\">aliyun ram UpdateRole --RoleName ops --NewMaxSessionDuration "
+                "28800</code>."),
       std::string::npos);
   EXPECT_NE(html.find("<td class=\"sev sev-error\">error</td>"), std::string::npos);
   EXPECT_NE(html.find("<td class=\"sev sev-note\">note</td>"), std::string::npos);
@@ -281,6 +304,105 @@ TEST(ReportHtml, ShowsObservedLifetimeInferredFactorsAndCapture) {
   EXPECT_NE(html.find("<line class=\"observed\""), std::string::npos);
   EXPECT_NE(html.find("session_not_on_or_after (inferred)</text>"), std::string::npos);
   EXPECT_NE(html.find("4:2 (decoded)"), std::string::npos) << "a position in the decoded document";
+  ExpectOnlySafeMarkup(html);
+}
+
+TEST(ReportHtml, OpensWithAnOverviewRowPerEvaluation) {
+  CliRun run = RunCli({"check", "testdata/responses/aws-three-roles.xml", "--scenario",
+                       "aws:saml-api", "--target", "8h", "--format", "html"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  const std::string& html = run.out;
+  auto overview = html.find("<table class=\"overview\">");
+  auto first_section = html.find("<section class=\"result\"");
+  ASSERT_NE(overview, std::string::npos);
+  ASSERT_NE(first_section, std::string::npos);
+  EXPECT_LT(overview, first_section);
+  auto overview_end = html.find("</table>", overview);
+  std::string table = html.substr(overview, overview_end - overview);
+  std::size_t evaluations = Count(html, "<svg class=\"timeline\"");
+  EXPECT_GE(evaluations, 3u);
+  EXPECT_EQ(Count(table, "<tr") - 1, evaluations) << table;  // minus the header row
+  for (std::size_t i = 1; i <= evaluations; ++i) {
+    std::string anchor = "r1-e" + std::to_string(i);
+    EXPECT_NE(table.find("href=\"#" + anchor + "\""), std::string::npos) << anchor;
+    EXPECT_NE(html.find("<h3 id=\"" + anchor + "\">"), std::string::npos) << anchor;
+  }
+  EXPECT_NE(table.find("arn:aws:iam::123456789012:role/"), std::string::npos) << table;
+  EXPECT_NE(table.find("below the target</strong> 8h 00m"), std::string::npos) << table;
+  ExpectOnlySafeMarkup(html);
+}
+
+TEST(ReportHtml, AResultWithoutEvaluationsHasAnOverviewRow) {
+  CheckResult r = samlint::testing::XmlResult(
+      "broken.xml", {samlint::testing::Diag("xml-malformed", Severity::kError, "m")});
+  r.kind = ResultKind::kUnreadable;
+  std::string html = EmitReport(ReportFormat::kHtml, {r});
+  EXPECT_NE(html.find("not evaluated (unreadable): 1 error, 0 warnings"), std::string::npos)
+      << html;
+  EXPECT_LT(html.find("<table class=\"overview\">"), html.find("<section class=\"result\""));
+}
+
+TEST(ReportHtml, RejectedEvaluationMarksTheRefusedFactors) {
+  CliRun run = RunCli({"check", "--scenario", "aws:assume-role", "--role-max-session", "1h",
+                       "--duration-seconds", "2h", "--format", "html"});
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  const std::string& html = run.out;
+  // DurationSeconds above the role maximum: both values are marked.
+  EXPECT_NE(html.find("<g data-factor=\"duration_seconds\" data-refused=\"true\">"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<g data-factor=\"role_max_session_duration\" data-refused=\"true\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("<rect class=\"refuse\""), std::string::npos);
+  EXPECT_NE(html.find("&#10006; duration_seconds</text>"), std::string::npos);
+  EXPECT_NE(html.find("refused: <code class=\"refuse\">role_max_session_duration</code> 1h 00m, "
+                      "<code class=\"refuse\">duration_seconds</code> 2h 00m."),
+            std::string::npos);
+  EXPECT_NE(html.find("<tr class=\"refuse\"><td><code>duration_seconds</code>"), std::string::npos);
+  EXPECT_EQ(html.find("data-binds"), std::string::npos) << "a rejected evaluation binds nothing";
+  auto overview = html.find("<table class=\"overview\">");
+  auto row = html.find("<tr class=\"refuse\">", overview);
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_LT(row, html.find("</table>", overview));
+  EXPECT_NE(html.find("<code>duration-exceeds-role-max</code>)", row), std::string::npos);
+  ExpectOnlySafeMarkup(html);
+}
+
+TEST(ReportHtml, LongLabelsFitInTheTimeline) {
+  CheckResult r;
+  r.kind = ResultKind::kDeclarations;
+  Evaluation e;
+  e.scenario = ScenarioId::kAwsIdentityCenter;
+  e.effective_seconds = 3600;
+  e.binding = {FactorName::kPermissionSetSessionDuration};
+  Factor f;
+  f.name = FactorName::kPermissionSetSessionDuration;
+  f.seconds = 3600;
+  f.origin = FactorOrigin::kDefault;
+  e.factors.push_back(f);
+  r.evaluations.push_back(e);
+  std::string html = EmitReport(ReportFormat::kHtml, {r});
+  const std::string label = "&#9654; permission_set_session_duration (assumed)</text>";
+  auto at = html.find(label);
+  ASSERT_NE(at, std::string::npos) << html;
+  auto open = html.rfind("<text x=\"", at);
+  int x = std::stoi(html.substr(open + 9));
+  // The label is anchored at its end: x must leave room for all of it (at a
+  // generous 0.65em per character of 12px bold text).
+  const std::size_t characters = std::string("> permission_set_session_duration (assumed)").size();
+  EXPECT_GE(x, static_cast<int>(characters * 78 / 10)) << html.substr(open, 120);
+  ExpectOnlySafeMarkup(html);
+}
+
+TEST(ReportHtml, FixCommandsAreCode) {
+  CheckResult r = samlint::testing::XmlResult(
+      "a.xml", {samlint::testing::Diag("lifetime-below-target", Severity::kError, "m")});
+  r.diagnostics[0].fix = "Run `aws iam update-role --x <y>` then `b`; unpaired ` stays";
+  std::string html = EmitReport(ReportFormat::kHtml, {r});
+  EXPECT_NE(html.find("<td>Run <code class=\"cmd\">aws iam update-role --x &lt;y&gt;</code> then "
+                      "<code class=\"cmd\">b</code>; unpaired ` stays</td>"),
+            std::string::npos)
+      << html;
   ExpectOnlySafeMarkup(html);
 }
 

@@ -31,7 +31,8 @@ TEST(RunCheck, ReturnsAUsageErrorAndWritesNothing) {
   RunOutcome outcome = RunCheck(request, out);
   ASSERT_TRUE(outcome.usage_error.has_value());
   EXPECT_EQ(*outcome.usage_error,
-            "--format: unknown format 'yaml' (use text, json, sarif, github or html)");
+            "--format: unknown format 'yaml' (use text, concise, json, sarif, github, gitlab, "
+            "junit or html)");
   EXPECT_EQ(out.str(), "");
 }
 
