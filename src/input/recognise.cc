@@ -121,6 +121,9 @@ Recognition RecogniseResponse(std::string_view bytes) {
   const std::string_view text = StripBomAndSpace(bytes);
   if (text.empty()) return {false, "empty"};
   if (text.front() == '<') return ByRootElement(text, "XML");
+  // A CloudFormation or ROS template the declarations reader could not read
+  // (a valid one, even without roles, is a declarations result).
+  if (Contains(text, "TemplateFormatVersion")) return {true, {}};
   if (text.front() == '{' || text.front() == '[') return {false, "JSON"};
   std::string_view query = text.front() == '?' ? text.substr(1) : text;
   if (query.substr(0, 13) == "SAMLResponse=" || Contains(query, "&SAMLResponse=") ||

@@ -23,7 +23,8 @@ struct Recognition {
 /// response, even a broken one (a root element Response, Assertion,
 /// EncryptedAssertion, ArtifactResponse or a SOAP Envelope naming SAML 2.0,
 /// directly or as base64, also cut short; a SAMLResponse form body or HTML
-/// form field; an STS query). Reads only the start of base64. Never throws.
+/// form field; an STS query), or a CloudFormation/ROS template (one that
+/// reaches here is broken). Reads only the start of base64. Never throws.
 Recognition RecogniseResponse(std::string_view bytes);
 
 /// For bytes a reader refused as broken or too large (JSON that does not

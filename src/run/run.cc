@@ -388,9 +388,11 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
         continue;
       }
       renumbered[i] = kept;
-      inputs[kept] = std::move(inputs[i]);
-      held[kept] = std::move(held[i]);
-      input_config[kept] = input_config[i];
+      if (kept != i) {  // a self-move would empty the input
+        inputs[kept] = std::move(inputs[i]);
+        held[kept] = std::move(held[i]);
+        input_config[kept] = input_config[i];
+      }
       ++kept;
     }
     inputs.resize(kept);

@@ -53,12 +53,18 @@ TEST(Recognise, OtherXmlIsNotAndSaysItsRoot) {
 TEST(Recognise, Base64AndFormBodiesOfAResponseAreRecognisedEvenCutShort) {
   const std::string encoded = Base64(kResponse);
   EXPECT_TRUE(RecogniseResponse(encoded).recognised);
-  EXPECT_TRUE(RecogniseResponse(encoded.substr(0, 61)).recognised) << "cut mid-group";
+  EXPECT_TRUE(RecogniseResponse(encoded.substr(0, 81)).recognised) << "cut mid-group";
   EXPECT_TRUE(RecogniseResponse("SAMLResponse=%%%broken&RelayState=x").recognised);
   EXPECT_TRUE(RecogniseResponse("Action=AssumeRoleWithSAML&RoleArn=").recognised);
   Recognition other = RecogniseResponse(Base64("<project><modelVersion/></project>"));
   EXPECT_FALSE(other.recognised);
   EXPECT_EQ(other.looks_like, "base64 of XML <project>");
+}
+
+TEST(Recognise, ATemplateNoReaderTookIsABrokenOne) {
+  EXPECT_TRUE(RecogniseResponse("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  R:\n"
+                                "    Description: a: b\n")
+                  .recognised);
 }
 
 TEST(Recognise, TextJsonAndEmptyFilesAreNot) {
