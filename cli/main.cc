@@ -92,7 +92,9 @@ std::string CheckHelpFooter() {
          "forms), browser captures (HAR, SAML-tracer), STS requests, CloudTrail and ActionTrail "
          "events, declarations (get-role output, CloudFormation, Terraform plans), IdP "
          "configuration (Keycloak realm exports, Terraform Okta/Keycloak); directories are "
-         "recursed, - reads stdin.\n\n"
+         "recursed (hidden names, other extensions, what .gitignore ignores and node_modules, "
+         "build, dist, vendor, target, venv ... folders are skipped; files of no kind samlint "
+         "reads are skipped and counted: --show-files lists them), - reads stdin.\n\n"
          "Exit status: 0 no finding at or above --fail-on (default error), 1 at least one, "
          "2 usage error or internal failure.";
 }
@@ -319,6 +321,29 @@ int main(int argc, char** argv) {
   check
       ->add_option("--color", args.color, "auto, always or never (default auto; NO_COLOR honoured)")
       ->type_name("WHEN");
+  std::vector<std::string> exclude;
+  CLI::Option* exclude_option =
+      check
+          ->add_option("--exclude", exclude,
+                       "skip files and folders matching PATTERN inside directories; replaces "
+                       "the default list (node_modules, build, dist, vendor, ...) and the "
+                       "config's exclude; repeatable")
+          ->type_name("PATTERN")
+          ->allow_extra_args(false);
+  check
+      ->add_option("--extend-exclude", args.extend_exclude,
+                   "skip PATTERN too, keeping the other excludes; repeatable")
+      ->type_name("PATTERN")
+      ->allow_extra_args(false);
+  check->add_flag("--force-exclude", args.force_exclude,
+                  "excludes and .gitignore apply to files named on the command line too (what "
+                  "pre-commit passes)");
+  check->add_flag("--skip-unrecognised", args.skip_unrecognised,
+                  "a named file that is not a kind samlint reads is skipped and counted, as "
+                  "inside a directory, instead of an input-unreadable error");
+  check->add_flag("--show-files", args.show_files,
+                  "list the files that would be checked, and the files and folders skipped "
+                  "with why; check nothing");
 
   std::optional<std::string> rule_id;
   CLI::App* rules =
@@ -359,6 +384,7 @@ int main(int argc, char** argv) {
       return kExitClean;
     }
     if (rules->parsed()) return ListRules(rule_id, rules_format);
+    if (exclude_option->count() > 0) args.exclude = exclude;
     return ExitWithReportWritten(RunCheck(args, quiet));
   } catch (const std::exception& e) {
     return Usage(std::string("internal error: ") + e.what());

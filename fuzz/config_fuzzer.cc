@@ -26,7 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Require(t.seconds >= 0, "a role target is not negative");
     (void)samlint::TargetForRole(parsed.config.targets, "arn:aws:iam::123456789012:role/ops");
   }
-  (void)samlint::IsExcluded(parsed.config, "/nonexistent/samlint-fuzz/sub/response.xml");
+  (void)samlint::MatchExclude(parsed.config.exclude.value_or(samlint::DefaultExcludes()),
+                              parsed.config.directory,
+                              "/nonexistent/samlint-fuzz/sub/response.xml", true);
 
   if (samlint::LooksLikeConfig("input.toml", text)) {
     samlint::fuzz::CheckResultInvariants(samlint::CheckConfigInput("input.toml", text));

@@ -19,6 +19,7 @@ build=(
   zlib1g-dev              # gzip CloudTrail logs
   libyaml-cpp-dev         # declarations: CloudFormation/ROS YAML (and JSON, with line numbers)
   libtomlplusplus-dev     # samlint.toml project config (TOML with line:column for every key)
+  libgit2-dev             # .gitignore and .git/info/exclude read as git reads them (directories)
 )
 package=(
   file dpkg-dev           # cpack's .deb: dpkg-shlibdeps derives its Depends from the binary

@@ -56,7 +56,9 @@ struct ProjectConfig {
   std::vector<std::string> idp_metadata;
   std::vector<RoleTarget> targets;
   std::vector<RuleSetting> rules;
-  std::vector<std::string> exclude;
+  /// `exclude`: replaces DefaultExcludes() when set (even to []).
+  std::optional<std::vector<std::string>> exclude;
+  std::vector<std::string> extend_exclude;  ///< `extend-exclude`: added to the excludes
 };
 
 struct ConfigParse {
@@ -78,10 +80,20 @@ bool IsConfigFileName(std::string_view file_name);
 /// .samlint.toml found walking up to the filesystem root; nullopt when none.
 std::optional<std::string> FindConfig(const std::string& directory);
 
-/// Whether `path` (an input as given) is excluded by the config's `exclude`
-/// globs. A pattern without `/` matches any path component's name; one with
-/// `/` matches the path relative to the config's directory.
-bool IsExcluded(const ProjectConfig& config, const std::string& path);
+/// The names skipped inside directories unless `--exclude` or `exclude`
+/// replaces them: dependency, build and vendor folders (node_modules, build,
+/// dist, vendor, target, venv, __pycache__, ...; README § Decisions lists them).
+const std::vector<std::string>& DefaultExcludes();
+
+/// The first of `patterns` that excludes `path`, or nullopt. A pattern
+/// without `/` matches the path's own name (a file or folder) and, when
+/// `with_folders`, the name of each folder between `base` and it; a pattern
+/// with `/` (a leading `/` or `./` is dropped) matches the path relative to
+/// `base`, and a pattern naming a folder excludes everything below it. An
+/// empty pattern matches nothing. Paths outside `base` match names only.
+std::optional<std::string> MatchExclude(const std::vector<std::string>& patterns,
+                                        const std::string& base, const std::string& path,
+                                        bool with_folders);
 
 /// Glob match: `*` and `?` stay within one `/`-separated segment, `**` spans segments.
 bool GlobMatch(std::string_view pattern, std::string_view text);

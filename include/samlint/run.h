@@ -51,6 +51,17 @@ struct RunRequest {
   bool no_config = false;
   std::optional<std::string> baseline;
   std::vector<std::string> limits;  ///< NAME=N assignments
+  /// --exclude: replaces the config's `exclude` and the default excludes.
+  std::optional<std::vector<std::string>> exclude;
+  std::vector<std::string> extend_exclude;  ///< --extend-exclude: added to the excludes
+  /// --force-exclude: excludes and git's ignore rules apply to named files too.
+  bool force_exclude = false;
+  /// --skip-unrecognised: a named file that is not a kind samlint reads is
+  /// skipped and counted, as inside a directory, instead of being unreadable.
+  bool skip_unrecognised = false;
+  /// --show-files: list the files that would be checked, and those skipped
+  /// with why, instead of checking them.
+  bool show_files = false;
   /// Told after each input, for a progress display; may be empty.
   std::function<void(const RunProgress&)> progress;
   /// -o/--output: the file the report goes to (RunCheckToFile). RunCheck

@@ -32,6 +32,7 @@ const std::vector<std::string_view>& TopLevelKeys() {
                                                      "declarations",
                                                      "duration-seconds",
                                                      "exclude",
+                                                     "extend-exclude",
                                                      "fail-on",
                                                      "idp-metadata",
                                                      "login-session",
@@ -131,12 +132,14 @@ class Parser {
       } else if (name == "idp-metadata") {
         for (const std::string& s : Strings(name, node))
           out_.config.idp_metadata.push_back(Resolve(s));
-      } else if (name == "exclude") {
+      } else if (name == "exclude" || name == "extend-exclude") {
+        std::vector<std::string>& list = name == "exclude" ? out_.config.exclude.emplace()
+                                                           : out_.config.extend_exclude;
         for (const std::string& s : Strings(name, node)) {
           if (s.size() > kMaxPatternBytes) {
-            Problem(node.source(), "an 'exclude' pattern is longer than 1024 bytes");
+            Problem(node.source(), "an '" + name + "' pattern is longer than 1024 bytes");
           } else {
-            out_.config.exclude.push_back(s);
+            list.push_back(s);
           }
         }
       } else if (name == "targets") {
@@ -472,40 +475,64 @@ bool GlobMatch(std::string_view pattern, std::string_view text) {
   return Match(pattern, text);
 }
 
-bool IsExcluded(const ProjectConfig& config, const std::string& path) {
-  if (config.exclude.empty()) return false;
-  std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec).lexically_normal();
-  fs::path base = fs::absolute(config.directory, ec).lexically_normal();
-  std::string relative = Slashes(absolute.lexically_relative(base).string());
-  bool inside = !relative.empty() && relative.rfind("..", 0) != 0;
-  for (std::string pattern : config.exclude) {
-    pattern = Slashes(pattern);
+const std::vector<std::string>& DefaultExcludes() {
+  // Folders that hold other projects' files or build output, never the
+  // project's own SAML material; ruff skips most of these by default too.
+  static const std::vector<std::string> names = {
+      "node_modules", "bower_components", "jspm_packages", "vendor",  "third_party",
+      "build",        "_build",           "dist",          "target",  "buck-out",
+      "bazel-*",      "venv",             "__pycache__",   "__pypackages__", "site-packages"};
+  return names;
+}
+
+std::optional<std::string> MatchExclude(const std::vector<std::string>& patterns,
+                                        const std::string& base, const std::string& path,
+                                        bool with_folders) {
+  if (patterns.empty()) return std::nullopt;
+  const std::string name = fs::path(path).filename().string();
+  std::string relative;
+  bool inside = false;
+  bool relative_known = false;
+  // Only a path pattern, or folders between base and the path, need the path
+  // relative to base (no system call otherwise).
+  auto relative_path = [&]() -> const std::string& {
+    if (!relative_known) {
+      relative_known = true;
+      std::error_code ec;
+      fs::path absolute = fs::absolute(path, ec).lexically_normal();
+      fs::path from = fs::absolute(base.empty() ? "." : base, ec).lexically_normal();
+      relative = Slashes(absolute.lexically_relative(from).string());
+      inside = !relative.empty() && relative != "." && relative.rfind("..", 0) != 0;
+    }
+    return relative;
+  };
+  for (const std::string& given : patterns) {
+    std::string pattern = Slashes(given);
     while (pattern.size() > 1 && pattern.back() == '/') pattern.pop_back();
+    if (pattern.empty() || pattern == "/") continue;
     if (pattern.find('/') == std::string::npos) {
-      // A bare name matches any component of the path below the config's directory.
-      std::string_view rest = inside ? std::string_view(relative) : std::string_view();
-      std::string all = Slashes(absolute.string());
-      if (!inside) rest = all;
+      if (GlobMatch(pattern, name)) return given;
+      if (!with_folders) continue;
+      std::string_view rest = relative_path();
+      if (!inside) continue;
       std::size_t start = 0;
-      while (start <= rest.size()) {
+      while (start < rest.size()) {
         std::size_t end = rest.find('/', start);
-        std::string_view part =
-            rest.substr(start, end == std::string_view::npos ? rest.npos : end - start);
-        if (!part.empty() && GlobMatch(pattern, part)) return true;
-        if (end == std::string_view::npos) break;
+        if (end == std::string_view::npos) break;  // the last part is the name itself
+        if (GlobMatch(pattern, rest.substr(start, end - start))) return given;
         start = end + 1;
       }
       continue;
     }
-    if (!inside) continue;
     if (pattern.rfind("./", 0) == 0) pattern = pattern.substr(2);
     if (!pattern.empty() && pattern.front() == '/') pattern = pattern.substr(1);
-    if (GlobMatch(pattern, relative)) return true;
-    // A directory pattern excludes everything below it.
-    if (GlobMatch(pattern + "/**", relative)) return true;
+    const std::string& rel = relative_path();
+    if (!inside) continue;
+    if (GlobMatch(pattern, rel)) return given;
+    // A folder pattern excludes everything below it.
+    if (GlobMatch(pattern + "/**", rel)) return given;
   }
-  return false;
+  return std::nullopt;
 }
 
 std::optional<std::int64_t> TargetForRole(const std::vector<RoleTarget>& targets,

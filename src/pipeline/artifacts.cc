@@ -10,6 +10,7 @@
 #include "declare/join.h"
 #include "evaluate/lifetime.h"
 #include "input/decode.h"
+#include "input/recognise.h"
 #include "parse/roles.h"
 #include "pipeline/idp.h"
 #include "pipeline/prepared_input.h"
@@ -214,6 +215,11 @@ CheckResult CheckTrailEvent(std::string_view name, const std::string& kind, cons
   return r;
 }
 
+void SetRecognition(PreparedInput& in, Recognition recognition) {
+  in.recognised = recognition.recognised;
+  in.looks_like = std::move(recognition.looks_like);
+}
+
 }  // namespace
 
 bool AwaitsResponse(const CheckResult& result) {
@@ -278,6 +284,7 @@ PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const
     in.kind = InputKind::kIdpConfig;
     in.bytes = std::move(bytes);
   } else if (!in.split.limit.empty()) {
+    SetRecognition(in, RecogniseBroken(bytes, limits.inflated_bytes));
     in.finished.push_back(LimitExceededInput(input_name, in.split.error));
   } else if (!in.split.kind.empty()) {
     in.kind = InputKind::kArtifact;
@@ -285,11 +292,22 @@ PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const
     in.finished.push_back(DeclarationsInputResult(input_name, *declared, error));
   } else if (!in.split.error.empty()) {
     // Recognisably broken JSON or gzip: say why, rather than "not a SAML response".
+    SetRecognition(in, RecogniseBroken(bytes, limits.inflated_bytes));
     in.finished.push_back(UnreadableInput(input_name, in.split.error));
   } else {
+    SetRecognition(in, RecogniseResponse(bytes));
     in.kind = InputKind::kSamlResponse;
     in.bytes = std::move(bytes);
   }
+  return in;
+}
+
+PreparedInput PrepareOversized(std::string_view input_name, std::string_view start,
+                               std::uintmax_t size, const Limits& limits) {
+  PreparedInput in;
+  in.name = std::string(input_name);
+  SetRecognition(in, RecogniseBroken(start, limits.inflated_bytes));
+  in.finished.push_back(OversizedInput(input_name, size, limits));
   return in;
 }
 

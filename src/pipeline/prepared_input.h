@@ -3,6 +3,7 @@
 // checks each from what was kept here, never from its bytes again.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +39,11 @@ struct PreparedInput {
   /// The roles, login sessions and permission sets it declares for every
   /// evaluation of the run; nullopt when it declares none.
   std::optional<Declarations> declarations;
+  /// Whether it is a kind samlint reads, even a broken one; false for a file
+  /// that is none (a package.json, a README): found inside a directory, it is
+  /// skipped (cli-contract.md, Decisions: Directories).
+  bool recognised = true;
+  std::string looks_like;  ///< when not recognised: what it looks like ("JSON", "text", ...)
 };
 
 /// Recognises `bytes` (an input no larger than `limits.input_bytes`) once: an
@@ -46,6 +52,11 @@ struct PreparedInput {
 /// Never throws.
 PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const Limits& limits,
                            Timestamp sign_in);
+
+/// An input larger than `limits.input_bytes`, of which `start` was read: its
+/// limit-exceeded result, recognised from what was read. Never throws.
+PreparedInput PrepareOversized(std::string_view input_name, std::string_view start,
+                               std::uintmax_t size, const Limits& limits);
 
 /// The results of a prepared input under `options` (whose limits are the ones
 /// it was prepared with). Never throws.

@@ -16,6 +16,7 @@
 #include "run/ordered_work.h"
 #include "run/run_options.h"
 #include "samlint/check.h"
+#include "samlint/config.h"
 #include "samlint/sources.h"
 #include "samlint/suppress.h"
 
@@ -71,6 +72,7 @@ void LeaveOutReportFile(const RunRequest& r, ExpandedInputs& expanded) {
     std::error_code ec;
     if (!std::filesystem::equivalent(*r.output, in.path, ec)) return false;
     ++expanded.skipped;
+    expanded.skipped_inputs.push_back({in.path, "the report file (-o)"});
     return true;
   });
 }
@@ -127,7 +129,7 @@ PreparedInput ReadAndPrepare(const InputRef& input, const Limits& limits, Timest
   if (!read.ok()) {
     prepared.finished.push_back(UnreadableInput(input.name, read.error()));
   } else if (read->size > limits.input_bytes) {
-    prepared.finished.push_back(OversizedInput(input.name, read->size, limits));
+    prepared = PrepareOversized(input.name, read->bytes, read->size, limits);
   } else {
     prepared = PrepareInput(input.name, std::move(read->bytes), limits, sign_in);
   }
@@ -275,6 +277,63 @@ class EventJoin {
   std::set<std::string> waiting_;                 // assertion IDs pending events name
 };
 
+// The exclude patterns of a run (cli-contract.md, Decisions: Directories):
+// --exclude, else the config's `exclude`, else DefaultExcludes(); plus
+// --extend-exclude and the config's `extend-exclude`. Command-line patterns
+// start from the working directory, a config's from its directory.
+class ExcludeRules {
+ public:
+  ExcludeRules(const RunRequest& request, Configs& configs)
+      : request_(request), configs_(configs) {}
+
+  std::optional<std::string> Match(const std::string& path, bool named) {
+    const ProjectConfig* c = ConfigFor(path);
+    const std::string cwd = ".";
+    const std::string& config_base = c != nullptr ? c->directory : cwd;
+    std::optional<std::string> hit;
+    if (request_.exclude) {
+      hit = MatchExclude(*request_.exclude, cwd, path, named);
+    } else if (c != nullptr && c->exclude) {
+      hit = MatchExclude(*c->exclude, config_base, path, named);
+    } else {
+      hit = MatchExclude(DefaultExcludes(), config_base, path, named);
+    }
+    if (!hit) hit = MatchExclude(request_.extend_exclude, cwd, path, named);
+    if (!hit && c != nullptr) hit = MatchExclude(c->extend_exclude, config_base, path, named);
+    return hit;
+  }
+
+ private:
+  // The config over `path`; a broken one counts as none here (it is reported
+  // where it is an input, or as the usage error once inputs are known).
+  const ProjectConfig* ConfigFor(const std::string& path) {
+    std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    std::string directory = parent.empty() ? "." : parent.string();
+    auto it = by_directory_.find(directory);
+    if (it != by_directory_.end()) return it->second;
+    Result<const ProjectConfig*> found = configs_.For(directory);
+    const ProjectConfig* c = found.ok() ? *found : nullptr;
+    by_directory_.emplace(directory, c);
+    return c;
+  }
+
+  const RunRequest& request_;
+  Configs& configs_;
+  std::map<std::string, const ProjectConfig*> by_directory_;
+};
+
+// --show-files: one line per input that would be checked, and one per file
+// or folder skipped with why, in name order.
+void WriteFileList(const std::vector<InputRef>& inputs, const std::vector<SkippedInput>& skipped,
+                   std::ostream& out) {
+  std::vector<std::pair<std::string, std::string>> lines;
+  for (const InputRef& in : inputs) lines.emplace_back(in.name, "");
+  for (const SkippedInput& s : skipped) lines.emplace_back(s.name, "  skipped: " + s.reason);
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [name, why] : lines) out << name << why << "\n";
+}
+
 }  // namespace
 
 RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
@@ -282,31 +341,31 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
   Result<Limits> run_limits = RunLimits(request);
   if (!run_limits.ok()) return UsageOutcome(run_limits.status());
   const Limits& limits = *run_limits;
-  ExpandedInputs expanded = ExpandInputs(request.inputs);
+  Configs configs(request, request.inputs);
+  ExpandOptions expand;
+  expand.force_exclude = request.force_exclude;
+  ExcludeRules exclude_rules(request, configs);
+  expand.excluded = [&](const std::string& path, bool named) {
+    return exclude_rules.Match(path, named);
+  };
+  ExpandedInputs expanded = ExpandInputs(request.inputs, expand);
   LeaveOutReportFile(request, expanded);
   std::vector<std::string> input_paths;
   for (const auto& in : expanded.inputs) {
     if (!in.is_stdin) input_paths.push_back(in.path);
   }
-  Configs configs(request, input_paths);
+  configs.NoteInputs(input_paths);
   Result<const ProjectConfig*> found_run_config =
       configs.For(expanded.inputs.empty() ? "." : DirectoryOf(expanded.inputs.front()));
   if (!found_run_config.ok()) return UsageOutcome(found_run_config.status());
   const ProjectConfig* run_config = *found_run_config;
 
-  // Excludes apply to files named on the command line too: pre-commit names them.
-  std::vector<InputRef> inputs;
+  std::vector<InputRef> inputs = std::move(expanded.inputs);
   std::vector<const ProjectConfig*> input_config;
-  for (InputRef& in : expanded.inputs) {
+  for (const InputRef& in : inputs) {
     Result<const ProjectConfig*> found = configs.For(DirectoryOf(in));
     if (!found.ok()) return UsageOutcome(found.status());
-    const ProjectConfig* c = *found;
-    if (c != nullptr && !in.is_stdin && IsExcluded(*c, in.path)) {
-      ++expanded.skipped;
-      continue;
-    }
-    inputs.push_back(std::move(in));
-    input_config.push_back(c);
+    input_config.push_back(*found);
   }
 
   unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
@@ -321,6 +380,7 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
   // keep what checking them needs while kHeldBytes allows; past it, only what
   // recognition found out, and they are read again when checked.
   std::vector<std::unique_ptr<PreparedInput>> held(inputs.size());
+  std::vector<bool> skip(inputs.size(), false);
   std::map<std::string, std::size_t> last_naming;  // assertion ID -> last input whose event names it
   std::vector<Declarations> input_declarations;
   std::set<std::string> declaration_inputs;
@@ -346,12 +406,48 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
           }
         }
       }
+      if (!prepared.recognised && (!inputs[i].named || request.skip_unrecognised)) {
+        skip[i] = true;
+        expanded.skipped_inputs.push_back(
+            {inputs[i].name, "not a kind samlint reads (" + prepared.looks_like + ")"});
+        continue;
+      }
       std::size_t bytes = HeldBytes(prepared);
       if (inputs[i].is_stdin || held_bytes + bytes <= kHeldBytes) {
         held_bytes += bytes;
         held[i] = std::make_unique<PreparedInput>(std::move(prepared));
       }
     }
+  }
+  // Inputs that are not a kind samlint reads are skipped and counted; no
+  // event names them (an input with events is recognised).
+  {
+    std::vector<std::size_t> renumbered(inputs.size());
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      if (skip[i]) {
+        ++expanded.skipped;
+        continue;
+      }
+      renumbered[i] = kept;
+      if (kept != i) {  // a self-move would empty the input
+        inputs[kept] = std::move(inputs[i]);
+        held[kept] = std::move(held[i]);
+        input_config[kept] = input_config[i];
+      }
+      ++kept;
+    }
+    inputs.resize(kept);
+    held.resize(kept);
+    input_config.resize(kept);
+    for (auto& [id, index] : last_naming) index = renumbered[index];
+  }
+  if (request.show_files) {
+    WriteFileList(inputs, expanded.skipped_inputs, out);
+    RunOutcome listed;
+    listed.summary.checked = static_cast<int>(inputs.size());
+    listed.summary.skipped = expanded.skipped;
+    return listed;
   }
 
   // Declarations files from --declarations (else the config), minus those also given as INPUT.

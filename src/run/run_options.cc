@@ -224,6 +224,10 @@ Result<CheckOptions> BuildOptions(const RunRequest& a, const ProjectConfig* conf
 
 Configs::Configs(const RunRequest& request, const std::vector<std::string>& input_paths)
     : request_(request) {
+  NoteInputs(input_paths);
+}
+
+void Configs::NoteInputs(const std::vector<std::string>& input_paths) {
   // Only an input named like a config can be the config found for another
   // input: the rest need no system call here.
   for (const std::string& p : input_paths) {

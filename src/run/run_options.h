@@ -43,6 +43,10 @@ class Configs {
   /// for another broken config.
   Result<const ProjectConfig*> For(const std::string& directory);
 
+  /// Inputs found inside directories: a broken config among them is reported
+  /// as an input, not as a usage error.
+  void NoteInputs(const std::vector<std::string>& input_paths);
+
  private:
   const RunRequest& request_;
   std::set<std::string> inputs_;  // canonical paths of the inputs named like a config

@@ -76,7 +76,8 @@ target = 14400
             (std::vector<std::string>{"/proj/roles/get-role.json", "/abs/plan.json"}));
   EXPECT_EQ(c.certs, (std::vector<std::string>{"/proj/idp.pem"}));
   EXPECT_EQ(c.idp_metadata, (std::vector<std::string>{"/proj/meta/idp.xml"}));
-  EXPECT_EQ(c.exclude, (std::vector<std::string>{"fixtures/**", "*.b64"}));
+  ASSERT_TRUE(c.exclude.has_value());
+  EXPECT_EQ(*c.exclude, (std::vector<std::string>{"fixtures/**", "*.b64"}));
   ASSERT_EQ(c.targets.size(), 2u);
   EXPECT_EQ(c.targets[0].pattern, "arn:aws:iam::*:role/breakglass");
   EXPECT_EQ(c.targets[0].seconds, 3600);
@@ -210,15 +211,50 @@ TEST(Config, GlobMatch) {
 }
 
 TEST(Config, ExcludeMatchesNamesAndRelativePaths) {
-  ProjectConfig c;
-  c.directory = "/proj";
-  c.exclude = {"*.b64", "fixtures/old", "generated/**/*.xml"};
-  EXPECT_TRUE(IsExcluded(c, "/proj/x/y.b64"));
-  EXPECT_TRUE(IsExcluded(c, "/proj/fixtures/old/a.xml"));
-  EXPECT_TRUE(IsExcluded(c, "/proj/generated/a/b.xml"));
-  EXPECT_FALSE(IsExcluded(c, "/proj/fixtures/new/a.xml"));
-  EXPECT_FALSE(IsExcluded(c, "/proj/x/y.xml"));
-  EXPECT_FALSE(IsExcluded(c, "/elsewhere/fixtures/old/a.xml"));
+  const std::vector<std::string> p = {"*.b64", "fixtures/old", "generated/**/*.xml"};
+  auto match = [&](const std::string& path, bool folders) {
+    return MatchExclude(p, "/proj", path, folders).value_or("");
+  };
+  EXPECT_EQ(match("/proj/x/y.b64", false), "*.b64");
+  EXPECT_EQ(match("/proj/fixtures/old", false), "fixtures/old") << "the folder itself";
+  EXPECT_EQ(match("/proj/fixtures/old/a.xml", false), "fixtures/old") << "below the folder";
+  EXPECT_EQ(match("/proj/generated/a/b.xml", false), "generated/**/*.xml");
+  EXPECT_EQ(match("/proj/fixtures/new/a.xml", true), "");
+  EXPECT_EQ(match("/proj/x/y.xml", true), "");
+  EXPECT_EQ(match("/elsewhere/fixtures/old/a.xml", true), "") << "outside the base";
+  EXPECT_EQ(match("/elsewhere/y.b64", false), "*.b64") << "a name matches anywhere";
+}
+
+TEST(Config, ExcludeNamesMatchFoldersBelowTheBaseOnlyWhenAsked) {
+  const std::vector<std::string> p = {"node_modules"};
+  EXPECT_EQ(MatchExclude(p, "/proj", "/proj/node_modules", false), "node_modules");
+  EXPECT_EQ(MatchExclude(p, "/proj", "/proj/node_modules/x/a.json", true), "node_modules");
+  EXPECT_EQ(MatchExclude(p, "/proj", "/proj/node_modules/x/a.json", false), std::nullopt)
+      << "a walk has already pruned the folder: only the name is matched";
+  EXPECT_EQ(MatchExclude(p, "/proj/node_modules", "/proj/node_modules/a.json", true), std::nullopt)
+      << "folders above the base are not looked at";
+  EXPECT_EQ(MatchExclude({"", "/"}, "/proj", "/proj/a.json", true), std::nullopt)
+      << "an empty pattern matches nothing";
+}
+
+TEST(Config, DefaultExcludesNameDependencyBuildAndVendorFolders) {
+  for (const char* folder : {"node_modules", "build", "dist", "vendor", "target", "venv",
+                             "__pycache__", "bazel-out"}) {
+    EXPECT_TRUE(MatchExclude(DefaultExcludes(), "/p", std::string("/p/") + folder, false))
+        << folder;
+  }
+  EXPECT_FALSE(MatchExclude(DefaultExcludes(), "/p", "/p/idp", false));
+  EXPECT_FALSE(MatchExclude(DefaultExcludes(), "/p", "/p/idp/response.xml", true));
+}
+
+TEST(Config, ExtendExcludeIsItsOwnList) {
+  ConfigParse parsed = ParseConfig("extend-exclude = [\"old\"]\n", "/proj/samlint.toml");
+  ASSERT_TRUE(parsed.problems.empty()) << parsed.problems.front().message;
+  EXPECT_FALSE(parsed.config.exclude.has_value()) << "the defaults stay";
+  EXPECT_EQ(parsed.config.extend_exclude, (std::vector<std::string>{"old"}));
+  ConfigParse cleared = ParseConfig("exclude = []\n", "/proj/samlint.toml");
+  ASSERT_TRUE(cleared.config.exclude.has_value()) << "exclude = [] replaces the defaults";
+  EXPECT_TRUE(cleared.config.exclude->empty());
 }
 
 TEST(Config, TargetForRoleFirstMatchWins) {

@@ -149,7 +149,7 @@ TEST(E2eConfig, ValidConfigAsInputIsClean) {
   EXPECT_TRUE(Get(c.Result(), "diagnostics").empty());
 }
 
-TEST(E2eConfig, ExcludesApplyInDirectoriesAndToNamedFiles) {
+TEST(E2eConfig, ExcludesApplyInDirectoriesAndToNamedFilesWithForceExclude) {
   Checked dir = Check({"testdata/config/exclude"});
   std::vector<std::string> inputs;
   for (const json& r : dir.Results()) inputs.push_back(Get(r, "input"));
@@ -158,10 +158,16 @@ TEST(E2eConfig, ExcludesApplyInDirectoriesAndToNamedFiles) {
       << dir.Dump();
   EXPECT_EQ(Get(Get(dir.report, "summary"), "skipped"), 2);
 
+  // An INPUT named on the command line is always checked (cli-contract.md,
+  // Directories), unless --force-exclude, as pre-commit's hook gives it.
   Checked named =
       Check({"testdata/config/exclude/sub/skip-me.xml", "testdata/config/exclude/keep.xml"});
-  ASSERT_EQ(named.Results().size(), 1u) << named.Dump();
-  EXPECT_EQ(Get(named.Result(), "input"), "testdata/config/exclude/keep.xml");
+  EXPECT_EQ(named.Results().size(), 2u) << named.Dump();
+  Checked forced = Check({"testdata/config/exclude/sub/skip-me.xml",
+                          "testdata/config/exclude/keep.xml", "--force-exclude"});
+  ASSERT_EQ(forced.Results().size(), 1u) << forced.Dump();
+  EXPECT_EQ(Get(forced.Result(), "input"), "testdata/config/exclude/keep.xml");
+  EXPECT_EQ(Get(Get(forced.report, "summary"), "skipped"), 1);
 }
 
 TEST(E2eDeclarationsInput, AGetRoleFileIsADeclarationsResultAndJoinsTheRun) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -64,9 +65,103 @@ TEST_F(SourcesTest, DirectoriesAreSortedAndSkipDotFilesAndOtherExtensions) {
   EXPECT_EQ(Names(expanded),
             (std::vector<std::string>{dir + "/a/z.json", dir + "/b.xml", "-", "missing.xml"}));
   EXPECT_EQ(expanded.skipped, 2) << "readme.md and .hidden.xml; .git is not entered";
+  ASSERT_EQ(expanded.skipped_inputs.size(), 3u);
+  EXPECT_EQ(expanded.skipped_inputs[0].name, dir + "/.git/") << "a folder not entered";
+  EXPECT_EQ(expanded.skipped_inputs[0].reason, "hidden");
+  EXPECT_EQ(expanded.skipped_inputs[2].name, dir + "/a/readme.md");
+  EXPECT_EQ(expanded.skipped_inputs[2].reason, "extension not read");
+  EXPECT_FALSE(expanded.inputs[0].named);
+  EXPECT_TRUE(expanded.inputs[3].named);
   EXPECT_TRUE(expanded.inputs[2].is_stdin);
   EXPECT_EQ(expanded.inputs[2].path, "");
   EXPECT_EQ(expanded.inputs[3].path, "missing.xml");
+}
+
+// A git work tree at root_, made by git itself.
+bool GitInit(const fs::path& root) {
+  const std::string command = "git init -q '" + root.string() + "' >/dev/null 2>&1";
+  return std::system(command.c_str()) == 0;
+}
+
+TEST_F(SourcesTest, InsideAGitWorkTreeWhatGitIgnoresIsSkipped) {
+  if (!GitInit(root_)) GTEST_SKIP() << "git is not installed";
+  Write(".gitignore",
+        "/generated/\n"      // anchored folder
+        "*.log.json\n"        // any depth
+        "captures/**/old.har\n"
+        "!keep.log.json\n"    // negation
+        "cache/\n");          // folders only: the file named cache.json stays
+  Write("sub/.gitignore", "local.xml\n");  // nested
+  Write(".git/info/exclude", "private.xml\n");
+  Write("generated/a.xml", "x");
+  Write("deep/generated/b.xml", "x");   // not anchored at the root: kept
+  Write("x.log.json", "x");
+  Write("keep.log.json", "x");
+  Write("captures/2026/11/old.har", "x");
+  Write("captures/new.har", "x");
+  Write("cache/c.xml", "x");
+  Write("cache.json", "x");
+  Write("sub/local.xml", "x");
+  Write("local.xml", "x");               // the nested rule applies below sub/ only
+  Write("private.xml", "x");
+  const std::vector<std::string> args = {root_.string()};
+  const ExpandedInputs expanded = ExpandInputs(args);
+  const std::string dir = root_.string();
+  EXPECT_EQ(Names(expanded),
+            (std::vector<std::string>{dir + "/cache.json", dir + "/captures/new.har",
+                                      dir + "/deep/generated/b.xml", dir + "/keep.log.json",
+                                      dir + "/local.xml"}));
+  std::vector<std::string> ignored;
+  for (const SkippedInput& s : expanded.skipped_inputs) {
+    if (s.reason == "ignored by git") ignored.push_back(s.name.substr(dir.size() + 1));
+  }
+  EXPECT_EQ(ignored, (std::vector<std::string>{"cache/", "captures/2026/11/old.har", "generated/",
+                                               "private.xml", "sub/local.xml", "x.log.json"}));
+
+  ExpandOptions no_git;
+  no_git.respect_gitignore = false;
+  EXPECT_EQ(ExpandInputs(args, no_git).inputs.size(), 11u);
+}
+
+TEST_F(SourcesTest, NamedFilesAreKeptUnlessForceExclude) {
+  if (!GitInit(root_)) GTEST_SKIP() << "git is not installed";
+  Write(".gitignore", "ignored.xml\n");
+  const std::string ignored = Write("ignored.xml", "x");
+  const std::string excluded = Write("node_modules/p.json", "x");
+  ExpandOptions options;
+  options.excluded = [](const std::string& path, bool named) -> std::optional<std::string> {
+    if (named && path.find("/node_modules/") != std::string::npos) return "node_modules";
+    return std::nullopt;
+  };
+  const std::vector<std::string> args = {ignored, excluded};
+  EXPECT_EQ(Names(ExpandInputs(args, options)), args) << "an INPUT named is always checked";
+  options.force_exclude = true;
+  const ExpandedInputs forced = ExpandInputs(args, options);
+  EXPECT_TRUE(forced.inputs.empty());
+  EXPECT_EQ(forced.skipped, 2);
+  ASSERT_EQ(forced.skipped_inputs.size(), 2u);
+  EXPECT_EQ(forced.skipped_inputs[0].reason, "ignored by git");
+  EXPECT_EQ(forced.skipped_inputs[1].reason, "excluded by node_modules");
+}
+
+TEST_F(SourcesTest, ExcludedFoldersAreNotEntered) {
+  Write("node_modules/a/package.json", "x");
+  Write("idp/r.xml", "x");
+  ExpandOptions options;
+  int asked_below = 0;
+  options.excluded = [&](const std::string& path, bool) -> std::optional<std::string> {
+    if (path.find("node_modules/") != std::string::npos) ++asked_below;
+    if (fs::path(path).filename() == "node_modules") return "node_modules";
+    return std::nullopt;
+  };
+  const std::vector<std::string> args = {root_.string()};
+  const ExpandedInputs expanded = ExpandInputs(args, options);
+  EXPECT_EQ(Names(expanded), (std::vector<std::string>{root_.string() + "/idp/r.xml"}));
+  EXPECT_EQ(asked_below, 0) << "nothing below an excluded folder is looked at";
+  EXPECT_EQ(expanded.skipped, 0) << "folders not entered count no files";
+  ASSERT_EQ(expanded.skipped_inputs.size(), 1u);
+  EXPECT_EQ(expanded.skipped_inputs[0].name, root_.string() + "/node_modules/");
+  EXPECT_EQ(expanded.skipped_inputs[0].reason, "excluded by node_modules");
 }
 
 TEST_F(SourcesTest, ATrailingSlashIsNotDoubled) {

@@ -59,7 +59,7 @@ def main():
     missing = [tool for tool in ("pre-commit", "git") if shutil.which(tool) is None]
     if yaml is None:
         missing.append("PyYAML (python3-yaml)")
-    if not os.path.isdir(os.path.join(SOURCE_DIR, ".git")):
+    if not os.path.exists(os.path.join(SOURCE_DIR, ".git")):  # a file in a worktree
         missing.append(f"a git checkout of samlint at {SOURCE_DIR}")
     if missing:
         why = f"{' and '.join(missing)} not found (tools/install-deps.sh installs pre-commit)"
