@@ -10,6 +10,7 @@
 #include "declare/join.h"
 #include "evaluate/lifetime.h"
 #include "input/decode.h"
+#include "input/har_stream.h"
 #include "parse/roles.h"
 #include "pipeline/idp.h"
 #include "pipeline/prepared_input.h"
@@ -289,6 +290,36 @@ PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const
   } else {
     in.kind = InputKind::kSamlResponse;
     in.bytes = std::move(bytes);
+  }
+  return in;
+}
+
+PreparedInput PrepareLargeInput(std::string_view input_name, const std::string& path,
+                                std::uintmax_t size, std::string_view head, const Limits& limits) {
+  PreparedInput in;
+  in.name = std::string(input_name);
+  std::size_t start = 0;
+  if (head.starts_with("\xEF\xBB\xBF")) start = 3;
+  while (start < head.size() && (head[start] == ' ' || head[start] == '\t' ||
+                                 head[start] == '\n' || head[start] == '\r')) {
+    ++start;
+  }
+  // Only a JSON object can be a HAR capture; captures over capture-bytes are refused unread.
+  const bool may_be_capture = start < head.size() && head[start] == '{';
+  if (!may_be_capture || path.empty() || size > limits.capture_bytes) {
+    in.finished.push_back(OversizedInput(input_name, size, limits));
+    return in;
+  }
+  std::optional<SplitInput> split = input::StreamHarFile(path, limits);
+  if (!split) {
+    in.finished.push_back(OversizedInput(input_name, size, limits));
+  } else if (!split->limit.empty()) {
+    in.finished.push_back(LimitExceededInput(input_name, split->error));
+  } else if (split->parts.empty()) {
+    in.finished.push_back(UnreadableInput(input_name, split->error));
+  } else {
+    in.kind = InputKind::kArtifact;
+    in.split = std::move(*split);
   }
   return in;
 }

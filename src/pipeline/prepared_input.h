@@ -3,6 +3,7 @@
 // checks each from what was kept here, never from its bytes again.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,13 @@ struct PreparedInput {
 /// Never throws.
 PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const Limits& limits,
                            Timestamp sign_in);
+
+/// Recognises a file larger than `limits.input_bytes` (`size` bytes; `head`
+/// is its beginning): a HAR capture up to `limits.capture_bytes` is read
+/// again as a stream that keeps only its SAMLResponse POSTs; anything else
+/// is a limit-exceeded result giving its real size. Never throws.
+PreparedInput PrepareLargeInput(std::string_view input_name, const std::string& path,
+                                std::uintmax_t size, std::string_view head, const Limits& limits);
 
 /// The results of a prepared input under `options` (whose limits are the ones
 /// it was prepared with). Never throws.
