@@ -357,6 +357,7 @@ class Evaluator {
     const std::string lower =
         "Lower the SessionDuration the IdP sends to at most " + std::to_string(role_max);
     if (sent > kRoleMaxMax) {
+      if (role_max >= kRoleMaxMax) return lower + ".";
       return lower + ", or to 43200 (the most AWS documents) and raise the role maximum: " +
              RoleMaxCommand(kRoleMaxMax) + ".";
     }

@@ -16,6 +16,7 @@ namespace samlint::e2e {
 namespace {
 
 namespace fs = std::filesystem;
+using samlint::testing::With;
 
 constexpr const char* kHar = "testdata/artifacts/har/aws-signin.har";
 
