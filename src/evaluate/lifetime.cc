@@ -370,14 +370,14 @@ class Evaluator {
   void WarnSessionDurationAboveRoleMax() {
     if (!in_.session_duration || !in_.role_max_session) return;
     if (in_.session_duration->seconds <= in_.role_max_session->seconds) return;
-    Diagnostic d = MakeDiagnostic(
-        Rule::kSessionDurationExceedsRoleMax,
-        "The SessionDuration attribute " + Human(in_.session_duration->seconds) +
-            " is above the role's MaxSessionDuration " + Human(in_.role_max_session->seconds) +
-            " (" + in_.role_max_session->via +
-            "); tools that copy it into DurationSeconds are refused: \"" + kAwsMaxSessionError +
-            "\"",
-        in_.session_duration->offset, SessionDurationAboveRoleMaxFix());
+    Diagnostic d =
+        MakeDiagnostic(Rule::kSessionDurationExceedsRoleMax,
+                       "The SessionDuration attribute " + Human(in_.session_duration->seconds) +
+                           " is above the role's MaxSessionDuration " +
+                           Human(in_.role_max_session->seconds) + " (" + in_.role_max_session->via +
+                           "); tools that copy it into DurationSeconds are refused: \"" +
+                           kAwsMaxSessionError + "\"",
+                       in_.session_duration->offset, SessionDurationAboveRoleMaxFix());
     Emit(std::move(d));
   }
 
@@ -438,7 +438,7 @@ class Evaluator {
         why = " (the cap on role chaining)";
       }
       std::string allowed = upper > 0 ? "from 900 to " + std::to_string(upper) + " seconds" + why
-                                       : "of at least 900 seconds";
+                                      : "of at least 900 seconds";
       Reject(Rule::kDurationOutOfRange,
              "DurationSeconds " + Human(duration) + " (" + via + ") is outside the range " + api +
                  " accepts: " + range + "." +
@@ -458,10 +458,11 @@ class Evaluator {
       if (chaining) {
         // Above the role maximum (at least 3600) is above the chaining cap
         // too: a higher role maximum alone would meet role-chaining-limit.
-        fix = "Request at most 3600 seconds (role chaining caps the session at 1 hour whatever "
-              "the role maximum), or stop chaining: assume the role from user or SAML "
-              "credentials instead of another role's session, and raise the role maximum: " +
-              RoleMaxCommand(std::min(duration, kRoleMaxMax)) + ".";
+        fix =
+            "Request at most 3600 seconds (role chaining caps the session at 1 hour whatever "
+            "the role maximum), or stop chaining: assume the role from user or SAML "
+            "credentials instead of another role's session, and raise the role maximum: " +
+            RoleMaxCommand(std::min(duration, kRoleMaxMax)) + ".";
       } else if (duration <= kRoleMaxMax) {
         fix = "Request at most " + std::to_string(role_max) +
               " seconds, or raise the role maximum: " + RoleMaxCommand(duration) + ".";

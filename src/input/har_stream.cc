@@ -17,13 +17,13 @@ namespace {
 
 // Where a value sits, as far as a HAR capture is concerned.
 enum class Place {
-  kSkip,      // not needed: parsed and dropped
-  kRoot,      // the top-level object
-  kLog,       // /log
-  kEntries,   // /log/entries
-  kEntry,     // /log/entries/i: kept while it is read
-  kRequest,   // /log/entries/i/request
-  kKeepAll,   // /log/entries/i/request/postData and below
+  kSkip,     // not needed: parsed and dropped
+  kRoot,     // the top-level object
+  kLog,      // /log
+  kEntries,  // /log/entries
+  kEntry,    // /log/entries/i: kept while it is read
+  kRequest,  // /log/entries/i/request
+  kKeepAll,  // /log/entries/i/request/postData and below
 };
 
 struct Frame {
@@ -93,7 +93,7 @@ class HarFilter : public nlohmann::json_sax<Json> {
     switch (parent.place) {
       case Place::kRoot:
         return is_container && !is_array && EqualsNoCase(parent.key, "log") ? Place::kLog
-                                                                             : Place::kSkip;
+                                                                            : Place::kSkip;
       case Place::kLog:
         return is_array && EqualsNoCase(parent.key, "entries") ? Place::kEntries : Place::kSkip;
       case Place::kEntries:

@@ -300,8 +300,8 @@ PreparedInput PrepareLargeInput(std::string_view input_name, const std::string& 
   in.name = std::string(input_name);
   std::size_t start = 0;
   if (head.starts_with("\xEF\xBB\xBF")) start = 3;
-  while (start < head.size() && (head[start] == ' ' || head[start] == '\t' ||
-                                 head[start] == '\n' || head[start] == '\r')) {
+  while (start < head.size() && (head[start] == ' ' || head[start] == '\t' || head[start] == '\n' ||
+                                 head[start] == '\r')) {
     ++start;
   }
   // Only a JSON object can be a HAR capture; captures over capture-bytes are refused unread.

@@ -64,7 +64,8 @@ constexpr std::array kRules = {
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
                      "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html); "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
                      "README.md § Checking signatures",
     },
     RuleInfo{
@@ -104,19 +105,22 @@ constexpr std::array kRules = {
                "--duration-seconds, --login-session, --permission-set-session), or pass "
                "--declarations FILE with the output of `aws iam get-role --role-name NAME` or "
                "`aliyun ram GetRole --RoleName NAME`.",
-        .reference = "Alibaba Cloud, How do I adjust session durations and STS token validity "
-                     "periods? "
-                     "(https://www.alibabacloud.com/help/en/ram/support/how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
-                     "AWS STS API Reference, AssumeRoleWithSAML "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
-                     "AssumeRole "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html); "
-                     "AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
-                     "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
-                     "AWS IAM Identity Center User Guide, Set session duration "
-                     "(https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html); "
-                     "README.md § Debugging a short session; README.md § Decisions where the "
-                     "contract is silent",
+        .reference =
+            "Alibaba Cloud, How do I adjust session durations and STS token validity "
+            "periods? "
+            "(https://www.alibabacloud.com/help/en/ram/support/"
+            "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
+            "AssumeRole "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html); "
+            "AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
+            "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
+            "AWS IAM Identity Center User Guide, Set session duration "
+            "(https://docs.aws.amazon.com/singlesignon/latest/userguide/"
+            "howtosessionduration.html); "
+            "README.md § Debugging a short session; README.md § Decisions where the "
+            "contract is silent",
     },
     RuleInfo{
         .id = Rule::kAudienceMismatch.name(),
@@ -136,7 +140,8 @@ constexpr std::array kRules = {
                "for Alibaba Cloud; pass --cloud if samlint detected the wrong cloud.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html); "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
                      "Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
@@ -201,7 +206,8 @@ constexpr std::array kRules = {
                "attribute.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html); "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
                      "Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
                      "README.md § Reference (Command line): --cloud, --scenario; README.md § "
@@ -242,14 +248,16 @@ constexpr std::array kRules = {
                    "SessionDuration directly under the Response.",
         .fix = "Reject the response. If your IdP produced it, find what rewrites responses in "
                "transit; a conforming IdP puts every statement inside the one signed Assertion.",
-        .reference = "SAML 2.0 Core "
-                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf) § "
-                     "2.3.3 and § 3.3.3; SAML V2.0 Security and Privacy Considerations "
-                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-sec-consider-2.0-os.pdf); "
-                     "Somorovsky et al., On Breaking SAML: Be Whoever You Want to Be, USENIX "
-                     "Security 2012 "
-                     "(https://www.usenix.org/conference/usenixsecurity12/technical-sessions/presentation/somorovsky); "
-                     "README.md § Checking signatures",
+        .reference =
+            "SAML 2.0 Core "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf) § "
+            "2.3.3 and § 3.3.3; SAML V2.0 Security and Privacy Considerations "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-sec-consider-2.0-os.pdf); "
+            "Somorovsky et al., On Breaking SAML: Be Whoever You Want to Be, USENIX "
+            "Security 2012 "
+            "(https://www.usenix.org/conference/usenixsecurity12/technical-sessions/presentation/"
+            "somorovsky); "
+            "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kDeclarationConflict.name(),
@@ -311,7 +319,8 @@ constexpr std::array kRules = {
                      "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
                      "StatusResponseType (Destination); AWS IAM User Guide, Configure SAML "
                      "assertions for the authentication response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html); "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
                      "Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
@@ -355,22 +364,27 @@ constexpr std::array kRules = {
                "session) a higher role maximum does not help, since chained sessions are capped "
                "at 1 hour: request at most 3600 seconds, or stop chaining and raise the role "
                "maximum.",
-        .reference = "AWS STS API Reference, AssumeRoleWithSAML "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
-                     "AssumeRole "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html) "
-                     "and AssumeRoleWithWebIdentity "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html) "
-                     "(DurationSeconds); AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
-                     "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
-                     "Alibaba Cloud STS API reference, AssumeRole "
-                     "(https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole), "
-                     "AssumeRoleWithSAML "
-                     "(https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerolewithsaml) "
-                     "and AssumeRoleWithOIDC "
-                     "(https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerolewithoidc) "
-                     "(DurationSeconds); README.md § Decisions where the contract is silent "
-                     "(Rejection order)",
+        .reference =
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
+            "AssumeRole "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html) "
+            "and AssumeRoleWithWebIdentity "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/"
+            "API_AssumeRoleWithWebIdentity.html) "
+            "(DurationSeconds); AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
+            "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
+            "Alibaba Cloud STS API reference, AssumeRole "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerole), "
+            "AssumeRoleWithSAML "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithsaml) "
+            "and AssumeRoleWithOIDC "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithoidc) "
+            "(DurationSeconds); README.md § Decisions where the contract is silent "
+            "(Rejection order)",
     },
     RuleInfo{
         .id = Rule::kDurationOutOfRange.name(),
@@ -388,24 +402,29 @@ constexpr std::array kRules = {
         .fix = "Request a duration inside the API's range: 900..43200 for the AWS role APIs, "
                "900..129600 for GetFederationToken and GetSessionToken, at least 900 on Alibaba "
                "Cloud (e.g. `aws sts assume-role-with-saml ... --duration-seconds 3600`).",
-        .reference = "AWS STS API Reference, AssumeRoleWithSAML "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
-                     "AssumeRole "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html), "
-                     "AssumeRoleWithWebIdentity "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html), "
-                     "GetFederationToken "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html) "
-                     "and GetSessionToken "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html) "
-                     "(DurationSeconds); Alibaba Cloud STS API reference, AssumeRole "
-                     "(https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerole), "
-                     "AssumeRoleWithSAML "
-                     "(https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerolewithsaml) "
-                     "and AssumeRoleWithOIDC "
-                     "(https://www.alibabacloud.com/help/en/ram/developer-reference/api-sts-2015-04-01-assumerolewithoidc) "
-                     "(DurationSeconds); README.md § Decisions where the contract is silent "
-                     "(Rejection order)",
+        .reference =
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
+            "AssumeRole "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html), "
+            "AssumeRoleWithWebIdentity "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/"
+            "API_AssumeRoleWithWebIdentity.html), "
+            "GetFederationToken "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html) "
+            "and GetSessionToken "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html) "
+            "(DurationSeconds); Alibaba Cloud STS API reference, AssumeRole "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerole), "
+            "AssumeRoleWithSAML "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithsaml) "
+            "and AssumeRoleWithOIDC "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithoidc) "
+            "(DurationSeconds); README.md § Decisions where the contract is silent "
+            "(Rejection order)",
     },
     RuleInfo{
         .id = Rule::kEncryptedAssertionNoKey.name(),
@@ -509,14 +528,17 @@ constexpr std::array kRules = {
                "--max-session-duration 28800`, `aws sso-admin update-permission-set "
                "--instance-arn ARN --permission-set-arn ARN --session-duration PT8H`, or the "
                "IdP's SessionDuration attribute and session length; or lower --target.",
-        .reference = "Alibaba Cloud, How do I adjust session durations and STS token validity "
-                     "periods? "
-                     "(https://www.alibabacloud.com/help/en/ram/support/how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
-                     "AWS STS API Reference, AssumeRoleWithSAML "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html); "
-                     "AWS IAM Identity Center User Guide, Set session duration "
-                     "(https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html); "
-                     "README.md § Debugging a short session",
+        .reference =
+            "Alibaba Cloud, How do I adjust session durations and STS token validity "
+            "periods? "
+            "(https://www.alibabacloud.com/help/en/ram/support/"
+            "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html); "
+            "AWS IAM Identity Center User Guide, Set session duration "
+            "(https://docs.aws.amazon.com/singlesignon/latest/userguide/"
+            "howtosessionduration.html); "
+            "README.md § Debugging a short session",
     },
     RuleInfo{
         .id = Rule::kLimitExceeded.name(),
@@ -552,10 +574,12 @@ constexpr std::array kRules = {
                "SetSecurityPreference --LoginSessionDuration 12`.",
         .reference = "Alibaba Cloud RAM API reference, SetSecurityPreference "
                      "(LoginSessionDuration; "
-                     "https://www.alibabacloud.com/help/en/ram/developer-reference/api-ram-2015-05-01-setsecuritypreference); "
+                     "https://www.alibabacloud.com/help/en/ram/developer-reference/"
+                     "api-ram-2015-05-01-setsecuritypreference); "
                      "Alibaba Cloud, How do I adjust session durations and STS token validity "
                      "periods? "
-                     "(https://www.alibabacloud.com/help/en/ram/support/how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token)",
+                     "(https://www.alibabacloud.com/help/en/ram/support/"
+                     "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token)",
     },
     RuleInfo{
         .id = Rule::kMultipleAssertions.name(),
@@ -610,11 +634,12 @@ constexpr std::array kRules = {
                    "credentials expire 1 hour after eventTime.",
         .fix = "Lengthen the IdP session that sets AuthnStatement/@SessionNotOnOrAfter, or "
                "request no more than it allows.",
-        .reference = "AWS STS API Reference, AssumeRoleWithSAML "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html) "
-                     "(SessionNotOnOrAfter); README.md § From a browser capture and `aws iam "
-                     "get-role` (CloudTrail and ActionTrail); README.md § Decisions where the "
-                     "contract is silent (Audit events)",
+        .reference =
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html) "
+            "(SessionNotOnOrAfter); README.md § From a browser capture and `aws iam "
+            "get-role` (CloudTrail and ActionTrail); README.md § Decisions where the "
+            "contract is silent (Audit events)",
     },
     RuleInfo{
         .id = Rule::kOptionIgnored.name(),
@@ -631,7 +656,8 @@ constexpr std::array kRules = {
                "aws:assume-role for --role-chaining).",
         .reference = "Alibaba Cloud, How do I adjust session durations and STS token validity "
                      "periods? "
-                     "(https://www.alibabacloud.com/help/en/ram/support/how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token) "
+                     "(https://www.alibabacloud.com/help/en/ram/support/"
+                     "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token) "
                      "(no role-chaining cap on Alibaba Cloud); README.md § Decisions where the "
                      "contract is silent (option-ignored)",
     },
@@ -651,8 +677,9 @@ constexpr std::array kRules = {
                "--instance-arn ARN --permission-set-arn ARN --session-duration PT8H`, then `aws "
                "sso-admin provision-permission-set --instance-arn ARN --permission-set-arn ARN "
                "--target-type ALL_PROVISIONED_ACCOUNTS`.",
-        .reference = "AWS IAM Identity Center User Guide, Set session duration "
-                     "(https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html)",
+        .reference =
+            "AWS IAM Identity Center User Guide, Set session duration "
+            "(https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html)",
     },
     RuleInfo{
         .id = Rule::kRecipientMismatch.name(),
@@ -674,7 +701,8 @@ constexpr std::array kRules = {
                "one SubjectConfirmationData with both NotOnOrAfter and Recipient.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html); "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
                      "Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
@@ -693,10 +721,11 @@ constexpr std::array kRules = {
         .fix = "Call AssumeRoleWithSAML right after sign-in with a fresh response (sign in again "
                "rather than reuse a saved one), and synchronise the IdP's and the client's clocks "
                "(NTP).",
-        .reference = "AWS IAM User Guide, Troubleshoot SAML 2.0 federation with AWS "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html); "
-                     "AWS STS API Reference, AssumeRoleWithSAML "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html)",
+        .reference =
+            "AWS IAM User Guide, Troubleshoot SAML 2.0 federation with AWS "
+            "(https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html)",
     },
     RuleInfo{
         .id = Rule::kRoleAttributeMalformed.name(),
@@ -717,7 +746,8 @@ constexpr std::array kRules = {
                "okta`.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html) "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
                      "(Role); Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
                      "README.md § Decisions where the contract is silent (Role values)",
@@ -742,7 +772,8 @@ constexpr std::array kRules = {
                "ROLE_ARN,PROVIDER_ARN.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html) "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
                      "(Role); Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
@@ -766,7 +797,8 @@ constexpr std::array kRules = {
                      "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html) "
                      "(DurationSeconds, role chaining); AWS IAM User Guide, Roles terms and "
                      "concepts: role chaining "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#iam-term-role-chaining)",
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_terms-and-concepts.html#iam-term-role-chaining)",
     },
     RuleInfo{
         .id = Rule::kRoleMaxOutOfRange.name(),
@@ -785,7 +817,8 @@ constexpr std::array kRules = {
         .reference = "AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
                      "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
                      "Alibaba Cloud, Specify the maximum session duration for a RAM role "
-                     "(https://www.alibabacloud.com/help/en/ram/user-guide/specify-the-maximum-session-duration-for-a-ram-role)",
+                     "(https://www.alibabacloud.com/help/en/ram/user-guide/"
+                     "specify-the-maximum-session-duration-for-a-ram-role)",
     },
     RuleInfo{
         .id = Rule::kRoleNotInAssertion.name(),
@@ -822,7 +855,8 @@ constexpr std::array kRules = {
                "`. @ - _`.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html) "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
                      "(RoleSessionName); Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
                      "README.md § Decisions where the contract is silent (Alibaba RoleSessionName)",
@@ -842,7 +876,8 @@ constexpr std::array kRules = {
                "username or email address.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html) "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
                      "(RoleSessionName); Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
@@ -866,7 +901,8 @@ constexpr std::array kRules = {
                "IdP application to the role maximum.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html) "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
                      "(SessionDuration); AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
                      "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
                      "README.md § Decisions where the contract is silent "
@@ -889,7 +925,8 @@ constexpr std::array kRules = {
                "(e.g. 28800 for 8 h), no more than the role's MaxSessionDuration.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html) "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
                      "(SessionDuration); Alibaba Cloud, SAML response for role-based SSO "
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
                      "README.md § Decisions where the contract is silent (The SessionDuration "
@@ -910,13 +947,15 @@ constexpr std::array kRules = {
         .fix = "Sign in again for a fresh response; if the IdP sets SessionNotOnOrAfter at or "
                "near IssueInstant, lengthen the IdP's session lifetime for the application so "
                "that SessionNotOnOrAfter lies at least the target beyond IssueInstant.",
-        .reference = "SAML 2.0 Core "
-                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
-                     "AuthnStatement (SessionNotOnOrAfter); Alibaba Cloud, How do I adjust session "
-                     "durations and STS token validity periods? "
-                     "(https://www.alibabacloud.com/help/en/ram/support/how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
-                     "AWS STS API Reference, AssumeRoleWithSAML "
-                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html)",
+        .reference =
+            "SAML 2.0 Core "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+            "AuthnStatement (SessionNotOnOrAfter); Alibaba Cloud, How do I adjust session "
+            "durations and STS token validity periods? "
+            "(https://www.alibabacloud.com/help/en/ram/support/"
+            "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html)",
     },
     RuleInfo{
         .id = Rule::kSignatureAlgorithmUnsupported.name(),
@@ -999,7 +1038,8 @@ constexpr std::array kRules = {
                      "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
                      "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html); "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
                      "SAML 2.0 Profiles "
                      "(https://docs.oasis-open.org/security/saml/v2.0/saml-profiles-2.0-os.pdf) § "
                      "4.1.4.5; README.md § Checking signatures",
@@ -1060,7 +1100,8 @@ constexpr std::array kRules = {
         .reference = "XML Signature 1.1 § 6, Algorithms "
                      "(https://www.w3.org/TR/xmldsig-core1/#sec-Algorithms); AWS IAM User Guide, "
                      "Configure SAML assertions for the authentication response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html); "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
                      "README.md § Checking signatures",
     },
     RuleInfo{
@@ -1077,7 +1118,8 @@ constexpr std::array kRules = {
                "does not start with aws:, or stop sending the attribute.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
-                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html) "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
                      "(SourceIdentity)",
     },
     RuleInfo{
@@ -1179,11 +1221,12 @@ constexpr std::array kRules = {
                    "`<samlp:Response>`.",
         .fix = "Remove the DOCTYPE; if your IdP emits one, report it to its vendor; a response "
                "from elsewhere that carries one is an attack attempt.",
-        .reference = "SAML 2.0 Bindings "
-                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-bindings-2.0-os.pdf) "
-                     "and SAML V2.0 Security and Privacy Considerations "
-                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-sec-consider-2.0-os.pdf); "
-                     "README.md § Checking signatures",
+        .reference =
+            "SAML 2.0 Bindings "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-bindings-2.0-os.pdf) "
+            "and SAML V2.0 Security and Privacy Considerations "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-sec-consider-2.0-os.pdf); "
+            "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kXmlMalformed.name(),

@@ -382,9 +382,9 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
       std::string make = NewBaselinePath(path);
       std::string hint = " (make one with: samlint check ... --format json > " + make;
       if (make != path) hint += ", then pass " + make;
-      return UsageOutcome(Status::Error(
-          (from_cli ? "--baseline: " : run_config->path + ": baseline: ") + loaded.message() +
-          hint + ")"));
+      return UsageOutcome(
+          Status::Error((from_cli ? "--baseline: " : run_config->path + ": baseline: ") +
+                        loaded.message() + hint + ")"));
     }
   }
 

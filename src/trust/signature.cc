@@ -107,7 +107,8 @@ Diagnostic SignatureMissingFinding(std::optional<Cloud> cloud, std::size_t offse
   } else {
     message += ".";
   }
-  Diagnostic d = MakeDiagnostic(Rule::kSignatureMissing, std::move(message), offset, std::move(fix));
+  Diagnostic d =
+      MakeDiagnostic(Rule::kSignatureMissing, std::move(message), offset, std::move(fix));
   d.severity = severity;
   return d;
 }

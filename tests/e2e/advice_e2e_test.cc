@@ -67,9 +67,9 @@ void ExpectFixHolds(const Checked& before, const Checked& after, const std::stri
   EXPECT_TRUE(Diags(after.Result(), rule).empty()) << rule << " is still there\n" << after.Dump();
   std::set<std::string> had = Serious(before);
   for (const std::string& r : Serious(after)) {
-    EXPECT_TRUE(had.count(r) == 1 && r != rule) << "applying the fix for " << rule << " led to "
-                                                 << r << "\n"
-                                                 << after.Dump();
+    EXPECT_TRUE(had.count(r) == 1 && r != rule)
+        << "applying the fix for " << rule << " led to " << r << "\n"
+        << after.Dump();
   }
 }
 
@@ -84,8 +84,7 @@ TEST(E2eAdvice, DurationAboveRoleMaxWhileChainingSaysLowerOrStopChaining) {
   EXPECT_NE(fix.find("stop chaining"), std::string::npos) << fix;
 
   // The first alternative: a lower DurationSeconds, still chaining.
-  Checked lowered =
-      Check(With(base, {"--duration-seconds", NumberAfter(fix, "Request at most ")}));
+  Checked lowered = Check(With(base, {"--duration-seconds", NumberAfter(fix, "Request at most ")}));
   ExpectFixHolds(before, lowered, "duration-exceeds-role-max");
   EXPECT_TRUE(Diags(lowered.Result(), "role-chaining-limit").empty()) << lowered.Dump();
 
@@ -96,16 +95,14 @@ TEST(E2eAdvice, DurationAboveRoleMaxWhileChainingSaysLowerOrStopChaining) {
   EXPECT_TRUE(Diags(direct.Result(), "role-chaining-limit").empty()) << direct.Dump();
 
   // What the old advice led to: the role maximum raised while still chaining.
-  Checked raised_only = Check({"--scenario", "aws:assume-role", "--role-chaining", "--duration-seconds",
-                       "2h", "--role-max-session", "2h"});
-  EXPECT_EQ(Diags(raised_only.Result(), "role-chaining-limit").size(), 1u)
-      << raised_only.Dump();
+  Checked raised_only = Check({"--scenario", "aws:assume-role", "--role-chaining",
+                               "--duration-seconds", "2h", "--role-max-session", "2h"});
+  EXPECT_EQ(Diags(raised_only.Result(), "role-chaining-limit").size(), 1u) << raised_only.Dump();
 }
 
 TEST(E2eAdvice, DurationAboveRoleMaxEitherAlternativeClearsIt) {
   const std::vector<std::string> base = {kAwsApi, "--scenario", "aws:saml-api"};
-  Checked before =
-      Check(With(base, {"--duration-seconds", "12h", "--role-max-session", "1h"}));
+  Checked before = Check(With(base, {"--duration-seconds", "12h", "--role-max-session", "1h"}));
   const std::string fix = FixOf(before, "duration-exceeds-role-max");
   Checked lowered = Check(With(base, {"--duration-seconds", NumberAfter(fix, "Request at most "),
                                       "--role-max-session", "1h"}));
@@ -156,9 +153,9 @@ TEST(E2eAdvice, BelowTargetOnTheAwsApiRaisesTheRoleMaxWithTheRequest) {
   const std::vector<std::string> base = {kAwsApi, "--scenario", "aws:saml-api", "--target", "2h"};
   Checked before = Check(With(base, {"--role-max-session", "1h"}));
   const std::string fix = FixOf(before, "lifetime-below-target");
-  Checked after = Check(With(base, {"--duration-seconds", NumberAfter(fix, "DurationSeconds="),
-                                    "--role-max-session",
-                                    NumberAfter(fix, "--max-session-duration ")}));
+  Checked after =
+      Check(With(base, {"--duration-seconds", NumberAfter(fix, "DurationSeconds="),
+                        "--role-max-session", NumberAfter(fix, "--max-session-duration ")}));
   ExpectFixHolds(before, after, "lifetime-below-target");
   EXPECT_TRUE(Diags(after.Result(), "duration-exceeds-role-max").empty()) << after.Dump();
 }
@@ -180,8 +177,8 @@ TEST(E2eAdvice, LoginSessionOutOfRangeSuggestsEnoughForTheTarget) {
   const std::vector<std::string> base = {"--scenario", "aliyun:ram-user-logon", "--target", "20h"};
   Checked before = Check(With(base, {"--login-session", "30h"}));
   const std::string fix = FixOf(before, "login-session-out-of-range");
-  Checked after = Check(
-      With(base, {"--login-session", NumberAfter(fix, "--LoginSessionDuration ") + "h"}));
+  Checked after =
+      Check(With(base, {"--login-session", NumberAfter(fix, "--LoginSessionDuration ") + "h"}));
   ExpectFixHolds(before, after, "login-session-out-of-range");
 }
 
@@ -189,9 +186,8 @@ TEST(E2eAdvice, PermissionSetOutOfRangeSuggestsEnoughForTheTarget) {
   const std::vector<std::string> base = {"--scenario", "aws:identity-center", "--target", "10h"};
   Checked before = Check(With(base, {"--permission-set-session", "PT13H"}));
   const std::string fix = FixOf(before, "permission-set-duration-out-of-range");
-  Checked after = Check(
-      With(base, {"--permission-set-session", "PT" + NumberAfter(fix, "--session-duration PT") +
-                                                  "H"}));
+  Checked after = Check(With(
+      base, {"--permission-set-session", "PT" + NumberAfter(fix, "--session-duration PT") + "H"}));
   ExpectFixHolds(before, after, "permission-set-duration-out-of-range");
 }
 
@@ -255,9 +251,9 @@ TEST(E2eAdvice, SignatureMissingWithoutACloudIsGeneric) {
 // ---------------------------------------------------------------- baseline hint
 
 TEST(E2eAdvice, BaselineHintNeverOverwritesAFile) {
-  const fs::path dir = fs::temp_directory_path() /
-                       ("samlint-advice-" +
-                        std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  const fs::path dir =
+      fs::temp_directory_path() /
+      ("samlint-advice-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   fs::create_directories(dir);
   const std::string response = (dir / "response.xml").string();
   const std::string original = ReadSource(kAwsApi);
@@ -267,8 +263,7 @@ TEST(E2eAdvice, BaselineHintNeverOverwritesAFile) {
   CliRun wrong = RunCli({"check", response, "--baseline", response});
   EXPECT_EQ(wrong.exit_code, 2) << wrong.err;
   std::smatch m;
-  ASSERT_TRUE(std::regex_search(wrong.err, m, std::regex("--format json > ([^,)]+)")))
-      << wrong.err;
+  ASSERT_TRUE(std::regex_search(wrong.err, m, std::regex("--format json > ([^,)]+)"))) << wrong.err;
   const std::string suggested = m[1].str();
   EXPECT_NE(suggested, response);
   EXPECT_FALSE(fs::exists(suggested)) << suggested;
@@ -294,9 +289,8 @@ TEST(E2eAdvice, BaselineHintNeverOverwritesAFile) {
 
 // What a rule page must not cite: files outside the repository.
 void ExpectOnlyRepositoryPaths(const std::string& id, const std::string& page) {
-  for (const char* outside : {"/work/", "shared/", "spec/", "seeds/", "seed ",
-                              "lifetime-rules.md", "cli-contract.md", "more-clouds.md",
-                              "style.md"}) {
+  for (const char* outside : {"/work/", "shared/", "spec/", "seeds/", "seed ", "lifetime-rules.md",
+                              "cli-contract.md", "more-clouds.md", "style.md"}) {
     EXPECT_EQ(page.find(outside), std::string::npos)
         << "samlint rules " << id << " cites \"" << outside << "\":\n"
         << page;
@@ -322,11 +316,13 @@ TEST(E2eAdvice, RulePagesCiteOnlyVendorUrlsAndTheRepository) {
     CliRun run = RunCli({"rules", std::string(rule.id)});
     ASSERT_EQ(run.exit_code, 0) << rule.id << "\n" << run.err;
     ExpectOnlyRepositoryPaths(std::string(rule.id), run.out);
-    const std::string reference = run.out.substr(std::min(run.out.find("\nReference\n"), run.out.size()));
+    const std::string reference =
+        run.out.substr(std::min(run.out.find("\nReference\n"), run.out.size()));
     EXPECT_TRUE(reference.find("https://") != std::string::npos ||
                 reference.find("README.md") != std::string::npos ||
                 reference.find("docs/") != std::string::npos)
-        << "samlint rules " << rule.id << " cites neither a document by URL nor the project's docs:\n"
+        << "samlint rules " << rule.id
+        << " cites neither a document by URL nor the project's docs:\n"
         << run.out;
   }
   ExpectOnlyRepositoryPaths("(docs/rules.md)", ReadSource("docs/rules.md"));

@@ -66,7 +66,7 @@ TEST(E2eLargeCapture, A20MegabyteHarIsCheckedLikeTheSmallOne) {
   const std::uintmax_t size = WriteBigHar(path, 19, 1'000'000);
   ASSERT_GT(size, std::uintmax_t{16} << 20) << "the capture must be above input-bytes";
   const std::vector<std::string> options = {"--scenario", "aws:saml-api", "--duration-seconds",
-                                            "8h", "--target", "8h"};
+                                            "8h",         "--target",     "8h"};
   Checked big = Check(With({path.string()}, options));
   Checked small = Check(With({kHar}, options));
   fs::remove(path);
@@ -97,8 +97,8 @@ TEST(E2eLargeCapture, A100MegabyteHarIsReadInBoundedMemory) {
 TEST(E2eLargeCapture, OverCaptureBytesOrNotAHarTheRealSizeAndTheOptionAreReported) {
   const fs::path path = TempPath("limited.har");
   const std::uintmax_t size = WriteBigHar(path, 3, 1'000'000);
-  Checked limited = Check({"--limit", "input-bytes=1M", "--limit", "capture-bytes=2M",
-                           path.string()});
+  Checked limited =
+      Check({"--limit", "input-bytes=1M", "--limit", "capture-bytes=2M", path.string()});
   EXPECT_EQ(LimitMessage(limited),
             "The input is " + std::to_string(size) +
                 " bytes; samlint did not read it, because of the limit input-bytes=1048576 "

@@ -58,9 +58,8 @@ TEST(HarStream, KeepsOnlyTheSamlPostsWithTheirOriginalIndex) {
   const std::string text_body =
       R"({"mimeType": "application/x-www-form-urlencoded", "text": "RelayState=a&SAMLResponse=PHo+PC96Pg%3D%3D"})";
   const std::string har = R"({"log": {"version": "1.2", "entries": [)" +
-                          Entry("GET", "", std::string(1000, 'x')) + "," +
-                          Entry("POST", form, "") + "," +
-                          Entry("POST", R"({"text": "a=b"})", "") + "," +
+                          Entry("GET", "", std::string(1000, 'x')) + "," + Entry("POST", form, "") +
+                          "," + Entry("POST", R"({"text": "a=b"})", "") + "," +
                           Entry("post", text_body, "") + R"(], "pages": []}})";
   const std::optional<SplitInput> split = Stream(har);
   ASSERT_TRUE(split.has_value());
@@ -77,8 +76,7 @@ TEST(HarStream, KeepsOnlyTheSamlPostsWithTheirOriginalIndex) {
 TEST(HarStream, ResponseBodiesDoNotCountAgainstJsonNodes) {
   // Ten numbers and a header per entry are skipped, never kept: a budget of
   // 20 values is enough for the kept request fields of each entry.
-  const std::string form =
-      R"({"params": [{"name": "SAMLResponse", "value": "PHg+eTwveD4="}]})";
+  const std::string form = R"({"params": [{"name": "SAMLResponse", "value": "PHg+eTwveD4="}]})";
   std::string har = R"({"log": {"entries": [)";
   for (int i = 0; i < 50; ++i) har += Entry("GET", "", "body") + ",";
   har += Entry("POST", form, "") + "]}}";
@@ -98,8 +96,8 @@ TEST(HarStream, ResponseBodiesDoNotCountAgainstJsonNodes) {
 }
 
 TEST(HarStream, PostDataAboveInputBytesIsNotKept) {
-  const std::string form = R"({"params": [{"name": "SAMLResponse", "value": ")" +
-                           std::string(200, 'A') + R"("}]})";
+  const std::string form =
+      R"({"params": [{"name": "SAMLResponse", "value": ")" + std::string(200, 'A') + R"("}]})";
   Limits limits;
   limits.input_bytes = 100;
   const std::optional<SplitInput> split =

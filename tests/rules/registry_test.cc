@@ -153,9 +153,8 @@ TEST(RuleRegistry, ReferencesStayInTheRepository) {
     for (std::string_view field :
          {rule.summary, rule.rationale, rule.example, rule.fix, rule.reference}) {
       const std::string text(field);
-      for (const char* outside : {"/work/", "shared/", "spec/", "seeds/",
-                                  "lifetime-rules.md", "cli-contract.md", "more-clouds.md",
-                                  "style.md"}) {
+      for (const char* outside : {"/work/", "shared/", "spec/", "seeds/", "lifetime-rules.md",
+                                  "cli-contract.md", "more-clouds.md", "style.md"}) {
         EXPECT_EQ(text.find(outside), std::string::npos)
             << rule.id << " cites \"" << outside << "\": " << text;
       }
