@@ -309,8 +309,8 @@ int main(int argc, char** argv) {
   check
       ->add_option("--limit", args.limits,
                    "raise or lower a work limit (repeatable): input-bytes, inflated-bytes, "
-                   "signatures, xml-nodes, json-nodes; a limit-exceeded finding names the one "
-                   "an input reached")
+                   "signatures, xml-nodes, json-nodes, capture-bytes; a limit-exceeded finding "
+                   "names the one an input reached")
       ->type_name("NAME=N")
       ->allow_extra_args(false);
   check

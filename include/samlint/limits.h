@@ -27,6 +27,9 @@ struct Limits {
   /// IdP configuration), all its documents together; a YAML alias counts as
   /// the values it stands for, so aliases never multiply the work.
   std::size_t json_nodes = 1'000'000;
+  /// capture-bytes: bytes of one HAR capture larger than input-bytes, read
+  /// as a stream that keeps only its SAMLResponse POSTs.
+  std::size_t capture_bytes = std::size_t{1} << 30;
 };
 
 /// One limit's name, value and what it bounds, for `--limit` help and docs.

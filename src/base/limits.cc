@@ -15,6 +15,9 @@ constexpr LimitInfo kLimits[] = {
     {"json-nodes", &Limits::json_nodes,
      "values in one JSON or YAML input (artifacts, declarations, IdP configuration); a YAML alias "
      "counts as the values it stands for"},
+    {"capture-bytes", &Limits::capture_bytes,
+     "bytes of one HAR capture larger than input-bytes, read as a stream that keeps only its "
+     "SAMLResponse POSTs"},
 };
 
 }  // namespace

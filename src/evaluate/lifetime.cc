@@ -251,7 +251,8 @@ class Evaluator {
                "LoginSessionDuration " + Human(v.seconds) + " from " + v.via +
                    " is not accepted by SetSecurityPreference: it takes whole hours from 1 to 24.",
                "Use whole hours from 1 to 24: `aliyun ram SetSecurityPreference "
-               "--LoginSessionDuration 12`.");
+               "--LoginSessionDuration " +
+                   std::to_string(SuggestedHours(v.seconds, 24)) + "`.");
       }
       return;
     }
@@ -260,6 +261,14 @@ class Evaluator {
                 "The RAM security preference LoginSessionDuration is not declared",
                 "Declare it with --login-session (read it with `aliyun ram "
                 "GetSecurityPreference`).");
+  }
+
+  // Whole hours from 1 to `max_hours` for a setting that was out of range:
+  // enough for the target when there is one (so the fix does not lead to
+  // lifetime-below-target), else the nearest accepted value.
+  std::int64_t SuggestedHours(std::int64_t declared, std::int64_t max_hours) const {
+    std::int64_t want = in_.target ? *in_.target : declared;
+    return std::clamp<std::int64_t>((want + kHour - 1) / kHour, 1, max_hours);
   }
 
   void PermissionSetFactor() {
@@ -272,7 +281,8 @@ class Evaluator {
                    " is outside what IAM Identity Center accepts (PT1H to PT12H).",
                "Choose a value from PT1H to PT12H: `aws sso-admin update-permission-set "
                "--instance-arn INSTANCE_ARN --permission-set-arn PERMISSION_SET_ARN "
-               "--session-duration PT8H`.");
+               "--session-duration PT" +
+                   std::to_string(SuggestedHours(v.seconds, 12)) + "H`.");
       }
       return;
     }
@@ -338,23 +348,36 @@ class Evaluator {
     }
   }
 
+  // Each alternative clears the warning without a new finding: the role
+  // maximum cannot pass 43200, and a SessionDuration lowered below the target
+  // would give lifetime-below-target.
+  std::string SessionDurationAboveRoleMaxFix() const {
+    const std::int64_t sent = in_.session_duration->seconds;
+    const std::int64_t role_max = in_.role_max_session->seconds;
+    const std::string lower =
+        "Lower the SessionDuration the IdP sends to at most " + std::to_string(role_max);
+    if (sent > kRoleMaxMax) {
+      if (role_max >= kRoleMaxMax) return lower + ".";
+      return lower + ", or to 43200 (the most AWS documents) and raise the role maximum: " +
+             RoleMaxCommand(kRoleMaxMax) + ".";
+    }
+    if (in_.target && role_max < *in_.target) {
+      return "Raise the role maximum: " + RoleMaxCommand(sent) + ".";
+    }
+    return lower + ", or raise the role maximum: " + RoleMaxCommand(sent) + ".";
+  }
+
   void WarnSessionDurationAboveRoleMax() {
     if (!in_.session_duration || !in_.role_max_session) return;
     if (in_.session_duration->seconds <= in_.role_max_session->seconds) return;
-    Diagnostic d = MakeDiagnostic(
-        Rule::kSessionDurationExceedsRoleMax,
-        "The SessionDuration attribute " + Human(in_.session_duration->seconds) +
-            " is above the role's MaxSessionDuration " + Human(in_.role_max_session->seconds) +
-            " (" + in_.role_max_session->via +
-            "); tools that copy it into DurationSeconds are refused: \"" + kAwsMaxSessionError +
-            "\"",
-        in_.session_duration->offset,
-        "Lower the SessionDuration the IdP sends to at most " +
-            std::to_string(in_.role_max_session->seconds) +
-            ", or raise the role maximum: `aws iam "
-            "update-role --role-name " +
-            RoleArg(in_) + " --max-session-duration " +
-            std::to_string(std::min(in_.session_duration->seconds, kRoleMaxMax)) + "`.");
+    Diagnostic d =
+        MakeDiagnostic(Rule::kSessionDurationExceedsRoleMax,
+                       "The SessionDuration attribute " + Human(in_.session_duration->seconds) +
+                           " is above the role's MaxSessionDuration " +
+                           Human(in_.role_max_session->seconds) + " (" + in_.role_max_session->via +
+                           "); tools that copy it into DurationSeconds are refused: \"" +
+                           kAwsMaxSessionError + "\"",
+                       in_.session_duration->offset, SessionDurationAboveRoleMaxFix());
     Emit(std::move(d));
   }
 
@@ -373,7 +396,22 @@ class Evaluator {
            "Set a value from 3600 to 43200, e.g. " + cmd + ".");
   }
 
+  // The command that sets the role maximum to `seconds` on this cloud.
+  std::string RoleMaxCommand(std::int64_t seconds) const {
+    return in_.cloud == Cloud::kAws
+               ? "`aws iam update-role --role-name " + RoleArg(in_) + " --max-session-duration " +
+                     std::to_string(seconds) + "`"
+               : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) + " --NewMaxSessionDuration " +
+                     std::to_string(seconds) + "`";
+  }
+
+  bool Chaining() const {
+    return in_.cloud == Cloud::kAws && in_.role_chaining && id_ == ScenarioId::kAwsAssumeRole;
+  }
+
   // DurationSeconds: the API's own range first, then the role maximum, then chaining.
+  // Each fix names a value that passes all three checks, so applying it
+  // cannot trade one refusal for the next.
   void CheckDuration(std::int64_t api_max, bool against_role_max) {
     std::int64_t duration =
         DurationValue(id_ == ScenarioId::kAwsFederationToken || id_ == ScenarioId::kAwsSessionToken
@@ -382,42 +420,62 @@ class Evaluator {
     std::string via = in_.duration_seconds ? in_.duration_seconds->via : "the default";
     bool aws = in_.cloud == Cloud::kAws;
     std::string api(GetScenario(id_).title);
+    const std::int64_t role_max = RoleMaxValue();
+    const bool role_max_valid = role_max >= kRoleMaxMin && role_max <= kRoleMaxMax;
+    const bool chaining = Chaining();
     if (duration < kDurationMin || (api_max > 0 && duration > api_max)) {
       std::string range = api_max > 0 ? "from 900 to " + std::to_string(api_max) + " seconds"
                                       : "at least 900 seconds";
+      // The highest value every later check accepts too.
+      std::int64_t upper = api_max;
+      std::string why;
+      if (against_role_max && role_max_valid && (upper == 0 || role_max < upper)) {
+        upper = role_max;
+        why = " (the role maximum)";
+      }
+      if (chaining && (upper == 0 || kRoleChainingLimit < upper)) {
+        upper = kRoleChainingLimit;
+        why = " (the cap on role chaining)";
+      }
+      std::string allowed = upper > 0 ? "from 900 to " + std::to_string(upper) + " seconds" + why
+                                      : "of at least 900 seconds";
       Reject(Rule::kDurationOutOfRange,
              "DurationSeconds " + Human(duration) + " (" + via + ") is outside the range " + api +
                  " accepts: " + range + "." +
                  (aws ? "" : " The call fails with InvalidParameter.DurationSeconds."),
-             "Request a DurationSeconds " + range + ".");
+             "Request a DurationSeconds " + allowed + ".");
       return;
     }
-    if (against_role_max) {
-      std::int64_t role_max = RoleMaxValue();
-      bool role_max_valid = role_max >= kRoleMaxMin && role_max <= kRoleMaxMax;
-      if (role_max_valid && duration > role_max) {
-        std::string role_via = in_.role_max_session ? in_.role_max_session->via
-                                                    : std::string("the default; not declared");
-        std::string message = "DurationSeconds " + Human(duration) + " (" + via +
-                              ") is above the role's MaxSessionDuration " + Human(role_max) + " (" +
-                              role_via + "): the call is refused: ";
-        message += aws ? std::string("\"") + kAwsMaxSessionError + "\""
-                       : std::string("InvalidParameter.DurationSeconds.");
-        std::string fix =
-            "Request at most " + std::to_string(role_max) +
-            " seconds, or raise the role maximum: " +
-            (aws ? "`aws iam update-role --role-name " + RoleArg(in_) + " --max-session-duration " +
-                       std::to_string(std::min(duration, kRoleMaxMax)) + "`"
-                 : "`aliyun ram UpdateRole --RoleName " + RoleArg(in_) +
-                       " --NewMaxSessionDuration " +
-                       std::to_string(std::min(duration, kRoleMaxMax)) + "`") +
-            ".";
-        Reject(Rule::kDurationExceedsRoleMax, std::move(message), std::move(fix));
-        return;
+    if (against_role_max && role_max_valid && duration > role_max) {
+      std::string role_via = in_.role_max_session ? in_.role_max_session->via
+                                                  : std::string("the default; not declared");
+      std::string message = "DurationSeconds " + Human(duration) + " (" + via +
+                            ") is above the role's MaxSessionDuration " + Human(role_max) + " (" +
+                            role_via + "): the call is refused: ";
+      message += aws ? std::string("\"") + kAwsMaxSessionError + "\""
+                     : std::string("InvalidParameter.DurationSeconds.");
+      std::string fix;
+      if (chaining) {
+        // Above the role maximum (at least 3600) is above the chaining cap
+        // too: a higher role maximum alone would meet role-chaining-limit.
+        fix =
+            "Request at most 3600 seconds (role chaining caps the session at 1 hour whatever "
+            "the role maximum), or stop chaining: assume the role from user or SAML "
+            "credentials instead of another role's session, and raise the role maximum: " +
+            RoleMaxCommand(std::min(duration, kRoleMaxMax)) + ".";
+      } else if (duration <= kRoleMaxMax) {
+        fix = "Request at most " + std::to_string(role_max) +
+              " seconds, or raise the role maximum: " + RoleMaxCommand(duration) + ".";
+      } else {
+        // No role maximum reaches the request: it has to come down as well.
+        fix = "Request at most " + std::to_string(role_max) +
+              " seconds, or raise the role maximum to its highest value " +
+              RoleMaxCommand(kRoleMaxMax) + " and request at most 43200 seconds.";
       }
+      Reject(Rule::kDurationExceedsRoleMax, std::move(message), std::move(fix));
+      return;
     }
-    if (aws && in_.role_chaining && id_ == ScenarioId::kAwsAssumeRole &&
-        duration > kRoleChainingLimit) {
+    if (chaining && duration > kRoleChainingLimit) {
       Reject(Rule::kRoleChainingLimit,
              "DurationSeconds " + Human(duration) + " (" + via +
                  ") is above the 1 hour cap on role chaining: \"" + kAwsChainingError + "\"",
@@ -471,9 +529,29 @@ class Evaluator {
     }
     message += ".";
     std::string fix;
+    bool raises_request = false;
+    bool chaining_fixed_by_duration = false;
     for (const Factor* f : below) {
+      raises_request |= f->name == FactorName::kDurationSeconds ||
+                        f->name == FactorName::kSessionDurationAttribute;
+      chaining_fixed_by_duration |= Chaining() && f->name == FactorName::kDurationSeconds;
+    }
+    for (const Factor* f : below) {
+      // The DurationSeconds fix already says to stop chaining.
+      if (f->name == FactorName::kRoleChainingLimit && chaining_fixed_by_duration) continue;
       if (!fix.empty()) fix += " ";
       fix += FactorFix(f->name, in_, id_, *in_.target);
+    }
+    // On AWS the role maximum is context, not a factor: a longer request (or a
+    // SessionDuration that tools copy into one) must fit under it, or the fix
+    // would lead to duration-exceeds-role-max or session-duration-exceeds-role-max.
+    const std::int64_t asked = std::min(*in_.target, kRoleMaxMax);
+    const bool role_max_context =
+        id_ == ScenarioId::kAwsSamlApi || id_ == ScenarioId::kAwsAssumeRole ||
+        id_ == ScenarioId::kAwsWebIdentity ||
+        (id_ == ScenarioId::kAwsSamlConsole && in_.role_max_session.has_value());
+    if (raises_request && role_max_context && RoleMaxValue() < asked) {
+      fix += " Raise the role maximum to match: " + RoleMaxCommand(asked) + ".";
     }
     Emit(MakeDiagnostic(Rule::kLifetimeBelowTarget, std::move(message), binding.offset,
                         std::move(fix)));
@@ -554,44 +632,43 @@ std::string FactorFix(FactorName factor, const ScenarioInputs& in, ScenarioId sc
                                                 scenario == ScenarioId::kAwsSessionToken
                                             ? kAwsTokenDurationMax
                                             : kRoleMaxMax));
+      std::string command;
       switch (scenario) {
         case ScenarioId::kAwsSamlApi:
-          return "Request DurationSeconds=" + value +
-                 " (`aws sts assume-role-with-saml ... --duration-seconds " + value +
-                 "`) and make sure the role maximum allows it.";
+          command = "aws sts assume-role-with-saml ... --duration-seconds ";
+          break;
         case ScenarioId::kAwsAssumeRole:
-          return "Request DurationSeconds=" + value +
-                 " (`aws sts assume-role ... --duration-seconds " + value +
-                 "`) and make sure the role maximum allows it.";
+          command = "aws sts assume-role ... --duration-seconds ";
+          break;
         case ScenarioId::kAwsWebIdentity:
-          return "Request DurationSeconds=" + value +
-                 " (`aws sts assume-role-with-web-identity ... --duration-seconds " + value + "`).";
+          command = "aws sts assume-role-with-web-identity ... --duration-seconds ";
+          break;
         case ScenarioId::kAwsFederationToken:
-          return "Request DurationSeconds=" + value +
-                 " (`aws sts get-federation-token ... "
-                 "--duration-seconds " +
-                 value + "`).";
+          command = "aws sts get-federation-token ... --duration-seconds ";
+          break;
         case ScenarioId::kAwsSessionToken:
-          return "Request DurationSeconds=" + value +
-                 " (`aws sts get-session-token "
-                 "--duration-seconds " +
-                 value + "`).";
+          command = "aws sts get-session-token --duration-seconds ";
+          break;
         case ScenarioId::kAliyunSamlApi:
-          return "Request DurationSeconds=" + value +
-                 " (`aliyun sts AssumeRoleWithSAML ... "
-                 "--DurationSeconds " +
-                 value + "`) and make sure the role maximum allows it.";
+          command = "aliyun sts AssumeRoleWithSAML ... --DurationSeconds ";
+          break;
         case ScenarioId::kAliyunOidcApi:
-          return "Request DurationSeconds=" + value +
-                 " (`aliyun sts AssumeRoleWithOIDC ... "
-                 "--DurationSeconds " +
-                 value + "`) and make sure the role maximum allows it.";
+          command = "aliyun sts AssumeRoleWithOIDC ... --DurationSeconds ";
+          break;
         default:
-          return "Request DurationSeconds=" + value +
-                 " (`aliyun sts AssumeRole ... "
-                 "--DurationSeconds " +
-                 value + "`) and make sure the role maximum allows it.";
+          command = "aliyun sts AssumeRole ... --DurationSeconds ";
+          break;
       }
+      std::string request = "request DurationSeconds=" + value + " (`" + command + value + "`).";
+      if (aws && in.role_chaining && scenario == ScenarioId::kAwsAssumeRole &&
+          std::min(want, kRoleMaxMax) > kRoleChainingLimit) {
+        // More than 3600 seconds is refused while chaining (role-chaining-limit).
+        return "Stop chaining (assume the role from user or SAML credentials instead of another "
+               "role's session), then " +
+               request;
+      }
+      request[0] = 'R';
+      return request;
     }
     case FactorName::kPermissionSetSessionDuration: {
       std::int64_t hours = std::min<std::int64_t>((want + kHour - 1) / kHour, 12);

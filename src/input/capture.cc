@@ -35,6 +35,39 @@ bool IsRedactedTracerValue(std::string_view value) {
 
 }  // namespace
 
+std::optional<ArtifactPart> HarEntryPart(const Json& entry, std::size_t index) {
+  const Json* request = ObjectMember(&entry, "request");
+  if (!EqualsNoCase(StringMember(request, "method"), "POST")) {
+    return std::nullopt;
+  }
+  const Json* post_data = ObjectMember(request, "postData");
+  std::optional<std::string> saml;
+  if (const Json* params = ArrayMember(post_data, "params")) {
+    for (const Json& param : *params) {
+      if (param.is_object() && StringMember(&param, "name") == "SAMLResponse") {
+        saml = DecodeBase64FormValue(StringMember(&param, "value"));
+        break;
+      }
+    }
+  }
+  if (!saml) {
+    const std::string text = StringMember(post_data, "text");
+    const std::vector<FormField> fields = SplitFormFields(Trim(text));
+    if (const FormField* field = FindField(fields, "SAMLResponse")) {
+      saml = DecodeBase64FormValue(field->value);
+    }
+  }
+  if (!saml) {
+    return std::nullopt;
+  }
+  ArtifactPart part;
+  part.pointer = "/log/entries/" + std::to_string(index);
+  part.saml = std::move(*saml);
+  part.capture_url = StringMember(request, "url");
+  part.capture_time = StringMember(&entry, "startedDateTime");
+  return part;
+}
+
 std::optional<SplitInput> SplitHar(const Json& root) {
   const Json* log = ObjectMember(&root, "log");
   const Json* entries = ArrayMember(log, "entries");
@@ -44,40 +77,12 @@ std::optional<SplitInput> SplitHar(const Json& root) {
   SplitInput result;
   result.kind = "har";
   for (std::size_t i = 0; i < entries->size(); ++i) {
-    const Json* entry = &(*entries)[i];
-    const Json* request = ObjectMember(entry, "request");
-    if (!EqualsNoCase(StringMember(request, "method"), "POST")) {
-      continue;
+    if (std::optional<ArtifactPart> part = HarEntryPart((*entries)[i], i)) {
+      result.parts.push_back(std::move(*part));
     }
-    const Json* post_data = ObjectMember(request, "postData");
-    std::optional<std::string> saml;
-    if (const Json* params = ArrayMember(post_data, "params")) {
-      for (const Json& param : *params) {
-        if (param.is_object() && StringMember(&param, "name") == "SAMLResponse") {
-          saml = DecodeBase64FormValue(StringMember(&param, "value"));
-          break;
-        }
-      }
-    }
-    if (!saml) {
-      const std::string text = StringMember(post_data, "text");
-      const std::vector<FormField> fields = SplitFormFields(Trim(text));
-      if (const FormField* field = FindField(fields, "SAMLResponse")) {
-        saml = DecodeBase64FormValue(field->value);
-      }
-    }
-    if (!saml) {
-      continue;
-    }
-    ArtifactPart part;
-    part.pointer = "/log/entries/" + std::to_string(i);
-    part.saml = std::move(*saml);
-    part.capture_url = StringMember(request, "url");
-    part.capture_time = StringMember(entry, "startedDateTime");
-    result.parts.push_back(std::move(part));
   }
   if (result.parts.empty()) {
-    result.error = "the HAR capture holds no SAMLResponse POST";
+    result.error = kHarWithoutSaml;
   }
   return result;
 }

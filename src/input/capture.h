@@ -2,12 +2,21 @@
 // SAML-tracer exports. Internal.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 
 #include "input/artifact_part.h"
 #include "input/json_reader.h"
 
 namespace samlint::input {
+
+/// What SplitHar and StreamHar say about a HAR capture without a SAMLResponse POST.
+inline constexpr const char* kHarWithoutSaml = "the HAR capture holds no SAMLResponse POST";
+
+/// The part of one HAR entry (an element of log.entries, at `index`) when it
+/// POSTs a SAMLResponse (form params or body text); nullopt otherwise. Reads
+/// only startedDateTime and request.method, .url and .postData.
+std::optional<ArtifactPart> HarEntryPart(const Json& entry, std::size_t index);
 
 /// The SAMLResponse POSTs of a HAR capture ({"log":{"entries":[...]}}), one
 /// part per entry, pointer "/log/entries/i"; an error when it holds none.

@@ -11,6 +11,7 @@
 #include "evaluate/lifetime.h"
 #include "input/decode.h"
 #include "input/recognise.h"
+#include "input/har_stream.h"
 #include "parse/roles.h"
 #include "pipeline/idp.h"
 #include "pipeline/prepared_input.h"
@@ -302,12 +303,35 @@ PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const
   return in;
 }
 
-PreparedInput PrepareOversized(std::string_view input_name, std::string_view start,
-                               std::uintmax_t size, const Limits& limits) {
+PreparedInput PrepareLargeInput(std::string_view input_name, const std::string& path,
+                                std::uintmax_t size, std::string_view start, const Limits& limits) {
   PreparedInput in;
   in.name = std::string(input_name);
-  SetRecognition(in, RecogniseBroken(start, limits.inflated_bytes));
-  in.finished.push_back(OversizedInput(input_name, size, limits));
+  std::size_t first = 0;
+  if (start.starts_with("\xEF\xBB\xBF")) first = 3;
+  while (first < start.size() && (start[first] == ' ' || start[first] == '\t' ||
+                                  start[first] == '\n' || start[first] == '\r')) {
+    ++first;
+  }
+  // Only a JSON object can be a HAR capture; captures over capture-bytes are refused unread.
+  const bool may_be_capture = first < start.size() && start[first] == '{';
+  if (!may_be_capture || path.empty() || size > limits.capture_bytes) {
+    SetRecognition(in, RecogniseBroken(start, limits.inflated_bytes));
+    in.finished.push_back(OversizedInput(input_name, size, limits));
+    return in;
+  }
+  std::optional<SplitInput> split = input::StreamHarFile(path, limits);
+  if (!split) {
+    SetRecognition(in, RecogniseBroken(start, limits.inflated_bytes));
+    in.finished.push_back(OversizedInput(input_name, size, limits));
+  } else if (!split->limit.empty()) {
+    in.finished.push_back(LimitExceededInput(input_name, split->error));
+  } else if (split->parts.empty()) {
+    in.finished.push_back(UnreadableInput(input_name, split->error));
+  } else {
+    in.kind = InputKind::kArtifact;
+    in.split = std::move(*split);
+  }
   return in;
 }
 

@@ -51,7 +51,11 @@ TrustVerdict ConfigTrust(const IdpConfigPart& part, std::optional<Cloud> cloud,
         Rule::kSignatureMissing,
         "The configuration makes " + product +
             " send responses with no signature (neither the Response nor the Assertion is "
-            "signed); the cloud refuses them.",
+            "signed); " +
+            (cloud == Cloud::kAws      ? std::string("AWS refuses unsigned responses at sign-in.")
+             : cloud == Cloud::kAliyun ? std::string("Alibaba Cloud requires the whole Assertion "
+                                                     "to be signed and refuses them.")
+                                       : std::string("the clouds refuse unsigned responses.")),
         s.offset,
         part.idp == "okta"
             ? "Set assertion_signed = true (and response_signed = true) on the okta_app_saml."

@@ -53,10 +53,12 @@ struct PreparedInput {
 PreparedInput PrepareInput(std::string_view input_name, std::string bytes, const Limits& limits,
                            Timestamp sign_in);
 
-/// An input larger than `limits.input_bytes`, of which `start` was read: its
-/// limit-exceeded result, recognised from what was read. Never throws.
-PreparedInput PrepareOversized(std::string_view input_name, std::string_view start,
-                               std::uintmax_t size, const Limits& limits);
+/// Recognises a file larger than `limits.input_bytes` (`size` bytes; `start`
+/// is what was read of it): a HAR capture up to `limits.capture_bytes` is read
+/// again as a stream that keeps only its SAMLResponse POSTs; anything else
+/// is a limit-exceeded result giving its real size. Never throws.
+PreparedInput PrepareLargeInput(std::string_view input_name, const std::string& path,
+                                std::uintmax_t size, std::string_view start, const Limits& limits);
 
 /// The results of a prepared input under `options` (whose limits are the ones
 /// it was prepared with). Never throws.

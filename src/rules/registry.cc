@@ -1,7 +1,7 @@
 // The rule registry: one sorted constexpr table drives `samlint rules`, severity
 // overrides, SARIF rules[] and docs/rules.md. Numbers and quoted error texts come
-// from /work/shared/spec/lifetime-rules.md; default severities from the
-// "Default severities" decisions of cli-contract.md.
+// from the vendor pages each rule's reference names (by URL); references cite
+// only those pages and files of this repository (RuleRegistry.ReferencesStayInTheRepository).
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -37,9 +37,12 @@ constexpr std::array kRules = {
         .fix = "Sign in again through the IdP and use the fresh response right away; synchronise "
                "the IdP's and the client's clocks (NTP); if the IdP's validity window is shorter "
                "than your tools need to post the response, widen it in the IdP application.",
-        .reference = "AWS IAM User Guide, Troubleshoot SAML 2.0 federation with AWS; SAML 2.0 "
-                     "Core, Conditions and SubjectConfirmationData (NotOnOrAfter); "
-                     "lifetime-rules.md § AWS (observed STS behaviour)",
+        .reference = "AWS IAM User Guide, Troubleshoot SAML 2.0 federation with AWS "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html); "
+                     "SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "Conditions and SubjectConfirmationData (NotOnOrAfter); README.md § Reference "
+                     "(Command line: --clock-skew, --now)",
     },
     RuleInfo{
         .id = Rule::kAssertionNotSigned.name(),
@@ -57,8 +60,13 @@ constexpr std::array kRules = {
         .fix = "In the IdP application's SAML settings, sign the Assertion (\"sign assertion\" or "
                "\"sign response and assertion\"), then capture a new response and check it with "
                "--cert or --idp-metadata.",
-        .reference = "Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md § Alibaba "
-                     "Cloud and § AWS (Signing); cli-contract.md § Rule ids",
+        .reference = "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
+                     "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
+                     "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kAssertionNotYetValid.name(),
@@ -73,8 +81,10 @@ constexpr std::array kRules = {
                    "2026-11-23T10:00:00Z and the default --clock-skew 3m.",
         .fix = "Synchronise the IdP's clock (NTP) and check that --now is the real moment of use; "
                "a larger --clock-skew hides the drift from samlint, not from the cloud.",
-        .reference = "SAML 2.0 Core, Conditions (NotBefore); lifetime-rules.md § Vocabulary "
-                     "(t_use)",
+        .reference = "SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "Conditions (NotBefore); README.md § Reference (Command line): --now, "
+                     "--clock-skew",
     },
     RuleInfo{
         .id = Rule::kAssumedDefault.name(),
@@ -95,8 +105,22 @@ constexpr std::array kRules = {
                "--duration-seconds, --login-session, --permission-set-session), or pass "
                "--declarations FILE with the output of `aws iam get-role --role-name NAME` or "
                "`aliyun ram GetRole --RoleName NAME`.",
-        .reference = "lifetime-rules.md § Vocabulary (assumed), § Alibaba Cloud and § AWS "
-                     "(defaults); cli-contract.md § Decisions (Factors)",
+        .reference =
+            "Alibaba Cloud, How do I adjust session durations and STS token validity "
+            "periods? "
+            "(https://www.alibabacloud.com/help/en/ram/support/"
+            "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
+            "AssumeRole "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html); "
+            "AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
+            "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
+            "AWS IAM Identity Center User Guide, Set session duration "
+            "(https://docs.aws.amazon.com/singlesignon/latest/userguide/"
+            "howtosessionduration.html); "
+            "README.md § Debugging a short session; README.md § Decisions where the "
+            "contract is silent",
     },
     RuleInfo{
         .id = Rule::kAudienceMismatch.name(),
@@ -115,8 +139,11 @@ constexpr std::array kRules = {
                "AWS, or to urn:alibaba:cloudcomputing:international or urn:alibaba:cloudcomputing "
                "for Alibaba Cloud; pass --cloud if samlint detected the wrong cloud.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response; Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md "
-                     "§ AWS (Audience) and § Alibaba Cloud (Endpoints)",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
+                     "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
     RuleInfo{
         .id = Rule::kCertificateExpired.name(),
@@ -136,8 +163,11 @@ constexpr std::array kRules = {
                "file://metadata.xml` or `aliyun ram UpdateSAMLProvider --SAMLProviderName NAME "
                "--NewEncodedSAMLMetadataDocument BASE64`; then check with the new --cert or "
                "--idp-metadata.",
-        .reference = "XML Signature Syntax and Processing (KeyInfo, X509Data); cli-contract.md "
-                     "§ Decisions (Signatures)",
+        .reference = "XML Signature Syntax and Processing 1.1 "
+                     "(https://www.w3.org/TR/xmldsig-core1/), KeyInfo and X509Data; RFC 5280 § "
+                     "4.1.2.5, Validity (https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5); "
+                     "README.md § Checking signatures; README.md § Decisions where the contract is "
+                     "silent",
     },
     RuleInfo{
         .id = Rule::kCertificateNotYetValid.name(),
@@ -153,7 +183,9 @@ constexpr std::array kRules = {
                    "response issued on 2026-11-23.",
         .fix = "Check the IdP's clock and which certificate it signs with; upload the IdP's "
                "current metadata to the cloud before the IdP switches keys.",
-        .reference = "RFC 5280 § 4.1.2.5 (Validity); cli-contract.md § Decisions (Signatures)",
+        .reference = "RFC 5280 § 4.1.2.5, Validity "
+                     "(https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.5); README.md § "
+                     "Checking signatures; README.md § Decisions where the contract is silent",
     },
     RuleInfo{
         .id = Rule::kCloudUndetected.name(),
@@ -172,8 +204,14 @@ constexpr std::array kRules = {
         .fix = "Pass --cloud aws or --cloud aliyun (or a --scenario such as aws:saml-console), or "
                "configure the IdP application to send the cloud's Audience, Recipient and Role "
                "attribute.",
-        .reference = "cli-contract.md § Declarations (--cloud); lifetime-rules.md § AWS and "
-                     "§ Alibaba Cloud (attribute names and endpoints)",
+        .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
+                     "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
+                     "README.md § Reference (Command line): --cloud, --scenario; README.md § "
+                     "Decisions where the contract is silent",
     },
     RuleInfo{
         .id = Rule::kConfigInvalid.name(),
@@ -190,7 +228,8 @@ constexpr std::array kRules = {
                    "\"unknown key 'tagret' (did you mean 'target'?)\" at 3:1.",
         .fix = "Correct the key or value at the reported line and column; docs/config.md lists "
                "every key, the values it takes, and the rule ids [rules] accepts.",
-        .reference = "docs/config.md (samlint project configuration); TOML v1.0.0",
+        .reference = "docs/config.md (samlint project configuration); TOML v1.0.0 "
+                     "(https://toml.io/en/v1.0.0)",
     },
     RuleInfo{
         .id = Rule::kContentOutsideAssertion.name(),
@@ -209,8 +248,16 @@ constexpr std::array kRules = {
                    "SessionDuration directly under the Response.",
         .fix = "Reject the response. If your IdP produced it, find what rewrites responses in "
                "transit; a conforming IdP puts every statement inside the one signed Assertion.",
-        .reference = "SAML 2.0 Core § 2.3.3 and § 3.3.3; OASIS SAML V2.0 Security and Privacy "
-                     "Considerations; Somorovsky et al., On Breaking SAML (2012)",
+        .reference =
+            "SAML 2.0 Core "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf) § "
+            "2.3.3 and § 3.3.3; SAML V2.0 Security and Privacy Considerations "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-sec-consider-2.0-os.pdf); "
+            "Somorovsky et al., On Breaking SAML: Be Whoever You Want to Be, USENIX "
+            "Security 2012 "
+            "(https://www.usenix.org/conference/usenixsecurity12/technical-sessions/presentation/"
+            "somorovsky); "
+            "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kDeclarationConflict.name(),
@@ -227,7 +274,8 @@ constexpr std::array kRules = {
         .fix = "Remove or refresh the stale declaration (e.g. `aws iam get-role --role-name NAME "
                "> role.json`, `aliyun ram GetRole --RoleName NAME > role.json`) so that each "
                "setting is declared once.",
-        .reference = "cli-contract.md § Declarations (--declarations)",
+        .reference = "README.md § From a browser capture and `aws iam get-role`; README.md § "
+                     "Decisions where the contract is silent (Declarations precedence)",
     },
     RuleInfo{
         .id = Rule::kDeclarationUnresolved.name(),
@@ -245,8 +293,10 @@ constexpr std::array kRules = {
                "concrete values (`terraform show -json plan.out`, `aws iam get-role --role-name "
                "NAME`), and check that the role name and account match the assertion's Role "
                "attribute.",
-        .reference = "cli-contract.md § Declarations (--declarations) and § Decisions (Other "
-                     "inputs, Terraform plans)",
+        .reference = "README.md § From a browser capture and `aws iam get-role`; Terraform JSON "
+                     "output format "
+                     "(https://developer.hashicorp.com/terraform/internals/json-format); README.md "
+                     "§ Decisions where the contract is silent",
     },
     RuleInfo{
         .id = Rule::kDestinationMismatch.name(),
@@ -265,8 +315,14 @@ constexpr std::array kRules = {
                "https://signin.aws.amazon.com/saml or `https://<region>.signin.aws.amazon.com/saml`"
                " on AWS, https://signin.alibabacloud.com/saml-role/sso (international) or "
                "https://signin.aliyun.com/saml-role/sso (China site) on Alibaba Cloud.",
-        .reference = "SAML 2.0 Core, StatusResponseType (Destination); lifetime-rules.md § AWS "
-                     "(Recipient) and § Alibaba Cloud (Endpoints)",
+        .reference = "SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "StatusResponseType (Destination); AWS IAM User Guide, Configure SAML "
+                     "assertions for the authentication response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
+                     "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
     RuleInfo{
         .id = Rule::kDuplicateId.name(),
@@ -281,8 +337,10 @@ constexpr std::array kRules = {
                    "ID=\"_a1b2c3\".",
         .fix = "Have the IdP generate a unique ID for every element; a response your IdP did not "
                "produce this way has been tampered with and must not be trusted.",
-        .reference = "XML Signature Syntax and Processing (same-document references); SAML 2.0 "
-                     "Core (ID attributes); style.md § SAML specifics",
+        .reference = "XML Signature Syntax and Processing 1.1 "
+                     "(https://www.w3.org/TR/xmldsig-core1/), same-document references; SAML 2.0 "
+                     "Core (https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "ID attributes; README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kDurationExceedsRoleMax.name(),
@@ -302,12 +360,31 @@ constexpr std::array kRules = {
                "--role-name NAME --max-session-duration 43200`, `aliyun ram UpdateRole --RoleName "
                "NAME --NewMaxSessionDuration 43200`), or request no more than the role allows "
                "(e.g. `--duration-seconds 3600` in the client, or a smaller SessionDuration "
-               "attribute in the IdP).",
-        .reference = "AWS STS API Reference, AssumeRole, AssumeRoleWithSAML and "
-                     "AssumeRoleWithWebIdentity (DurationSeconds); Alibaba Cloud STS API "
-                     "reference, AssumeRole, AssumeRoleWithSAML and AssumeRoleWithOIDC "
-                     "(DurationSeconds); lifetime-rules.md § AWS and § Alibaba Cloud; worked "
-                     "example 3",
+               "attribute in the IdP). Under role chaining (AssumeRole from another role's "
+               "session) a higher role maximum does not help, since chained sessions are capped "
+               "at 1 hour: request at most 3600 seconds, or stop chaining and raise the role "
+               "maximum.",
+        .reference =
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
+            "AssumeRole "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html) "
+            "and AssumeRoleWithWebIdentity "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/"
+            "API_AssumeRoleWithWebIdentity.html) "
+            "(DurationSeconds); AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
+            "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
+            "Alibaba Cloud STS API reference, AssumeRole "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerole), "
+            "AssumeRoleWithSAML "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithsaml) "
+            "and AssumeRoleWithOIDC "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithoidc) "
+            "(DurationSeconds); README.md § Decisions where the contract is silent "
+            "(Rejection order)",
     },
     RuleInfo{
         .id = Rule::kDurationOutOfRange.name(),
@@ -325,10 +402,29 @@ constexpr std::array kRules = {
         .fix = "Request a duration inside the API's range: 900..43200 for the AWS role APIs, "
                "900..129600 for GetFederationToken and GetSessionToken, at least 900 on Alibaba "
                "Cloud (e.g. `aws sts assume-role-with-saml ... --duration-seconds 3600`).",
-        .reference = "AWS STS API Reference, AssumeRole, AssumeRoleWithSAML, "
-                     "AssumeRoleWithWebIdentity, GetFederationToken and GetSessionToken "
-                     "(DurationSeconds); Alibaba Cloud STS API reference (DurationSeconds); "
-                     "lifetime-rules.md § AWS and § Alibaba Cloud",
+        .reference =
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html), "
+            "AssumeRole "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html), "
+            "AssumeRoleWithWebIdentity "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/"
+            "API_AssumeRoleWithWebIdentity.html), "
+            "GetFederationToken "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html) "
+            "and GetSessionToken "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html) "
+            "(DurationSeconds); Alibaba Cloud STS API reference, AssumeRole "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerole), "
+            "AssumeRoleWithSAML "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithsaml) "
+            "and AssumeRoleWithOIDC "
+            "(https://www.alibabacloud.com/help/en/ram/developer-reference/"
+            "api-sts-2015-04-01-assumerolewithoidc) "
+            "(DurationSeconds); README.md § Decisions where the contract is silent "
+            "(Rejection order)",
     },
     RuleInfo{
         .id = Rule::kEncryptedAssertionNoKey.name(),
@@ -342,8 +438,11 @@ constexpr std::array kRules = {
         .example = "A response with `<saml:EncryptedAssertion>` checked without --sp-key.",
         .fix = "Pass the service provider's private key whose certificate the IdP encrypts to "
                "(--sp-key sp-key.pem), or check a capture taken before encryption.",
-        .reference = "SAML 2.0 Core, EncryptedAssertion; XML Encryption Syntax and Processing; "
-                     "cli-contract.md § Declarations (--sp-key)",
+        .reference = "SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "EncryptedAssertion; XML Encryption Syntax and Processing 1.1 "
+                     "(https://www.w3.org/TR/xmlenc-core1/); README.md § Checking signatures; "
+                     "README.md § Reference (Command line): --sp-key",
     },
     RuleInfo{
         .id = Rule::kIdpValueUnknown.name(),
@@ -364,8 +463,11 @@ constexpr std::array kRules = {
         .fix = "Nothing to fix in the configuration; capture a response (browser capture or "
                "SAML-tracer export) and check it with samlint to see the values sent at sign-in, "
                "or hard-code the value in the IdP if it should not depend on the user.",
-        .reference = "Keycloak SamlProtocol (SAML mappers); Terraform JSON output format "
-                     "(after_unknown); docs/idp-config.md",
+        .reference = "Keycloak Server Administration Guide, SAML clients "
+                     "(https://www.keycloak.org/docs/latest/server_admin/); Terraform JSON output "
+                     "format, after_unknown "
+                     "(https://developer.hashicorp.com/terraform/internals/json-format); "
+                     "docs/idp-config.md",
     },
     RuleInfo{
         .id = Rule::kInputUnreadable.name(),
@@ -382,7 +484,8 @@ constexpr std::array kRules = {
         .fix = "Give the raw SAMLResponse (XML, base64 or the URL-encoded form body), a HAR "
                "export or a declarations file; check the file's permissions and that the capture "
                "is complete.",
-        .reference = "cli-contract.md § Command, § Exit status and § Decisions (Directories)",
+        .reference = "README.md § Reference (Command line); README.md § Reference (Exit status); "
+                     "README.md § Decisions where the contract is silent",
     },
     RuleInfo{
         .id = Rule::kIssuerMismatch.name(),
@@ -398,8 +501,10 @@ constexpr std::array kRules = {
                    "is http://www.okta.com/exk2 (a second Okta app).",
         .fix = "Make the IdP's entity ID match the metadata uploaded to the cloud, or upload the "
                "metadata of the IdP that actually signs.",
-        .reference = "lifetime-rules.md § Alibaba Cloud (\"Issuer must equal the entityID of the "
-                     "uploaded IdP metadata\"); cli-contract.md § Declarations (--idp-metadata)",
+        .reference = "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso) "
+                     "(Issuer must equal the entity ID of the uploaded IdP metadata); README.md § "
+                     "Checking signatures; README.md § Reference (Command line): --idp-metadata",
     },
     RuleInfo{
         .id = Rule::kLifetimeBelowTarget.name(),
@@ -423,8 +528,17 @@ constexpr std::array kRules = {
                "--max-session-duration 28800`, `aws sso-admin update-permission-set "
                "--instance-arn ARN --permission-set-arn ARN --session-duration PT8H`, or the "
                "IdP's SessionDuration attribute and session length; or lower --target.",
-        .reference = "lifetime-rules.md § Vocabulary (factor, binding factor, clamp) and § Worked "
-                     "examples (example 1)",
+        .reference =
+            "Alibaba Cloud, How do I adjust session durations and STS token validity "
+            "periods? "
+            "(https://www.alibabacloud.com/help/en/ram/support/"
+            "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html); "
+            "AWS IAM Identity Center User Guide, Set session duration "
+            "(https://docs.aws.amazon.com/singlesignon/latest/userguide/"
+            "howtosessionduration.html); "
+            "README.md § Debugging a short session",
     },
     RuleInfo{
         .id = Rule::kLimitExceeded.name(),
@@ -443,7 +557,7 @@ constexpr std::array kRules = {
                    "inflates past 64 MiB.",
         .fix = "Check that the input is what you meant to give; if it is a genuine input, raise "
                "the limit the message names with --limit NAME=N.",
-        .reference = "README § Reference (Limits)",
+        .reference = "README.md § Reference (Limits)",
     },
     RuleInfo{
         .id = Rule::kLoginSessionOutOfRange.name(),
@@ -459,7 +573,13 @@ constexpr std::array kRules = {
         .fix = "Declare and set a whole number of hours from 1 to 24: `aliyun ram "
                "SetSecurityPreference --LoginSessionDuration 12`.",
         .reference = "Alibaba Cloud RAM API reference, SetSecurityPreference "
-                     "(LoginSessionDuration); lifetime-rules.md § Alibaba Cloud",
+                     "(LoginSessionDuration; "
+                     "https://www.alibabacloud.com/help/en/ram/developer-reference/"
+                     "api-ram-2015-05-01-setsecuritypreference); "
+                     "Alibaba Cloud, How do I adjust session durations and STS token validity "
+                     "periods? "
+                     "(https://www.alibabacloud.com/help/en/ram/support/"
+                     "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token)",
     },
     RuleInfo{
         .id = Rule::kMultipleAssertions.name(),
@@ -474,8 +594,11 @@ constexpr std::array kRules = {
                    "carrying another Role attribute.",
         .fix = "Configure the IdP to send one Assertion per response; a second assertion the IdP "
                "did not put there means the response was tampered with.",
-        .reference = "SAML 2.0 Core, Response; cli-contract.md § Decisions (Signatures: a signed "
-                     "Response counts only with exactly one assertion)",
+        .reference = "SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "Response; SAML 2.0 Profiles "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-profiles-2.0-os.pdf) § "
+                     "4.1.4.2; README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kNamespacePrefixRebound.name(),
@@ -492,7 +615,10 @@ constexpr std::array kRules = {
                    "signed Assertion, whose `saml` prefix is the SAML assertion namespace.",
         .fix = "Reject the response. If your IdP produced it, configure it (or what rewrites the "
                "response) to bind each prefix once.",
-        .reference = "Namespaces in XML 1.0 § 6; SAML 2.0 Core § 1.2",
+        .reference = "Namespaces in XML 1.0 § 6 "
+                     "(https://www.w3.org/TR/xml-names/#scoping-defaulting); SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf) § 1.2; "
+                     "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kObservedLifetimeShort.name(),
@@ -508,8 +634,12 @@ constexpr std::array kRules = {
                    "credentials expire 1 hour after eventTime.",
         .fix = "Lengthen the IdP session that sets AuthnStatement/@SessionNotOnOrAfter, or "
                "request no more than it allows.",
-        .reference = "lifetime-rules.md § Vocabulary (session_not_on_or_after) and § AWS; "
-                     "cli-contract.md § Decisions (Other inputs: CloudTrail / ActionTrail)",
+        .reference =
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html) "
+            "(SessionNotOnOrAfter); README.md § From a browser capture and `aws iam "
+            "get-role` (CloudTrail and ActionTrail); README.md § Decisions where the "
+            "contract is silent (Audit events)",
     },
     RuleInfo{
         .id = Rule::kOptionIgnored.name(),
@@ -524,8 +654,12 @@ constexpr std::array kRules = {
         .example = "--scenario aliyun:assume-role --role-chaining.",
         .fix = "Drop the option, or choose with --scenario the scenario it applies to (e.g. "
                "aws:assume-role for --role-chaining).",
-        .reference = "cli-contract.md § Decisions (Outcomes: --role-chaining with an Alibaba "
-                     "scenario; Other inputs); lifetime-rules.md § Alibaba Cloud",
+        .reference = "Alibaba Cloud, How do I adjust session durations and STS token validity "
+                     "periods? "
+                     "(https://www.alibabacloud.com/help/en/ram/support/"
+                     "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token) "
+                     "(no role-chaining cap on Alibaba Cloud); README.md § Decisions where the "
+                     "contract is silent (option-ignored)",
     },
     RuleInfo{
         .id = Rule::kPermissionSetDurationOutOfRange.name(),
@@ -543,8 +677,9 @@ constexpr std::array kRules = {
                "--instance-arn ARN --permission-set-arn ARN --session-duration PT8H`, then `aws "
                "sso-admin provision-permission-set --instance-arn ARN --permission-set-arn ARN "
                "--target-type ALL_PROVISIONED_ACCOUNTS`.",
-        .reference = "AWS IAM Identity Center User Guide, Set session duration; lifetime-rules.md "
-                     "§ AWS (Identity Center)",
+        .reference =
+            "AWS IAM Identity Center User Guide, Set session duration "
+            "(https://docs.aws.amazon.com/singlesignon/latest/userguide/howtosessionduration.html)",
     },
     RuleInfo{
         .id = Rule::kRecipientMismatch.name(),
@@ -565,8 +700,11 @@ constexpr std::array kRules = {
         .fix = "Set the IdP application's ACS (Recipient) URL to the cloud's endpoint and emit "
                "one SubjectConfirmationData with both NotOnOrAfter and Recipient.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response; Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md "
-                     "§ AWS (Recipient) and § Alibaba Cloud (Endpoints)",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
+                     "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
     RuleInfo{
         .id = Rule::kRedemptionWindowExceeded.name(),
@@ -583,8 +721,11 @@ constexpr std::array kRules = {
         .fix = "Call AssumeRoleWithSAML right after sign-in with a fresh response (sign in again "
                "rather than reuse a saved one), and synchronise the IdP's and the client's clocks "
                "(NTP).",
-        .reference = "lifetime-rules.md § AWS (observed STS behaviour); AWS IAM User Guide, "
-                     "Troubleshoot SAML 2.0 federation with AWS",
+        .reference =
+            "AWS IAM User Guide, Troubleshoot SAML 2.0 federation with AWS "
+            "(https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html)",
     },
     RuleInfo{
         .id = Rule::kRoleAttributeMalformed.name(),
@@ -604,8 +745,12 @@ constexpr std::array kRules = {
                "or `acs:ram::1234567890123456:role/ops,acs:ram::1234567890123456:saml-provider/"
                "okta`.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response (Role); Alibaba Cloud, SAML response for role-based SSO; "
-                     "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
+                     "(Role); Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
+                     "README.md § Decisions where the contract is silent (Role values)",
     },
     RuleInfo{
         .id = Rule::kRoleAttributeMissing.name(),
@@ -626,8 +771,11 @@ constexpr std::array kRules = {
                "https://www.aliyun.com/SAML-Role/Attributes/Role, one value per role, each "
                "ROLE_ARN,PROVIDER_ARN.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response (Role); Alibaba Cloud, SAML response for role-based SSO; "
-                     "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
+                     "(Role); Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
     RuleInfo{
         .id = Rule::kRoleChainingLimit.name(),
@@ -645,8 +793,12 @@ constexpr std::array kRules = {
                "--role-session-name NAME --duration-seconds 3600`), or reach the target role "
                "directly (list it in the SAML Role attribute, or assume it from user "
                "credentials) so that its own MaxSessionDuration applies.",
-        .reference = "AWS STS API Reference, AssumeRole (DurationSeconds, role chaining); "
-                     "lifetime-rules.md § AWS",
+        .reference = "AWS STS API Reference, AssumeRole "
+                     "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html) "
+                     "(DurationSeconds, role chaining); AWS IAM User Guide, Roles terms and "
+                     "concepts: role chaining "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_terms-and-concepts.html#iam-term-role-chaining)",
     },
     RuleInfo{
         .id = Rule::kRoleMaxOutOfRange.name(),
@@ -662,9 +814,11 @@ constexpr std::array kRules = {
         .fix = "Use a value from 3600 to 43200: `aws iam update-role --role-name NAME "
                "--max-session-duration 43200` or `aliyun ram UpdateRole --RoleName NAME "
                "--NewMaxSessionDuration 43200`.",
-        .reference = "AWS IAM User Guide, Update the maximum session duration for a role; Alibaba "
-                     "Cloud RAM API reference, CreateRole and UpdateRole (MaxSessionDuration, "
-                     "NewMaxSessionDuration); lifetime-rules.md § AWS and § Alibaba Cloud",
+        .reference = "AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
+                     "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
+                     "Alibaba Cloud, Specify the maximum session duration for a RAM role "
+                     "(https://www.alibabacloud.com/help/en/ram/user-guide/"
+                     "specify-the-maximum-session-duration-for-a-ram-role)",
     },
     RuleInfo{
         .id = Rule::kRoleNotInAssertion.name(),
@@ -680,7 +834,8 @@ constexpr std::array kRules = {
                    "response whose only Role value is arn:aws:iam::123456789012:role/ops.",
         .fix = "Declare the role the assertion offers, or fix the IdP application's Role "
                "attribute so that it lists the role you mean.",
-        .reference = "cli-contract.md § Declarations and § Decisions (Roles and diagnostics)",
+        .reference = "README.md § From a browser capture and `aws iam get-role` (STS requests); "
+                     "README.md § Decisions where the contract is silent (Role values)",
     },
     RuleInfo{
         .id = Rule::kRoleSessionNameInvalid.name(),
@@ -699,8 +854,12 @@ constexpr std::array kRules = {
                "the username or email address, 2..64 characters of letters, digits and "
                "`. @ - _`.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response (RoleSessionName); Alibaba Cloud, SAML response for role-based SSO; "
-                     "lifetime-rules.md § AWS and § Alibaba Cloud",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
+                     "(RoleSessionName); Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
+                     "README.md § Decisions where the contract is silent (Alibaba RoleSessionName)",
     },
     RuleInfo{
         .id = Rule::kRoleSessionNameMissing.name(),
@@ -716,8 +875,11 @@ constexpr std::array kRules = {
         .fix = "Add the attribute to the IdP application with one value per user, e.g. the "
                "username or email address.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response (RoleSessionName); Alibaba Cloud, SAML response for role-based SSO; "
-                     "lifetime-rules.md § AWS and § Alibaba Cloud (SAML attributes)",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
+                     "(RoleSessionName); Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso)",
     },
     RuleInfo{
         .id = Rule::kSessionDurationExceedsRoleMax.name(),
@@ -738,8 +900,13 @@ constexpr std::array kRules = {
                "--NewMaxSessionDuration 43200`), or lower the SessionDuration attribute in the "
                "IdP application to the role maximum.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response (SessionDuration) and Update the maximum session duration for a "
-                     "role; lifetime-rules.md § AWS (observed) and § Alibaba Cloud",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
+                     "(SessionDuration); AWS IAM API Reference, UpdateRole (MaxSessionDuration; "
+                     "https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html); "
+                     "README.md § Decisions where the contract is silent "
+                     "(session-duration-exceeds-role-max)",
     },
     RuleInfo{
         .id = Rule::kSessionDurationOutOfRange.name(),
@@ -757,8 +924,13 @@ constexpr std::array kRules = {
         .fix = "Have the IdP send one integer from 900 to 43200 in the SessionDuration attribute "
                "(e.g. 28800 for 8 h), no more than the role's MaxSessionDuration.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response (SessionDuration); Alibaba Cloud, SAML response for role-based SSO; "
-                     "lifetime-rules.md § AWS and § Alibaba Cloud; cli-contract.md § Decisions",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
+                     "(SessionDuration); Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
+                     "README.md § Decisions where the contract is silent (The SessionDuration "
+                     "attribute given twice)",
     },
     RuleInfo{
         .id = Rule::kSessionExpired.name(),
@@ -775,9 +947,15 @@ constexpr std::array kRules = {
         .fix = "Sign in again for a fresh response; if the IdP sets SessionNotOnOrAfter at or "
                "near IssueInstant, lengthen the IdP's session lifetime for the application so "
                "that SessionNotOnOrAfter lies at least the target beyond IssueInstant.",
-        .reference = "SAML 2.0 Core, AuthnStatement (SessionNotOnOrAfter); lifetime-rules.md "
-                     "§ Vocabulary (session_not_on_or_after) and § Alibaba Cloud and § AWS "
-                     "(scenario tables); cli-contract.md § Decisions (Outcomes)",
+        .reference =
+            "SAML 2.0 Core "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+            "AuthnStatement (SessionNotOnOrAfter); Alibaba Cloud, How do I adjust session "
+            "durations and STS token validity periods? "
+            "(https://www.alibabacloud.com/help/en/ram/support/"
+            "how-do-i-modify-the-validity-period-of-a-logon-session-or-an-sts-token); "
+            "AWS STS API Reference, AssumeRoleWithSAML "
+            "(https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html)",
     },
     RuleInfo{
         .id = Rule::kSignatureAlgorithmUnsupported.name(),
@@ -794,7 +972,10 @@ constexpr std::array kRules = {
         .fix = "Sign with RSA-SHA256 (or ECDSA-SHA256) and a SHA-256 digest, which every SAML "
                "service provider supports; or verify this response with a tool that supports the "
                "algorithm.",
-        .reference = "XML Signature 1.1 § 6 (Algorithms); xmlsec 1.2 supported algorithms",
+        .reference = "XML Signature 1.1 § 6, Algorithms "
+                     "(https://www.w3.org/TR/xmldsig-core1/#sec-Algorithms); XML Security Library "
+                     "(xmlsec) (https://www.aleksey.com/xmlsec/); README.md § Decisions where the "
+                     "contract is silent (Algorithms xmlsec 1.2 cannot compute)",
     },
     RuleInfo{
         .id = Rule::kSignatureInvalid.name(),
@@ -812,8 +993,9 @@ constexpr std::array kRules = {
         .fix = "Check a capture taken unmodified (no re-indenting, re-encoding or pretty "
                "printing); if it is exactly what the IdP sent, check the IdP's signing "
                "configuration and the certificate uploaded to the cloud's SAML provider.",
-        .reference = "XML Signature Syntax and Processing (reference and signature validation); "
-                     "cli-contract.md § Decisions (Signatures)",
+        .reference = "XML Signature Syntax and Processing 1.1 "
+                     "(https://www.w3.org/TR/xmldsig-core1/), reference and signature validation; "
+                     "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kSignatureKeyUntrusted.name(),
@@ -832,8 +1014,10 @@ constexpr std::array kRules = {
                "ram UpdateSAMLProvider --SAMLProviderName NAME --NewEncodedSAMLMetadataDocument "
                "BASE64`) and pass the new certificate with --cert; otherwise do not trust the "
                "response.",
-        .reference = "lifetime-rules.md § Alibaba Cloud (Issuer and IdP metadata); cli-contract.md "
-                     "§ Declarations (--cert, --idp-metadata) and § Decisions (Signatures)",
+        .reference = "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso) "
+                     "(IdP metadata); README.md § Checking signatures; README.md § Reference "
+                     "(Command line): --cert, --idp-metadata",
     },
     RuleInfo{
         .id = Rule::kSignatureMissing.name(),
@@ -850,8 +1034,15 @@ constexpr std::array kRules = {
         .fix = "Enable signing in the IdP application (sign the Assertion, which Alibaba Cloud "
                "requires, or both Response and Assertion), and verify it with --cert or "
                "--idp-metadata.",
-        .reference = "Alibaba Cloud, SAML response for role-based SSO; lifetime-rules.md § Alibaba "
-                     "Cloud and § AWS (Signing); cli-contract.md § Decisions (Default severities)",
+        .reference = "Alibaba Cloud, SAML response for role-based SSO "
+                     "(https://www.alibabacloud.com/help/en/ram/saml-response-for-role-based-sso); "
+                     "AWS IAM User Guide, Configure SAML assertions for the authentication "
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
+                     "SAML 2.0 Profiles "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-profiles-2.0-os.pdf) § "
+                     "4.1.4.5; README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kSignatureNotChecked.name(),
@@ -868,8 +1059,8 @@ constexpr std::array kRules = {
         .fix = "Pass the IdP signing certificate (--cert idp.pem) or the IdP metadata "
                "(--idp-metadata metadata.xml, the same file uploaded to the cloud's SAML "
                "provider).",
-        .reference = "cli-contract.md § Declarations (--cert, --idp-metadata, "
-                     "--require-signature) and § Decisions (Default severities, Signatures)",
+        .reference = "README.md § Checking signatures; README.md § Reference (Command line): "
+                     "--cert, --idp-metadata, --require-signature",
     },
     RuleInfo{
         .id = Rule::kSignatureNotCoveringAssertion.name(),
@@ -886,8 +1077,10 @@ constexpr std::array kRules = {
         .fix = "Do not trust the response unless your IdP produced it as is; if it did, configure "
                "the IdP to sign the Assertion it sends (or a Response holding only that "
                "Assertion).",
-        .reference = "XML Signature Syntax and Processing (same-document references); "
-                     "cli-contract.md § Decisions (Signatures); style.md § SAML specifics",
+        .reference = "XML Signature Syntax and Processing 1.1 "
+                     "(https://www.w3.org/TR/xmldsig-core1/), same-document references; README.md "
+                     "§ Checking signatures (binding, one view); README.md § Decisions where the "
+                     "contract is silent (Wrapped signatures)",
     },
     RuleInfo{
         .id = Rule::kSignatureWeakAlgorithm.name(),
@@ -904,7 +1097,12 @@ constexpr std::array kRules = {
                    "http://www.w3.org/2000/09/xmldsig#sha1.",
         .fix = "Switch the IdP application to RSA-SHA256 signatures with SHA-256 digests (the "
                "signature and digest algorithm settings of its SAML configuration).",
-        .reference = "lifetime-rules.md § AWS (Signing); cli-contract.md § Decisions (Signatures)",
+        .reference = "XML Signature 1.1 § 6, Algorithms "
+                     "(https://www.w3.org/TR/xmldsig-core1/#sec-Algorithms); AWS IAM User Guide, "
+                     "Configure SAML assertions for the authentication response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html); "
+                     "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kSourceIdentityInvalid.name(),
@@ -919,7 +1117,10 @@ constexpr std::array kRules = {
         .fix = "Map SourceIdentity to a value of 2..64 characters from `[a-zA-Z_0-9+=,.@-]` that "
                "does not start with aws:, or stop sending the attribute.",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
-                     "response (SourceIdentity); lifetime-rules.md § AWS (SAML attributes)",
+                     "response "
+                     "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
+                     "id_roles_providers_create_saml_assertions.html) "
+                     "(SourceIdentity)",
     },
     RuleInfo{
         .id = Rule::kStatusNotSuccess.name(),
@@ -935,7 +1136,9 @@ constexpr std::array kRules = {
         .fix = "Read the StatusMessage and the second-level StatusCode and fix the IdP side (the "
                "user's assignment to the application, MFA, sign-on policy); then capture a new "
                "response.",
-        .reference = "SAML 2.0 Core, Status and StatusCode",
+        .reference = "SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "Status and StatusCode",
     },
     RuleInfo{
         .id = Rule::kStsCallFailed.name(),
@@ -949,7 +1152,10 @@ constexpr std::array kRules = {
                    "errorMessage \"Not authorized to perform sts:AssumeRoleWithSAML\".",
         .fix = "Read the quoted error message; for AccessDenied, check the role's trust policy "
                "and the SAML provider ARN.",
-        .reference = "AWS STS API Reference (Errors); cli-contract.md § Decisions (Other inputs)",
+        .reference = "AWS STS API Reference, Common errors "
+                     "(https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html); "
+                     "README.md § From a browser capture and `aws iam get-role` (CloudTrail and "
+                     "ActionTrail)",
     },
     RuleInfo{
         .id = Rule::kSuppressionInvalid.name(),
@@ -998,8 +1204,9 @@ constexpr std::array kRules = {
         .example = "`<NameID>admin@example.com<!---->.evil.example</NameID>`.",
         .fix = "Do not trust the response: IdPs do not put comments inside values, so find out "
                "who edited it; if your IdP does, report it to its vendor.",
-        .reference = "XML Signature Syntax and Processing (canonicalization without comments); "
-                     "style.md § SAML specifics",
+        .reference = "XML Signature Syntax and Processing 1.1 "
+                     "(https://www.w3.org/TR/xmldsig-core1/), canonicalization without comments; "
+                     "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kXmlDoctype.name(),
@@ -1014,8 +1221,12 @@ constexpr std::array kRules = {
                    "`<samlp:Response>`.",
         .fix = "Remove the DOCTYPE; if your IdP emits one, report it to its vendor; a response "
                "from elsewhere that carries one is an attack attempt.",
-        .reference = "SAML 2.0 Bindings and Profiles (security considerations); style.md § SAML "
-                     "specifics; cli-contract.md § Decisions (Signatures)",
+        .reference =
+            "SAML 2.0 Bindings "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-bindings-2.0-os.pdf) "
+            "and SAML V2.0 Security and Privacy Considerations "
+            "(https://docs.oasis-open.org/security/saml/v2.0/saml-sec-consider-2.0-os.pdf); "
+            "README.md § Checking signatures",
     },
     RuleInfo{
         .id = Rule::kXmlMalformed.name(),
@@ -1031,8 +1242,11 @@ constexpr std::array kRules = {
         .fix = "Capture the response again without truncation or re-encoding; if the IdP emits it "
                "malformed, fix the IdP application or report it to the IdP's vendor; give "
                "--now when IssueInstant is missing.",
-        .reference = "SAML 2.0 Core, Response and Assertion (IssueInstant); cli-contract.md "
-                     "§ Decisions (Factors; Signatures)",
+        .reference = "SAML 2.0 Core "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf), "
+                     "Response and Assertion (IssueInstant); README.md § Checking signatures; "
+                     "README.md § Decisions where the contract is silent (Two readings of one "
+                     "document; Undeclared namespace prefixes)",
     },
 };
 

@@ -113,6 +113,23 @@ Status ValidateRequest(const RunRequest& r) {
   return Status();
 }
 
+// Where the hint for an unusable baseline tells the user to write a new one:
+// the path given when nothing is there yet, else a file beside it that does
+// not exist, so following the hint never overwrites a file (often an input
+// given to --baseline by mistake).
+std::string NewBaselinePath(const std::string& given) {
+  std::error_code ec;
+  if (!std::filesystem::exists(given, ec) && !ec) return given;
+  const std::filesystem::path dir = std::filesystem::path(given).parent_path();
+  for (int n = 0; n < 100; ++n) {
+    std::string leaf =
+        n == 0 ? "samlint-baseline.json" : "samlint-baseline-" + std::to_string(n) + ".json";
+    std::string candidate = (dir / leaf).string();
+    if (!std::filesystem::exists(candidate, ec) && !ec) return candidate;
+  }
+  return (dir / "samlint-baseline-new.json").string();
+}
+
 // The outcome of a run stopped by a usage error: nothing was written.
 RunOutcome UsageOutcome(const Status& error) {
   RunOutcome outcome;
@@ -129,7 +146,9 @@ PreparedInput ReadAndPrepare(const InputRef& input, const Limits& limits, Timest
   if (!read.ok()) {
     prepared.finished.push_back(UnreadableInput(input.name, read.error()));
   } else if (read->size > limits.input_bytes) {
-    prepared = PrepareOversized(input.name, read->bytes, read->size, limits);
+    // Only a file can be read again; what was read says whether it may be a capture.
+    prepared = PrepareLargeInput(input.name, input.is_stdin ? std::string() : input.path,
+                                 read->size, read->bytes, limits);
   } else {
     prepared = PrepareInput(input.name, std::move(read->bytes), limits, sign_in);
   }
@@ -495,9 +514,12 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
     bool from_cli = request.baseline.has_value();
     const std::string& path = from_cli ? *request.baseline : *run_config->baseline;
     if (Status loaded = LoadBaseline(path, *baseline); !loaded.ok()) {
-      return UsageOutcome(Status::Error(
-          (from_cli ? "--baseline: " : run_config->path + ": baseline: ") + loaded.message() +
-          " (make one with: samlint check ... --format json > " + path + ")"));
+      std::string make = NewBaselinePath(path);
+      std::string hint = " (make one with: samlint check ... --format json > " + make;
+      if (make != path) hint += ", then pass " + make;
+      return UsageOutcome(
+          Status::Error((from_cli ? "--baseline: " : run_config->path + ": baseline: ") +
+                        loaded.message() + hint + ")"));
     }
   }
 

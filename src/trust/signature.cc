@@ -71,9 +71,52 @@ void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* 
   out.push_back(std::move(n));
 }
 
+// signature-missing in the words of the cloud the response is for: what it
+// requires, and what it does with an unsigned response. At note severity (no
+// trust anchor, no --require-signature) the message says why it is only a note.
+Diagnostic SignatureMissingFinding(std::optional<Cloud> cloud, std::size_t offset,
+                                   Severity severity) {
+  std::string message =
+      "The response is not signed: neither the Response nor the Assertion carries a "
+      "ds:Signature. ";
+  std::string fix;
+  if (cloud == Cloud::kAws) {
+    message +=
+        "AWS checks the signature against the IdP metadata uploaded to IAM and refuses an "
+        "unsigned response at sign-in";
+    fix =
+        "Configure the IdP to sign the Assertion (it may sign the Response too), then check the "
+        "new response with --cert or --idp-metadata.";
+  } else if (cloud == Cloud::kAliyun) {
+    message +=
+        "Alibaba Cloud requires the whole saml2:Assertion element to be signed and refuses an "
+        "unsigned response at sign-in";
+    fix =
+        "Configure the IdP to sign the whole Assertion (Alibaba Cloud requires it; it may sign "
+        "the Response too), then check the new response with --cert or --idp-metadata.";
+  } else {
+    message += "A service provider that checks signatures, as the clouds do, refuses it";
+    fix =
+        "Configure the IdP to sign the Assertion (it may sign the Response too); --cloud or "
+        "--scenario tells samlint which cloud's rule to apply.";
+  }
+  if (severity == Severity::kNote) {
+    message +=
+        "; this is a note only because no trust anchor was given (--cert, --idp-metadata or "
+        "--require-signature make it an error).";
+  } else {
+    message += ".";
+  }
+  Diagnostic d =
+      MakeDiagnostic(Rule::kSignatureMissing, std::move(message), offset, std::move(fix));
+  d.severity = severity;
+  return d;
+}
+
 // Structural verdict when there is nothing to verify against.
 TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* read,
-                            const CheckOptions& options, std::vector<Diagnostic>& out) {
+                            std::optional<Cloud> cloud, const CheckOptions& options,
+                            std::vector<Diagnostic>& out) {
   TrustVerdict verdict;
   verdict.values_from = read;
   const SignatureFact* assertion_sig =
@@ -91,14 +134,10 @@ TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* rea
     // encrypted-assertion-no-key says so.
     if (sealed && !facts.has_any_signature) return verdict;
     if (!facts.has_any_signature) {
-      Diagnostic d = MakeDiagnostic(
-          Rule::kSignatureMissing,
-          "The response is not signed: neither the Response nor the Assertion carries a "
-          "ds:Signature; the cloud will refuse it.",
-          read != nullptr ? read->offset : facts.offset,
-          "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
-      if (options.require_signature) d.severity = Severity::kError;
-      out.push_back(std::move(d));
+      out.push_back(SignatureMissingFinding(
+          cloud, read != nullptr ? read->offset : facts.offset,
+          options.require_signature ? Severity::kError
+                                    : FindRule(Rule::kSignatureMissing.name())->default_severity));
       return verdict;
     }
   } else {
@@ -197,7 +236,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   WeakAlgorithmFindings(facts, read, out);
   AssertionNotSignedFinding(facts, read, cloud, out);
   const TrustStore* store = options.trust_store.get();
-  if (store == nullptr || store->empty()) return WithoutAnchors(facts, read, options, out);
+  if (store == nullptr || store->empty()) return WithoutAnchors(facts, read, cloud, options, out);
 
   TrustVerdict verdict;
   verdict.values_from = read;
@@ -253,14 +292,8 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   }
   if (!facts.has_any_signature) {
     verdict.summary.status = "missing";
-    Diagnostic d = MakeDiagnostic(
-        Rule::kSignatureMissing,
-        "The response is not signed: neither the Response nor the Assertion carries a "
-        "ds:Signature; the cloud will refuse it.",
-        here,
-        "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
-    d.severity = Severity::kError;  // with a trust anchor, an unsigned response is an error
-    out.push_back(std::move(d));
+    // With a trust anchor, an unsigned response is an error.
+    out.push_back(SignatureMissingFinding(cloud, here, Severity::kError));
     return verdict;
   }
 

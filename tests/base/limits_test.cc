@@ -14,13 +14,15 @@ namespace {
 TEST(Limits, AllLimitsNamesEveryFieldOnceInAFixedOrder) {
   std::size_t count = 0;
   const LimitInfo* all = AllLimits(count);
-  ASSERT_EQ(count, 5u);
+  ASSERT_EQ(count, 6u);
   EXPECT_EQ(all[0].name, "input-bytes");
   EXPECT_EQ(all[1].name, "inflated-bytes");
   EXPECT_EQ(all[2].name, "signatures");
   EXPECT_EQ(all[3].name, "xml-nodes");
   EXPECT_EQ(all[4].name, "json-nodes");
+  EXPECT_EQ(all[5].name, "capture-bytes");
   const Limits defaults;
+  EXPECT_EQ(defaults.*(all[5].field), std::size_t{1} << 30);
   EXPECT_EQ(defaults.*(all[2].field), 16u);
 }
 
@@ -54,7 +56,7 @@ TEST(Limits, SetLimitRefusesZeroOtherTextAndUnknownNames) {
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.message(),
             "unknown limit \"nodes\"; the limits are input-bytes, inflated-bytes, signatures, "
-            "xml-nodes, json-nodes");
+            "xml-nodes, json-nodes, capture-bytes");
   const Status no_equals = SetLimit(limits, "signatures");
   ASSERT_FALSE(no_equals.ok());
   EXPECT_EQ(no_equals.message().rfind("expected NAME=N", 0), 0u);

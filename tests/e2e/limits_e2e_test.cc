@@ -38,7 +38,7 @@ TEST(E2eLimits, UnknownLimitIsAOneLineUsageError) {
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_EQ(run.err,
             "samlint: --limit: unknown limit \"bogus\"; the limits are input-bytes, "
-            "inflated-bytes, signatures, xml-nodes, json-nodes\n");
+            "inflated-bytes, signatures, xml-nodes, json-nodes, capture-bytes\n");
   EXPECT_EQ(run.out, "");
 }
 

@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -141,6 +143,38 @@ TEST(RuleRegistry, Names) {
   EXPECT_EQ(CategoryName(RuleCategory::kAssertion), "assertion");
   EXPECT_EQ(CategoryName(RuleCategory::kTrust), "trust");
   EXPECT_EQ(CategoryName(RuleCategory::kInput), "input");
+}
+
+// Rule pages cite vendor documents by URL and the project's own docs, never a
+// file outside the repository (the specs and seeds the project started from).
+TEST(RuleRegistry, ReferencesStayInTheRepository) {
+  static const std::regex kMarkdown(R"(([A-Za-z0-9_./-]+\.md)\b)");
+  for (const RuleInfo& rule : AllRules()) {
+    for (std::string_view field :
+         {rule.summary, rule.rationale, rule.example, rule.fix, rule.reference}) {
+      const std::string text(field);
+      for (const char* outside : {"/work/", "shared/", "spec/", "seeds/", "lifetime-rules.md",
+                                  "cli-contract.md", "more-clouds.md", "style.md"}) {
+        EXPECT_EQ(text.find(outside), std::string::npos)
+            << rule.id << " cites \"" << outside << "\": " << text;
+      }
+      // A relative path up out of the tree ("../shared/..."); ".../saml/acs" is no path.
+      for (std::size_t at = text.find("../"); at != std::string::npos;
+           at = text.find("../", at + 1)) {
+        EXPECT_TRUE(at > 0 && text[at - 1] == '.')
+            << rule.id << " cites a path outside the repository: " << text.substr(at, 80);
+      }
+#ifdef SAMLINT_SOURCE_DIR
+      for (auto it = std::sregex_iterator(text.begin(), text.end(), kMarkdown);
+           it != std::sregex_iterator(); ++it) {
+        const std::string file = (*it)[1].str();
+        EXPECT_TRUE(std::filesystem::is_regular_file(std::string(SAMLINT_SOURCE_DIR) + "/" + file))
+            << rule.id << " cites " << file << ", which is not in the repository";
+      }
+#endif
+    }
+    EXPECT_FALSE(rule.reference.empty()) << rule.id;
+  }
 }
 
 // docs/rules.md is the table rendered as Markdown. Regenerate it with
