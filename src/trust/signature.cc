@@ -64,6 +64,10 @@ void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* 
       *cloud == Cloud::kAliyun
           ? "Only the Response is signed; Alibaba Cloud requires the whole saml2:Assertion "
             "element to be signed and refuses this response."
+      : *cloud == Cloud::kGeneric
+          ? "Only the Response is signed, not the Assertion. SAML Profiles §4.1.4.5 asks for "
+            "signed assertions with the POST binding (approved errata E26 also accepts a signed "
+            "Response), so a strict service provider may refuse it."
           : "Only the Response is signed, not the Assertion. AWS accepts this, but tools that "
             "extract the assertion lose the signature.",
       read->offset, "Configure the IdP to sign the Assertion (it may sign the Response too).");
@@ -72,8 +76,28 @@ void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* 
 }
 
 // Structural verdict when there is nothing to verify against.
+// signature-missing in the words of the service provider the response is for:
+// a cloud, or (nothing named one, or --cloud generic) any SAML SP.
+std::string UnsignedMessage(std::optional<Cloud> cloud) {
+  std::string message =
+      "The response is not signed: neither the Response nor the Assertion carries a "
+      "ds:Signature; ";
+  return message + (cloud && *cloud != Cloud::kGeneric
+                        ? "the cloud will refuse it."
+                        : "a service provider that receives it by the HTTP POST binding "
+                          "refuses it (SAML Profiles §4.1.4.5).");
+}
+
+std::string UnsignedFix(std::optional<Cloud> cloud) {
+  return cloud && *cloud != Cloud::kGeneric
+             ? "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the "
+               "Response."
+             : "Configure the IdP to sign the Assertion (or the Response).";
+}
+
 TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* read,
-                            const CheckOptions& options, std::vector<Diagnostic>& out) {
+                            std::optional<Cloud> cloud, const CheckOptions& options,
+                            std::vector<Diagnostic>& out) {
   TrustVerdict verdict;
   verdict.values_from = read;
   const SignatureFact* assertion_sig =
@@ -91,12 +115,9 @@ TrustVerdict WithoutAnchors(const ResponseFacts& facts, const AssertionFact* rea
     // encrypted-assertion-no-key says so.
     if (sealed && !facts.has_any_signature) return verdict;
     if (!facts.has_any_signature) {
-      Diagnostic d = MakeDiagnostic(
-          Rule::kSignatureMissing,
-          "The response is not signed: neither the Response nor the Assertion carries a "
-          "ds:Signature; the cloud will refuse it.",
-          read != nullptr ? read->offset : facts.offset,
-          "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
+      Diagnostic d =
+          MakeDiagnostic(Rule::kSignatureMissing, UnsignedMessage(cloud),
+                         read != nullptr ? read->offset : facts.offset, UnsignedFix(cloud));
       if (options.require_signature) d.severity = Severity::kError;
       out.push_back(std::move(d));
       return verdict;
@@ -197,7 +218,7 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   WeakAlgorithmFindings(facts, read, out);
   AssertionNotSignedFinding(facts, read, cloud, out);
   const TrustStore* store = options.trust_store.get();
-  if (store == nullptr || store->empty()) return WithoutAnchors(facts, read, options, out);
+  if (store == nullptr || store->empty()) return WithoutAnchors(facts, read, cloud, options, out);
 
   TrustVerdict verdict;
   verdict.values_from = read;
@@ -253,12 +274,8 @@ TrustVerdict Assess(std::string_view xml, const ResponseFacts& facts, const Asse
   }
   if (!facts.has_any_signature) {
     verdict.summary.status = "missing";
-    Diagnostic d = MakeDiagnostic(
-        Rule::kSignatureMissing,
-        "The response is not signed: neither the Response nor the Assertion carries a "
-        "ds:Signature; the cloud will refuse it.",
-        here,
-        "Configure the IdP to sign the Assertion (Alibaba Cloud requires it) or the Response.");
+    Diagnostic d =
+        MakeDiagnostic(Rule::kSignatureMissing, UnsignedMessage(cloud), here, UnsignedFix(cloud));
     d.severity = Severity::kError;  // with a trust anchor, an unsigned response is an error
     out.push_back(std::move(d));
     return verdict;
