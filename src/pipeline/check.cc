@@ -82,6 +82,7 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
     used.login_session |= u.login_session;
     used.permission_set |= u.permission_set;
     used.role_chaining |= u.role_chaining;
+    used.sp |= u.sp;
     aliyun_only &= GetScenario(id).cloud == Cloud::kAliyun;
   }
   std::string names;
