@@ -216,7 +216,10 @@ int main(int argc, char** argv) {
   check->add_option("INPUT", args.inputs,
                     "SAML response files (XML, base64, SAMLResponse= form body), directories "
                     "(recursed), or - for stdin");
-  check->add_option("--cloud", args.cloud, "aws or aliyun (default: detected per response)")
+  check
+      ->add_option("--cloud", args.cloud,
+                   "aws, aliyun or generic (any SAML service provider; default: detected per "
+                   "response, generic when nothing names a cloud)")
       ->type_name("CLOUD");
   check
       ->add_option("--scenario", args.scenarios,
@@ -239,6 +242,18 @@ int main(int argc, char** argv) {
       ->add_option("--permission-set-session", args.permission_set_session,
                    "Identity Center permission-set SessionDuration (DURATION)")
       ->type_name("DURATION");
+  check
+      ->add_option("--sp-session-limit", args.sp_session_limit,
+                   "saml:generic: the service provider's own session limit (DURATION)")
+      ->type_name("DURATION");
+  check
+      ->add_option("--sp-entity-id", args.sp_entity_id,
+                   "saml:generic: the SP's entity ID, which the Audience must name")
+      ->type_name("ID");
+  check
+      ->add_option("--sp-acs-url", args.sp_acs_url,
+                   "saml:generic: the SP's assertion consumer service URL (Recipient)")
+      ->type_name("URL");
   check->add_flag("--role-chaining", args.role_chaining,
                   "the AssumeRole caller holds role credentials");
   check->add_option("--target", args.target, "the session length wanted (DURATION)")

@@ -67,8 +67,15 @@ void CheckEvaluation(const Evaluation& ev, bool may_be_signed) {
     Require(ev.binding.empty(), "a rejected evaluation has no binding factor");
     return;
   }
+  if (ev.factors.empty()) {
+    // saml:generic with neither SessionNotOnOrAfter nor --sp-session-limit:
+    // the assertion does not bound the session (lifetime-unbounded).
+    Require(ev.scenario == ScenarioId::kSamlGeneric, "only saml:generic may have no factor");
+    Require(!ev.effective_seconds.has_value(), "an unbounded evaluation has no number");
+    Require(ev.binding.empty() && ev.clamps.empty(), "an unbounded evaluation binds nothing");
+    return;
+  }
   Require(ev.effective_seconds.has_value(), "an issued evaluation has an effective lifetime");
-  Require(!ev.factors.empty(), "an issued evaluation has factors");
   std::int64_t minimum = ev.factors.front().seconds;
   for (const Factor& f : ev.factors) minimum = std::min(minimum, f.seconds);
   Require(*ev.effective_seconds == minimum, "the effective lifetime is the factors' minimum");

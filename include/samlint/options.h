@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "samlint/config.h"
@@ -24,6 +25,11 @@ struct CheckOptions {
   std::optional<std::int64_t> login_session;           ///< --login-session
   std::optional<std::int64_t> permission_set_session;  ///< --permission-set-session
   bool role_chaining = false;                 ///< --role-chaining
+  /// saml:generic: the service provider's own session cap (--sp-session-limit);
+  /// declared only, never assumed.
+  std::optional<std::int64_t> sp_session_limit;
+  std::optional<std::string> sp_entity_id;  ///< --sp-entity-id: the Audience a generic SP requires
+  std::optional<std::string> sp_acs_url;    ///< --sp-acs-url: its assertion consumer service URL
   std::optional<std::int64_t> target;         ///< --target
   /// samlint.toml [[targets]]: per-role targets, first match wins; used for a
   /// role they match when --target was not given on the command line.

@@ -23,6 +23,7 @@ enum class FactorName {
   kDurationSeconds,
   kPermissionSetSessionDuration,
   kRoleChainingLimit,
+  kSpSessionLimit,  ///< saml:generic: the service provider's own cap (more-clouds.md)
 };
 
 /// "session_duration_attribute", "session_not_on_or_after", ...

@@ -28,6 +28,7 @@ class RuleId {
 /// adds a line here together with the registry entry, its docs and its test.
 struct Rule {
   static constexpr RuleId kAssertionExpired{"assertion-expired"};
+  static constexpr RuleId kAssertionMissing{"assertion-missing"};
   static constexpr RuleId kAssertionNotSigned{"assertion-not-signed"};
   static constexpr RuleId kAssertionNotYetValid{"assertion-not-yet-valid"};
   static constexpr RuleId kAssumedDefault{"assumed-default"};
@@ -48,6 +49,7 @@ struct Rule {
   static constexpr RuleId kInputUnreadable{"input-unreadable"};
   static constexpr RuleId kIssuerMismatch{"issuer-mismatch"};
   static constexpr RuleId kLifetimeBelowTarget{"lifetime-below-target"};
+  static constexpr RuleId kLifetimeUnbounded{"lifetime-unbounded"};
   static constexpr RuleId kLimitExceeded{"limit-exceeded"};
   static constexpr RuleId kLoginSessionOutOfRange{"login-session-out-of-range"};
   static constexpr RuleId kMultipleAssertions{"multiple-assertions"};

@@ -7,9 +7,10 @@
 
 namespace samlint {
 
-enum class Cloud { kAws, kAliyun };
+/// kGeneric: any SAML 2.0 service provider (more-clouds.md § Generic SAML 2.0 service provider).
+enum class Cloud { kAws, kAliyun, kGeneric };
 
-/// "aws" or "aliyun".
+/// "aws", "aliyun" or "generic".
 std::string_view CloudName(Cloud cloud);
 std::optional<Cloud> ParseCloud(std::string_view text);
 
@@ -28,6 +29,7 @@ enum class ScenarioId {
   kAliyunOidcApi,
   kAliyunRoleSwitchConsole,
   kAliyunAssumeRole,
+  kSamlGeneric,
 };
 
 /// Static facts about a scenario.

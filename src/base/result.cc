@@ -13,6 +13,7 @@ std::string_view FactorKey(FactorName name) {
     case FactorName::kDurationSeconds: return "duration_seconds";
     case FactorName::kPermissionSetSessionDuration: return "permission_set_session_duration";
     case FactorName::kRoleChainingLimit: return "role_chaining_limit";
+    case FactorName::kSpSessionLimit: return "sp_session_limit";
   }
   return "unknown";
 }

@@ -5,7 +5,7 @@
 namespace samlint {
 namespace {
 
-constexpr std::array<ScenarioInfo, 14> kScenarios{{
+constexpr std::array<ScenarioInfo, 15> kScenarios{{
     {ScenarioId::kAwsSamlConsole, "aws:saml-console", Cloud::kAws, true,
      "AWS console sign-in with SAML"},
     {ScenarioId::kAwsSamlApi, "aws:saml-api", Cloud::kAws, true,
@@ -33,15 +33,28 @@ constexpr std::array<ScenarioInfo, 14> kScenarios{{
      "Alibaba Cloud console role switch"},
     {ScenarioId::kAliyunAssumeRole, "aliyun:assume-role", Cloud::kAliyun, false,
      "Alibaba Cloud STS AssumeRole"},
+    {ScenarioId::kSamlGeneric, "saml:generic", Cloud::kGeneric, true,
+     "SAML 2.0 Web Browser SSO to any service provider"},
 }};
 
 }  // namespace
 
-std::string_view CloudName(Cloud cloud) { return cloud == Cloud::kAws ? "aws" : "aliyun"; }
+std::string_view CloudName(Cloud cloud) {
+  switch (cloud) {
+    case Cloud::kAws:
+      return "aws";
+    case Cloud::kAliyun:
+      return "aliyun";
+    case Cloud::kGeneric:
+      return "generic";
+  }
+  return "generic";
+}
 
 std::optional<Cloud> ParseCloud(std::string_view text) {
   if (text == "aws") return Cloud::kAws;
   if (text == "aliyun") return Cloud::kAliyun;
+  if (text == "generic") return Cloud::kGeneric;
   return std::nullopt;
 }
 

@@ -42,6 +42,9 @@ const std::vector<std::string_view>& TopLevelKeys() {
                                                      "role-max-session",
                                                      "rules",
                                                      "scenarios",
+                                                     "sp-acs-url",
+                                                     "sp-entity-id",
+                                                     "sp-session-limit",
                                                      "target",
                                                      "targets"};
   return keys;
@@ -84,7 +87,8 @@ class Parser {
           if (ParseCloud(*s)) {
             out_.config.cloud = *s;
           } else {
-            Problem(node.source(), "'cloud' must be \"aws\" or \"aliyun\", not \"" + *s + "\"");
+            Problem(node.source(),
+                    "'cloud' must be \"aws\", \"aliyun\" or \"generic\", not \"" + *s + "\"");
           }
         }
       } else if (name == "scenarios") {
@@ -107,6 +111,12 @@ class Parser {
         out_.config.login_session = SessionDuration(name, node, BareUnit::kHours);
       } else if (name == "permission-set-session") {
         out_.config.permission_set_session = SessionDuration(name, node, BareUnit::kSeconds);
+      } else if (name == "sp-session-limit") {
+        out_.config.sp_session_limit = SessionDuration(name, node, BareUnit::kSeconds);
+      } else if (name == "sp-entity-id") {
+        out_.config.sp_entity_id = String(name, node);
+      } else if (name == "sp-acs-url") {
+        out_.config.sp_acs_url = String(name, node);
       } else if (name == "clock-skew") {
         out_.config.clock_skew = Duration(name, node);
       } else if (name == "role-chaining") {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "samlint/options.h"
 #include "samlint/rule_id.h"
@@ -46,6 +47,8 @@ struct ScenarioInputs {
   std::optional<DeclaredValue> duration_seconds;
   std::optional<DeclaredValue> login_session;
   std::optional<DeclaredValue> permission_set_session;
+  /// saml:generic: the service provider's own session cap (declared only).
+  std::optional<DeclaredValue> sp_session_limit;
   bool role_chaining = false;
   std::optional<std::int64_t> target;
 
@@ -53,6 +56,9 @@ struct ScenarioInputs {
   /// the evaluation is rejected by it alone, and samlint infers neither another
   /// refusal of the request nor a shortfall below the target.
   std::optional<RuleId> refused_by;
+  /// saml:generic: the delivery checks the response fails (validity windows,
+  /// Recipient, Audience, signature), each a reason the SP refuses it.
+  std::vector<RuleId> delivery_refused;
 };
 
 /// The declarations of `options` as DeclaredValues named after their options.

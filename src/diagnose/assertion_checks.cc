@@ -75,9 +75,24 @@ std::string Unlisted(std::size_t i, std::size_t listed, std::size_t unlisted, co
 
 }  // namespace
 
+bool SuccessWithoutAssertion(const ResponseFacts& facts) {
+  return facts.is_response && facts.has_status && facts.status_code.value == kSuccess &&
+         facts.assertions.empty() && facts.encrypted_assertions.empty();
+}
+
 void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
                    std::vector<Diagnostic>& out) {
   (void)options;
+  if (SuccessWithoutAssertion(facts)) {
+    // SAML Profiles §4.1.4.2: a successful <Response> MUST contain at least one assertion.
+    out.push_back(MakeDiagnostic(
+        Rule::kAssertionMissing,
+        "The Response reports Success but carries no Assertion (nor an EncryptedAssertion): "
+        "there is no sign-in to read, and every service provider refuses it.",
+        facts.status_code.present ? facts.status_code.offset : facts.offset,
+        "Check the IdP application and its logs: a successful response carries the signed "
+        "Assertion; look for a proxy or tool that strips it."));
+  }
   for (const UndeclaredPrefix& u : facts.undeclared_prefixes) {
     std::string what = "<" + Shorten(u.qualified_name) + ">";
     if (!u.name_attribute.empty()) what += " (Name=" + Quoted(u.name_attribute) + ")";
@@ -230,11 +245,126 @@ void CheckSessionDuration(const SessionDurationValue& sd, Cloud cloud,
   }
 }
 
+// Conditions and bearer SubjectConfirmationData windows at `t_use`, with `skew`
+// (SAML Profiles §4.1.4.3), in the words of a cloud or of any service provider.
+void CheckValidityWindows(const AssertionFact& a, const Timestamp& t_use, std::int64_t skew,
+                          bool generic_sp, std::vector<Diagnostic>& out) {
+  const std::string who = generic_sp ? "the service provider" : "the cloud";
+  const std::string expired_quote =
+      generic_sp ? " (SAML Profiles §4.1.4.3)" : " (\"Response has expired\")";
+  auto expired = [&](const TimeFact& t, const char* what) {
+    if (!t.value) return;
+    if (t_use >= AddSeconds(*t.value, skew)) {
+      out.push_back(MakeDiagnostic(
+          Rule::kAssertionExpired,
+          std::string(what) + " " + FormatDateTime(*t.value) + " is " +
+              FormatDuration(SecondsBetween(*t.value, t_use)) + " before the time of use " +
+              FormatDateTime(t_use) + " (clock skew " + FormatDuration(skew) + "): " + who +
+              " refuses it" + expired_quote + ".",
+          t.offset, "Use the response sooner, or have the IdP allow a longer validity window."));
+    }
+  };
+  auto not_yet = [&](const TimeFact& t, const char* what) {
+    if (!t.value) return;
+    if (*t.value > AddSeconds(t_use, skew)) {
+      out.push_back(MakeDiagnostic(
+          Rule::kAssertionNotYetValid,
+          std::string(what) + " " + FormatDateTime(*t.value) + " is " +
+              FormatDuration(SecondsBetween(t_use, *t.value)) + " after the time of use " +
+              FormatDateTime(t_use) + " (clock skew " + FormatDuration(skew) + "): " + who +
+              " refuses it until then.",
+          t.offset, "Check the IdP's clock (NTP); NotBefore must not lie in the future."));
+    }
+  };
+  not_yet(a.not_before, "Conditions/@NotBefore");
+  expired(a.not_on_or_after, "Conditions/@NotOnOrAfter");
+  for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
+    not_yet(sc.not_before, "SubjectConfirmationData/@NotBefore");
+    expired(sc.not_on_or_after, "SubjectConfirmationData/@NotOnOrAfter");
+  }
+}
+
+}  // namespace
+
+namespace {
+
+constexpr std::string_view kBearer = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
+
+// more-clouds.md § Generic SAML 2.0 service provider: what SAML Profiles
+// §4.1.4.2-4.1.4.3 makes every SP check, against the SP the user declares
+// (--sp-entity-id, --sp-acs-url); nothing about roles or cloud attributes.
+void CheckForGenericSp(const ResponseFacts& facts, const AssertionValues& values,
+                       const CheckOptions& options, std::vector<Diagnostic>& out,
+                       const UnknownValues& unknown) {
+  const AssertionFact& a = *values.assertion;
+  if (options.sp_entity_id && !unknown.audience) {
+    const std::string& entity = *options.sp_entity_id;
+    bool named = false;
+    for (const TextFact& au : a.audiences) named |= Trim(au.value, kCWhitespace) == entity;
+    if (!named) {
+      out.push_back(MakeDiagnostic(
+          Rule::kAudienceMismatch,
+          (a.audiences.empty()
+               ? std::string("The assertion has no Conditions/AudienceRestriction/Audience")
+               : "No Audience of the assertion is the service provider's entity ID " +
+                     Quoted(entity) + " (first Audience: " + Quoted(a.audiences.front().value) +
+                     ")") +
+              "; the SAML Web Browser SSO profile requires an AudienceRestriction naming the SP "
+              "(Profiles §4.1.4.2), and the SP refuses an assertion meant for another audience.",
+          a.audiences.empty() ? (a.has_conditions ? a.conditions_offset : a.offset)
+                              : a.audiences.front().offset,
+          "Set the audience / SP entity ID of the IdP application to " + Quoted(entity) +
+              " (or pass the SP's real entity ID with --sp-entity-id)."));
+    }
+  }
+  if (options.sp_acs_url && !unknown.recipient) {
+    const std::string& acs = *options.sp_acs_url;
+    const SubjectConfirmationFact* first_bearer = nullptr;
+    bool delivered = false;
+    for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
+      if (sc.method != kBearer) continue;
+      if (first_bearer == nullptr) first_bearer = &sc;
+      delivered |= sc.recipient.present && Trim(sc.recipient.value, kCWhitespace) == acs;
+    }
+    if (!delivered) {
+      out.push_back(MakeDiagnostic(
+          Rule::kRecipientMismatch,
+          (first_bearer != nullptr && first_bearer->recipient.present
+               ? "SubjectConfirmationData/@Recipient " + Quoted(first_bearer->recipient.value) +
+                     " is not the service provider's assertion consumer service URL " + Quoted(acs)
+               : "No bearer SubjectConfirmationData carries the Recipient " + Quoted(acs)) +
+              "; the SP requires a bearer SubjectConfirmation whose Recipient is its ACS URL "
+              "(Profiles §4.1.4.2) and refuses the assertion.",
+          first_bearer != nullptr && first_bearer->recipient.present
+              ? first_bearer->recipient.offset
+              : a.offset,
+          "Set the IdP application's ACS URL / recipient to " + Quoted(acs) +
+              " (or pass the SP's real ACS URL with --sp-acs-url)."));
+    }
+    if (facts.is_response && facts.destination.present &&
+        Trim(facts.destination.value, kCWhitespace) != acs) {
+      out.push_back(MakeDiagnostic(
+          Rule::kDestinationMismatch,
+          "Response/@Destination " + Quoted(facts.destination.value) +
+              " is not the service provider's ACS URL " + Quoted(acs) +
+              " (SAML Bindings §3.5.5.2: a signed Response names the URL it is posted to).",
+          facts.destination.offset, "Set the IdP's ACS URL / destination to " + Quoted(acs) + "."));
+    }
+  }
+  if (values.t_use) {
+    CheckValidityWindows(a, *values.t_use, options.clock_skew, /*generic_sp=*/true, out);
+  }
+}
+
 }  // namespace
 
 void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionValues& values, Cloud cloud,
                             const CheckOptions& options, std::vector<Diagnostic>& out,
                             const UnknownValues& unknown) {
+  if (cloud == Cloud::kGeneric) {
+    CheckForGenericSp(facts, values, options, out, unknown);
+    return;
+  }
   const AssertionFact& a = *values.assertion;
   const CloudValues& read = values.For(cloud);
   const std::optional<Timestamp>& t_use = values.t_use;
@@ -428,36 +558,7 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionValues& v
 
   if (!t_use) return;
   const std::int64_t skew = options.clock_skew;
-  auto expired = [&](const TimeFact& t, const char* what) {
-    if (!t.value) return;
-    if (*t_use >= AddSeconds(*t.value, skew)) {
-      out.push_back(MakeDiagnostic(
-          Rule::kAssertionExpired,
-          std::string(what) + " " + FormatDateTime(*t.value) + " is " +
-              FormatDuration(SecondsBetween(*t.value, *t_use)) + " before the time of use " +
-              FormatDateTime(*t_use) + " (clock skew " + FormatDuration(skew) +
-              "): the cloud refuses it (\"Response has expired\").",
-          t.offset, "Use the response sooner, or have the IdP allow a longer validity window."));
-    }
-  };
-  auto not_yet = [&](const TimeFact& t, const char* what) {
-    if (!t.value) return;
-    if (*t.value > AddSeconds(*t_use, skew)) {
-      out.push_back(MakeDiagnostic(
-          Rule::kAssertionNotYetValid,
-          std::string(what) + " " + FormatDateTime(*t.value) + " is " +
-              FormatDuration(SecondsBetween(*t_use, *t.value)) + " after the time of use " +
-              FormatDateTime(*t_use) + " (clock skew " + FormatDuration(skew) +
-              "): the cloud refuses it until then.",
-          t.offset, "Check the IdP's clock (NTP); NotBefore must not lie in the future."));
-    }
-  };
-  not_yet(a.not_before, "Conditions/@NotBefore");
-  expired(a.not_on_or_after, "Conditions/@NotOnOrAfter");
-  for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
-    not_yet(sc.not_before, "SubjectConfirmationData/@NotBefore");
-    expired(sc.not_on_or_after, "SubjectConfirmationData/@NotOnOrAfter");
-  }
+  CheckValidityWindows(a, *t_use, skew, /*generic_sp=*/false, out);
   if (cloud == Cloud::kAws) {
     std::optional<Timestamp> issued;
     for (const TimeFact* t : {&facts.issue_instant, &a.issue_instant}) {

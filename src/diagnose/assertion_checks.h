@@ -16,6 +16,10 @@ namespace samlint {
 void CheckDocument(const ResponseFacts& facts, const CheckOptions& options,
                    std::vector<Diagnostic>& out);
 
+/// A Response whose status is Success and that carries no assertion, plain or
+/// encrypted (`assertion-missing`, reported by CheckDocument).
+bool SuccessWithoutAssertion(const ResponseFacts& facts);
+
 /// Values a document leaves to sign-in (an IdP configuration's): unknown, not
 /// missing, so the checks that would call them missing or wrong do not run.
 struct UnknownValues {

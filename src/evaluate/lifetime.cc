@@ -126,6 +126,11 @@ class Evaluator {
         RoleMaxFactor();
         CheckRoleMaxRange();
         break;
+      case ScenarioId::kSamlGeneric:
+        SessionNotOnOrAfterFactor();
+        SpSessionLimitFactor();
+        RejectUndelivered();
+        break;
     }
     Conclude();
     return std::move(out_);
@@ -367,6 +372,25 @@ class Evaluator {
     return lower + ", or raise the role maximum: " + RoleMaxCommand(sent) + ".";
   }
 
+  // more-clouds.md § Generic SAML 2.0 service provider: the SP's own cap is
+  // SP-specific, so it is a factor only when declared.
+  void SpSessionLimitFactor() {
+    if (in_.sp_session_limit) Add(Declared(FactorName::kSpSessionLimit, *in_.sp_session_limit));
+  }
+
+  // The delivery checks (SAML Profiles §4.1.4.3) found by the diagnose stage
+  // explain themselves at their elements; here they only make the outcome.
+  void RejectUndelivered() {
+    for (RuleId rule : in_.delivery_refused) {
+      Ev().outcome = Outcome::kRejected;
+      std::string name(rule.name());
+      if (std::find(Ev().rejected_by.begin(), Ev().rejected_by.end(), name) ==
+          Ev().rejected_by.end()) {
+        Ev().rejected_by.push_back(std::move(name));
+      }
+    }
+  }
+
   void WarnSessionDurationAboveRoleMax() {
     if (!in_.session_duration || !in_.role_max_session) return;
     if (in_.session_duration->seconds <= in_.role_max_session->seconds) return;
@@ -499,6 +523,10 @@ class Evaluator {
       ev.clamps.clear();
       return;
     }
+    if (ev.factors.empty()) {
+      Unbounded();
+      return;
+    }
     std::int64_t effective = ev.factors.front().seconds;
     for (const Factor& f : ev.factors) effective = std::min(effective, f.seconds);
     ev.effective_seconds = effective;
@@ -557,6 +585,23 @@ class Evaluator {
                         std::move(fix)));
   }
 
+  // A generic SP with neither SessionNotOnOrAfter nor a declared limit: the
+  // assertion says nothing about the session's length, so no number is made up.
+  void Unbounded() {
+    std::string message =
+        "The assertion does not bound the session: it carries no "
+        "AuthnStatement/@SessionNotOnOrAfter and no --sp-session-limit is declared, so the "
+        "lifetime is the service provider's own (its session timeout, idle timeout and "
+        "refresh), which the response does not show";
+    message += in_.target ? "; whether it reaches the target " + Human(*in_.target) +
+                                " cannot be told from the response."
+                          : ".";
+    Emit(MakeDiagnostic(Rule::kLifetimeUnbounded, std::move(message), std::nullopt,
+                        "Declare the service provider's session limit with --sp-session-limit "
+                        "DURATION (or sp-session-limit in samlint.toml), or have the IdP send "
+                        "SessionNotOnOrAfter in the AuthnStatement."));
+  }
+
   ScenarioId id_;
   const ScenarioInputs& in_;
   ScenarioOutcome out_;
@@ -598,6 +643,9 @@ ScenarioUse UsesOf(ScenarioId scenario) {
     case ScenarioId::kAliyunSamlConsole:
     case ScenarioId::kAliyunRoleSwitchConsole:
       u.login_session = u.role_max = true;
+      break;
+    case ScenarioId::kSamlGeneric:
+      u.sp = true;
       break;
   }
   return u;
@@ -680,6 +728,10 @@ std::string FactorFix(FactorName factor, const ScenarioInputs& in, ScenarioId sc
     case FactorName::kRoleChainingLimit:
       return "Role chaining is capped at 1 hour and cannot be raised: assume the role directly "
              "from user or SAML credentials instead of from another role's session.";
+    case FactorName::kSpSessionLimit:
+      return "Raise the service provider's own session limit (its session lifetime setting) to "
+             "at least " +
+             FormatDuration(want) + ", then declare the new value with --sp-session-limit.";
   }
   return {};
 }

@@ -30,6 +30,7 @@ struct ScenarioUse {
   bool login_session = false;
   bool permission_set = false;
   bool role_chaining = false;
+  bool sp = false;  ///< --sp-session-limit, --sp-entity-id, --sp-acs-url (saml:generic)
 };
 ScenarioUse UsesOf(ScenarioId scenario);
 

@@ -51,7 +51,8 @@ std::vector<ScenarioId> SamlScenarios(const CheckOptions& options, std::optional
     }
     return out;
   }
-  if (!cloud) return out;
+  // A response that names no cloud is evaluated as for any SAML service provider.
+  if (!cloud || *cloud == Cloud::kGeneric) return {ScenarioId::kSamlGeneric};
   if (*cloud == Cloud::kAws) return {ScenarioId::kAwsSamlConsole, ScenarioId::kAwsSamlApi};
   return {ScenarioId::kAliyunSamlConsole, ScenarioId::kAliyunSamlApi};
 }
@@ -81,6 +82,7 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
     used.login_session |= u.login_session;
     used.permission_set |= u.permission_set;
     used.role_chaining |= u.role_chaining;
+    used.sp |= u.sp;
     aliyun_only &= GetScenario(id).cloud == Cloud::kAliyun;
   }
   std::string names;
@@ -100,6 +102,41 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
   note(options.role_chaining, used.role_chaining, "--role-chaining",
        aliyun_only ? "Alibaba Cloud documents no role-chaining cap, so samlint applies none."
                    : std::string());
+  note(options.sp_session_limit.has_value(), used.sp, "--sp-session-limit");
+  note(options.sp_entity_id.has_value(), used.sp, "--sp-entity-id");
+  note(options.sp_acs_url.has_value(), used.sp, "--sp-acs-url");
+}
+
+// saml:generic: the findings already made that are reasons the service
+// provider refuses the response (more-clouds.md § Generic SAML 2.0 service
+// provider, "rejected when"). Recipient and Audience count only when they were
+// checked against the declared SP, not against a cloud's endpoints.
+std::vector<RuleId> DeliveryRefusals(const std::vector<Diagnostic>& findings,
+                                     const ResponseFacts& facts, bool checked_as_generic) {
+  std::vector<RuleId> refusals;
+  auto add = [&](RuleId rule) {
+    if (std::find(refusals.begin(), refusals.end(), rule) == refusals.end())
+      refusals.push_back(rule);
+  };
+  // SAML Profiles §4.1.4.5: with the POST binding the assertion must be signed;
+  // a Response outside a SOAP envelope is delivered by POST (§4.1.2 forbids
+  // HTTP-Redirect for it, and the artifact binding resolves over SOAP).
+  const bool post_binding = facts.envelope == Envelope::kNone;
+  for (const Diagnostic& d : findings) {
+    if (d.severity != Severity::kError) continue;
+    for (RuleId rule : {Rule::kAssertionExpired, Rule::kAssertionNotYetValid,
+                        Rule::kStatusNotSuccess, Rule::kSignatureInvalid,
+                        Rule::kSignatureNotCoveringAssertion, Rule::kSignatureKeyUntrusted}) {
+      if (rule == d.rule) add(rule);
+    }
+    if (post_binding && Rule::kSignatureMissing == d.rule) add(Rule::kSignatureMissing);
+    if (checked_as_generic) {
+      for (RuleId rule : {Rule::kRecipientMismatch, Rule::kAudienceMismatch}) {
+        if (rule == d.rule) add(rule);
+      }
+    }
+  }
+  return refusals;
 }
 
 // Every scenario of `scenarios` for every role (only `only_role` when set; no
@@ -118,7 +155,10 @@ void Evaluate(const std::vector<ScenarioId>& scenarios, const ScenarioInputs& ba
     const ScenarioInfo& info = GetScenario(id);
     ScenarioInputs in = base;
     in.cloud = info.cloud;
-    const auto& roles = info.cloud == Cloud::kAws ? roles_for_aws : roles_for_aliyun;
+    static const std::vector<ParsedRole> kNoRoles;
+    const auto& roles = info.cloud == Cloud::kAws      ? roles_for_aws
+                        : info.cloud == Cloud::kAliyun ? roles_for_aliyun
+                                                       : kNoRoles;
     if (roles.empty()) {
       if (in.role) {
         if (auto target = TargetForRole(options.role_targets, *in.role)) in.target = target;
@@ -185,11 +225,28 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
   std::vector<ScenarioId> scenarios =
       read != nullptr ? SamlScenarios(options, cloud) : std::vector<ScenarioId>{};
 
+  // The service provider's delivery checks come first: for saml:generic they
+  // decide whether the response is refused at all.
+  const Cloud checked_cloud = cloud.value_or(Cloud::kGeneric);
+  std::vector<Diagnostic> document_findings;
+  CheckDocument(facts, options, document_findings);
+  std::vector<Diagnostic> delivery_findings;
+  if (read != nullptr) {
+    CheckAssertionForCloud(facts, values, checked_cloud, options, delivery_findings, scope.unknown);
+  }
+
   // Evaluate: the document values of the read assertion joined with the declarations.
   std::vector<Diagnostic> evaluation_findings;
   if (read != nullptr) {
     ScenarioInputs base = DeclarationsFromOptions(cloud.value_or(Cloud::kAws), options);
     base.from_document = true;
+    if (std::find(scenarios.begin(), scenarios.end(), ScenarioId::kSamlGeneric) !=
+        scenarios.end()) {
+      std::vector<Diagnostic> found = result.diagnostics;  // the trust stage's
+      found.insert(found.end(), document_findings.begin(), document_findings.end());
+      found.insert(found.end(), delivery_findings.begin(), delivery_findings.end());
+      base.delivery_refused = DeliveryRefusals(found, facts, checked_cloud == Cloud::kGeneric);
+    }
     if (values.t_use && values.earliest_session_end != nullptr) {
       const TimeFact& end = *values.earliest_session_end;
       base.session_not_on_or_after =
@@ -198,15 +255,16 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
     std::vector<ParsedRole> aws_roles = values.aws.ParsedRoles();
     std::vector<ParsedRole> aliyun_roles = values.aliyun.ParsedRoles();
     // SessionDuration is read per scenario cloud.
-    for (Cloud c : {Cloud::kAws, Cloud::kAliyun}) {
+    for (Cloud c : {Cloud::kAws, Cloud::kAliyun, Cloud::kGeneric}) {
       std::vector<ScenarioId> of_cloud;
       for (ScenarioId id : scenarios) {
         if (GetScenario(id).cloud == c) of_cloud.push_back(id);
       }
       if (of_cloud.empty()) continue;
       ScenarioInputs in = base;
+      // A generic SP reads no SessionDuration attribute.
       const SessionDurationValue& sd = values.For(c).session_duration;
-      if (sd.seconds)
+      if (sd.seconds && c != Cloud::kGeneric)
         in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
       Evaluate(of_cloud, in, aws_roles, aliyun_roles, scope.role, options, result.evaluations,
                evaluation_findings);
@@ -214,7 +272,7 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
   }
 
   // Diagnose: the document, then the assertion against the cloud's requirements.
-  CheckDocument(facts, options, result.diagnostics);
+  for (Diagnostic& d : document_findings) result.diagnostics.push_back(std::move(d));
   if (!values.t_use) {
     result.diagnostics.push_back(MakeDiagnostic(
         Rule::kXmlMalformed,
@@ -233,7 +291,8 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
                 "decrypt it, so no lifetime is reported from data samlint cannot read.",
           facts.encrypted_assertions.front(),
           "Pass the SP private key that decrypts it with --sp-key FILE."));
-    } else if (cloud) {
+    } else if (cloud && *cloud != Cloud::kGeneric && !SuccessWithoutAssertion(facts)) {
+      // (A Success response without an assertion is assertion-missing, whatever the cloud.)
       result.diagnostics.push_back(MakeDiagnostic(
           Rule::kRoleAttributeMissing,
           "The response carries no Assertion, so there is no Role attribute and no session.",
@@ -249,11 +308,14 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
     result.diagnostics.push_back(MakeDiagnostic(
         Rule::kCloudUndetected,
         "Nothing in the response names AWS or Alibaba Cloud (attribute names, Audience, "
-        "Recipient, Destination), so samlint cannot tell which scenarios to evaluate.",
-        read->offset, "Pass --cloud aws or --cloud aliyun, or --scenario ID."));
+        "Recipient, Destination), so samlint evaluates it as for any SAML service provider "
+        "(saml:generic): no cloud scenario is evaluated.",
+        read->offset,
+        "Pass --cloud aws or --cloud aliyun, or --scenario ID, if it is for a cloud; "
+        "--cloud generic if it is for another service provider."));
   }
-  if (cloud) {
-    CheckAssertionForCloud(facts, values, *cloud, options, result.diagnostics, scope.unknown);
+  for (Diagnostic& d : delivery_findings) result.diagnostics.push_back(std::move(d));
+  if (cloud && *cloud != Cloud::kGeneric) {
     for (const RoleValue& role : values.For(*cloud).roles) {
       if (!role.parsed) continue;
       RolePair pair;

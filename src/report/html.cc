@@ -371,7 +371,10 @@ class HtmlEmitter final : public Emitter {
     if (e.role) out_ << " <span class=\"muted mono\">" << Escape(*e.role) << "</span>";
     out_ << "</h3>\n<p>";
     if (e.outcome == Outcome::kRejected) {
-      out_ << "<strong class=\"outcome-bad\">rejected</strong>: the cloud refuses the request";
+      out_ << "<strong class=\"outcome-bad\">rejected</strong>: "
+           << (GetScenario(e.scenario).cloud == Cloud::kGeneric
+                   ? "the service provider refuses the response"
+                   : "the cloud refuses the request");
       if (!e.rejected_by.empty()) {
         out_ << " (";
         for (std::size_t i = 0; i < e.rejected_by.size(); ++i) {
@@ -405,6 +408,10 @@ class HtmlEmitter final : public Emitter {
         }
       }
       out_ << ".";
+    } else {
+      // saml:generic with no factor: the assertion leaves the length to the SP.
+      out_ << "session <strong>not bounded by the assertion</strong>: the service provider "
+              "decides (see <code>lifetime-unbounded</code>).";
     }
     if (e.observed_seconds) {
       out_ << " The credentials really lasted <strong>"

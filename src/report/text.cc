@@ -117,7 +117,10 @@ class TextEmitter final : public Emitter {
     if (e.role) out_ << "  " << *e.role;
     out_ << "\n    ";
     if (e.outcome == Outcome::kRejected) {
-      out_ << p_.Red() << "rejected" << p_.Reset() << ": the cloud refuses the request";
+      out_ << p_.Red() << "rejected" << p_.Reset() << ": "
+           << (GetScenario(e.scenario).cloud == Cloud::kGeneric
+                   ? "the service provider refuses the response"
+                   : "the cloud refuses the request");
       if (!e.rejected_by.empty()) {
         out_ << " (";
         for (std::size_t i = 0; i < e.rejected_by.size(); ++i)
@@ -125,6 +128,9 @@ class TextEmitter final : public Emitter {
         out_ << ")";
       }
       out_ << "\n";
+    } else if (!e.effective_seconds) {
+      // saml:generic with no factor: the assertion leaves the length to the SP.
+      out_ << "session not bounded by the assertion (the service provider decides)\n";
     } else {
       bool below = e.target_seconds && *e.effective_seconds < *e.target_seconds;
       out_ << "session " << (below ? p_.Red() : p_.Green()) << FormatDuration(*e.effective_seconds)

@@ -45,6 +45,27 @@ constexpr std::array kRules = {
                      "(Command line: --clock-skew, --now)",
     },
     RuleInfo{
+        .id = Rule::kAssertionMissing.name(),
+        .default_severity = kError,
+        .category = kAssertion,
+        .summary = "A Response whose status is Success carries neither an Assertion nor an "
+                   "EncryptedAssertion.",
+        .rationale = "Every service provider reads the sign-in from the assertion: a Success "
+                     "response without one is refused whatever the cloud (SAML Profiles §4.1.4.2: "
+                     "a successful Response MUST contain at least one assertion), and there is no "
+                     "session to evaluate. It usually means the IdP application is misconfigured "
+                     "or a proxy stripped the assertion.",
+        .example = "<samlp:Response> with StatusCode urn:oasis:names:tc:SAML:2.0:status:Success "
+                   "and no <saml:Assertion> child.",
+        .fix = "Check the IdP application and its logs: a successful response must carry the "
+               "signed Assertion; look for a proxy or tool that rewrites responses.",
+        .reference = "SAML 2.0 Profiles §4.1.4.2 (<Response> usage) "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-profiles-2.0-os.pdf); "
+                     "SAML 2.0 Core §3.3.3 "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf); "
+                     "README.md § Any SAML service provider",
+    },
+    RuleInfo{
         .id = Rule::kAssertionNotSigned.name(),
         .default_severity = kWarning,
         .category = kTrust,
@@ -195,15 +216,17 @@ constexpr std::array kRules = {
                    "Recipient or Destination, when no --cloud or --scenario says which cloud.",
         .rationale = "AWS and Alibaba Cloud differ in attribute names, Audience, Recipient, "
                      "defaults and limits, and every scenario's factors depend on the cloud; "
-                     "without it samlint evaluates no cloud scenario (the signature, structure "
-                     "and status are still checked). It usually means the response is meant for "
-                     "another service provider or the IdP application lacks the cloud's Role "
-                     "attribute mapping.",
+                     "without it samlint evaluates no cloud scenario: the response is checked in "
+                     "full (signature, structure, validity windows, status) and evaluated as "
+                     "saml:generic, for any SAML service provider. It usually means the response "
+                     "is meant for another service provider or the IdP application lacks the "
+                     "cloud's Role attribute mapping.",
         .example = "A response whose Audience is https://app.example.com and whose only "
                    "attributes are email and groups, checked without --cloud or --scenario.",
         .fix = "Pass --cloud aws or --cloud aliyun (or a --scenario such as aws:saml-console), or "
                "configure the IdP application to send the cloud's Audience, Recipient and Role "
-               "attribute.",
+               "attribute; for another service provider pass --cloud generic (with "
+               "--sp-entity-id and --sp-acs-url to check its Audience and Recipient).",
         .reference = "AWS IAM User Guide, Configure SAML assertions for the authentication "
                      "response "
                      "(https://docs.aws.amazon.com/IAM/latest/UserGuide/"
@@ -539,6 +562,29 @@ constexpr std::array kRules = {
             "(https://docs.aws.amazon.com/singlesignon/latest/userguide/"
             "howtosessionduration.html); "
             "README.md § Debugging a short session",
+    },
+    RuleInfo{
+        .id = Rule::kLifetimeUnbounded.name(),
+        .default_severity = kNote,
+        .category = kLifetime,
+        .summary = "A saml:generic evaluation whose assertion carries no SessionNotOnOrAfter, with "
+                   "no --sp-session-limit declared: the response does not bound the session.",
+        .rationale = "A generic service provider decides its own session length (its session "
+                     "timeout, idle timeout, refresh); the SAML assertion bounds it only through "
+                     "AuthnStatement/@SessionNotOnOrAfter (SAML Core §2.7.2). The Conditions and "
+                     "SubjectConfirmationData NotOnOrAfter bound delivery, not the session. "
+                     "Without either factor samlint reports no number instead of inventing one: "
+                     "the evaluation is issued with effective_seconds null and no binding factor.",
+        .example = "A response to https://sp.example.com/acs whose AuthnStatement has no "
+                   "SessionNotOnOrAfter, checked without --cloud and without --sp-session-limit.",
+        .fix = "Declare the service provider's own session limit with --sp-session-limit DURATION "
+               "(or sp-session-limit in samlint.toml), or have the IdP send SessionNotOnOrAfter in "
+               "the AuthnStatement.",
+        .reference = "SAML 2.0 Core §2.7.2 (SessionNotOnOrAfter) "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf); "
+                     "SAML 2.0 Profiles §4.1.4.3 "
+                     "(https://docs.oasis-open.org/security/saml/v2.0/saml-profiles-2.0-os.pdf); "
+                     "README.md § Any SAML service provider",
     },
     RuleInfo{
         .id = Rule::kLimitExceeded.name(),

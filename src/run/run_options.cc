@@ -83,6 +83,8 @@ Status ReadDurations(const RunRequest& a, const ProjectConfig& c, CheckOptions& 
       {"--login-session", a.login_session, BareUnit::kHours, c.login_session, o.login_session},
       {"--permission-set-session", a.permission_set_session, BareUnit::kSeconds,
        c.permission_set_session, o.permission_set_session},
+      {"--sp-session-limit", a.sp_session_limit, BareUnit::kSeconds, c.sp_session_limit,
+       o.sp_session_limit},
   };
   for (const auto& session : sessions) {
     Result<OptionalSeconds> seconds =
@@ -185,9 +187,11 @@ Result<CheckOptions> BuildOptions(const RunRequest& a, const ProjectConfig* conf
   if (cloud) {
     o.cloud = ParseCloud(*cloud);
     if (!o.cloud) {
-      return Status::Error("--cloud: unknown cloud '" + *cloud + "' (use aws or aliyun)");
+      return Status::Error("--cloud: unknown cloud '" + *cloud + "' (use aws, aliyun or generic)");
     }
   }
+  o.sp_entity_id = a.sp_entity_id ? a.sp_entity_id : c.sp_entity_id;
+  o.sp_acs_url = a.sp_acs_url ? a.sp_acs_url : c.sp_acs_url;
   Result<std::vector<ScenarioId>> scenarios =
       Scenarios(a.scenarios.empty() ? c.scenarios : a.scenarios);
   if (!scenarios.ok()) return scenarios.status();

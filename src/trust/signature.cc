@@ -64,6 +64,10 @@ void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* 
       *cloud == Cloud::kAliyun
           ? "Only the Response is signed; Alibaba Cloud requires the whole saml2:Assertion "
             "element to be signed and refuses this response."
+      : *cloud == Cloud::kGeneric
+          ? "Only the Response is signed, not the Assertion. SAML Profiles §4.1.4.5 asks for "
+            "signed assertions with the POST binding (approved errata E26 also accepts a signed "
+            "Response), so a strict service provider may refuse it."
           : "Only the Response is signed, not the Assertion. AWS accepts this, but tools that "
             "extract the assertion lose the signature.",
       read->offset, "Configure the IdP to sign the Assertion (it may sign the Response too).");
@@ -94,8 +98,15 @@ Diagnostic SignatureMissingFinding(std::optional<Cloud> cloud, std::size_t offse
     fix =
         "Configure the IdP to sign the whole Assertion (Alibaba Cloud requires it; it may sign "
         "the Response too), then check the new response with --cert or --idp-metadata.";
+  } else if (cloud == Cloud::kGeneric) {
+    message +=
+        "A service provider that receives it by the HTTP POST binding refuses it (SAML Profiles "
+        "§4.1.4.5)";
+    fix = "Configure the IdP to sign the Assertion (it may sign the Response too).";
   } else {
-    message += "A service provider that checks signatures, as the clouds do, refuses it";
+    message +=
+        "A service provider that receives it by the HTTP POST binding refuses it (SAML Profiles "
+        "§4.1.4.5), and so do the clouds";
     fix =
         "Configure the IdP to sign the Assertion (it may sign the Response too); --cloud or "
         "--scenario tells samlint which cloud's rule to apply.";

@@ -27,7 +27,7 @@ TEST(ParseCloud, RefusesOtherSpellings) {
 
 TEST(AllScenarios, ListsEachIdAtItsOwnIndex) {
   // GetScenario indexes the table by id, so the table must be in id order.
-  ASSERT_EQ(AllScenarios().size(), 14U);
+  ASSERT_EQ(AllScenarios().size(), 15U);
   for (std::size_t i = 0; i < AllScenarios().size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(AllScenarios()[i].id), i) << AllScenarios()[i].name;
   }
@@ -35,8 +35,12 @@ TEST(AllScenarios, ListsEachIdAtItsOwnIndex) {
 
 TEST(AllScenarios, EachNameStartsWithItsCloud) {
   for (const ScenarioInfo& s : AllScenarios()) {
-    EXPECT_EQ(s.name.substr(0, s.name.find(':')), CloudName(s.cloud)) << s.name;
+    // The generic SP's scenario is more-clouds.md's "saml:generic".
+    std::string_view prefix = s.cloud == Cloud::kGeneric ? "saml" : CloudName(s.cloud);
+    EXPECT_EQ(s.name.substr(0, s.name.find(':')), prefix) << s.name;
   }
+  EXPECT_EQ(CloudName(Cloud::kGeneric), "generic");
+  EXPECT_EQ(ParseCloud("generic"), Cloud::kGeneric);
 }
 
 TEST(GetScenario, ReturnsTheScenarioOfAnId) {
@@ -47,12 +51,13 @@ TEST(GetScenario, ReturnsTheScenarioOfAnId) {
   EXPECT_EQ(s.title, "Alibaba Cloud STS AssumeRoleWithSAML");
 }
 
-TEST(GetScenario, OnlyTheFourSamlScenariosTakeSaml) {
+TEST(GetScenario, OnlyTheFiveSamlScenariosTakeSaml) {
   std::string saml;
   for (const ScenarioInfo& s : AllScenarios()) {
     if (s.takes_saml) saml += std::string(s.name) + " ";
   }
-  EXPECT_EQ(saml, "aws:saml-console aws:saml-api aliyun:saml-console aliyun:saml-api ");
+  EXPECT_EQ(saml,
+            "aws:saml-console aws:saml-api aliyun:saml-console aliyun:saml-api saml:generic ");
 }
 
 TEST(FindScenario, FindsAScenarioByName) {

@@ -141,7 +141,7 @@ certs = [1]
   std::string all = Problems(p);
   ASSERT_EQ(p.problems.size(), 7u) << all;
   EXPECT_EQ(p.problems[0].line, 1);
-  EXPECT_EQ(p.problems[0].message, "'cloud' must be \"aws\" or \"aliyun\", not \"azure\"");
+  EXPECT_EQ(p.problems[0].message, "'cloud' must be \"aws\", \"aliyun\" or \"generic\", not \"azure\"");
   EXPECT_EQ(p.problems[1].line, 2);
   EXPECT_NE(p.problems[1].message.find("invalid duration \"8 hours\""), std::string::npos);
   EXPECT_EQ(p.problems[2].line, 3);

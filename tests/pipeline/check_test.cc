@@ -146,12 +146,24 @@ TEST(CheckBytes, AnEncryptedAssertionWithoutAKeyReportsNoLifetime) {
   EXPECT_EQ(r.response, nullptr);
 }
 
-TEST(CheckBytes, AResponseWithoutAssertionHasNoRoleAttribute) {
+TEST(CheckBytes, AFailedResponseWithoutAssertionHasNoRoleAttribute) {
+  SamlBuilder b;
+  b.assertion_count = 0;
+  b.status = "urn:oasis:names:tc:SAML:2.0:status:Responder";
+  CheckResult r = CheckXml(b.Build());
+  EXPECT_EQ(r.cloud, Cloud::kAws);
+  EXPECT_TRUE(HasRule(r, "role-attribute-missing")) << Describe(r);
+  EXPECT_FALSE(HasRule(r, "assertion-missing")) << Describe(r);
+  EXPECT_TRUE(r.evaluations.empty());
+}
+
+TEST(CheckBytes, ASuccessResponseWithoutAssertionIsAssertionMissing) {
   SamlBuilder b;
   b.assertion_count = 0;
   CheckResult r = CheckXml(b.Build());
   EXPECT_EQ(r.cloud, Cloud::kAws);
-  EXPECT_TRUE(HasRule(r, "role-attribute-missing")) << Describe(r);
+  EXPECT_TRUE(HasRule(r, "assertion-missing")) << Describe(r);
+  EXPECT_FALSE(HasRule(r, "role-attribute-missing")) << "one finding for one cause";
   EXPECT_TRUE(r.evaluations.empty());
 }
 
@@ -160,7 +172,9 @@ TEST(CheckBytes, AResponseNamingNoCloudIsCloudUndetected) {
   EXPECT_FALSE(r.cloud.has_value());
   EXPECT_TRUE(r.cloud_undetected);
   EXPECT_TRUE(HasRule(r, "cloud-undetected")) << Describe(r);
-  EXPECT_TRUE(r.evaluations.empty());
+  // ... and evaluated for any SAML service provider (issue #14).
+  ASSERT_EQ(r.evaluations.size(), 1U) << Describe(r);
+  EXPECT_EQ(r.evaluations[0].scenario, ScenarioId::kSamlGeneric);
 }
 
 TEST(CheckBytes, TheCloudOptionReplacesDetection) {

@@ -28,7 +28,10 @@ TEST(CloudUndetected, Fires) {
   ExpectMessageHas(*d, {"AWS", "Alibaba"});
   EXPECT_TRUE(result.cloud_undetected);
   EXPECT_FALSE(result.cloud.has_value());
-  EXPECT_TRUE(result.evaluations.empty());
+  // No cloud scenario: the response is evaluated for any SAML service provider.
+  ASSERT_EQ(result.evaluations.size(), 1u) << Describe(result);
+  EXPECT_EQ(result.evaluations[0].scenario, samlint::ScenarioId::kSamlGeneric);
+  EXPECT_THAT(d->fix, ::testing::HasSubstr("--cloud generic"));
 }
 
 TEST(CloudUndetected, DoesNotFireWithCloudOption) {

@@ -67,7 +67,7 @@ TEST(BuildOptions, FailsWithTheFirstBadOption) {
   config.cloud = "gcp";
   const Result<CheckOptions> cloud = BuildOptions(request, &config, {}, {});
   ASSERT_FALSE(cloud.ok());
-  EXPECT_EQ(cloud.error(), "--cloud: unknown cloud 'gcp' (use aws or aliyun)");
+  EXPECT_EQ(cloud.error(), "--cloud: unknown cloud 'gcp' (use aws, aliyun or generic)");
 
   const Result<CheckOptions> scenario = BuildOptions(request, nullptr, {}, {});
   ASSERT_FALSE(scenario.ok());
