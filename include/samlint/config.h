@@ -56,6 +56,11 @@ struct ProjectConfig {
   std::vector<std::string> idp_metadata;
   std::vector<RoleTarget> targets;
   std::vector<RuleSetting> rules;
+  /// Rule selection, as --select / --extend-select / --ignore: rule ids,
+  /// prefixes of rule ids, or "ALL". nullopt `select`: every rule.
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
   std::vector<std::string> exclude;
 };
 

@@ -51,6 +51,17 @@ struct RunRequest {
   bool no_config = false;
   std::optional<std::string> baseline;
   std::vector<std::string> limits;  ///< NAME=N assignments
+  /// --select (replaces the config's selection when not empty),
+  /// --extend-select, --ignore: rule ids, prefixes of rule ids, or "ALL".
+  std::vector<std::string> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  /// --explain: the factor tables of every input, also when there are several.
+  bool explain = false;
+  /// --quiet: the text report shows findings only.
+  bool quiet = false;
+  /// --statistics: the text report ends with the counts per rule.
+  bool statistics = false;
   /// Told after each input, for a progress display; may be empty.
   std::function<void(const RunProgress&)> progress;
 };
