@@ -284,8 +284,8 @@ int main(int argc, char** argv) {
                   "findings only: no factor tables, no inputs without findings, no closing "
                   "counts, no progress line (the exit status is unchanged)");
   check->add_flag("--explain", args.explain,
-                  "the factor table of every evaluation, also when several inputs are checked "
-                  "(they then get one summary line each)");
+                  "the factor table of every evaluation even when several inputs are checked "
+                  "(which otherwise get one summary line each)");
   check->add_flag("--statistics", args.statistics,
                   "after the report, the number of findings per rule and severity (on stderr "
                   "for formats other than text)");
