@@ -96,7 +96,7 @@ std::string CheckHelpFooter() {
          "build, dist, vendor, target, venv ... folders are skipped; files of no kind samlint "
          "reads are skipped and counted: --show-files lists them), - reads stdin.\n\n"
          "Exit status: 0 no finding at or above --fail-on (default error), 1 at least one, "
-         "2 usage error or internal failure.";
+         "2 usage error or internal failure; --exit-zero makes 1 into 0.";
 }
 
 int ListRules(const std::optional<std::string>& id, const std::string& format) {
@@ -146,8 +146,7 @@ int ListRules(const std::optional<std::string>& id, const std::string& format) {
 // Settles where the report goes before anything is read: `-o -` is stdout,
 // and an HTML page is not printed on a terminal. A usage error's message, or
 // nullopt.
-std::optional<std::string> PrepareReportDestination(samlint::RunRequest& request, bool quiet) {
-  request.quiet = quiet;
+std::optional<std::string> PrepareReportDestination(samlint::RunRequest& request) {
   if (request.output && *request.output == "-") request.output.reset();
   if (request.format == "html" && !request.output && isatty(STDOUT_FILENO) != 0) {
     return "--format html writes a web page, not terminal text: add -o FILE (e.g. -o "
@@ -159,8 +158,9 @@ std::optional<std::string> PrepareReportDestination(samlint::RunRequest& request
 
 // Carries out `check`: the report on stdout, usage errors on stderr, and a
 // progress line on stderr when it is a terminal that the report does not go to.
-int RunCheck(samlint::RunRequest& request, bool quiet) {
-  if (std::optional<std::string> refused = PrepareReportDestination(request, quiet)) {
+// --exit-zero turns findings into exit 0, never a usage error.
+int RunCheck(samlint::RunRequest& request, bool exit_zero) {
+  if (std::optional<std::string> refused = PrepareReportDestination(request)) {
     return Usage(*refused);
   }
   const char* no_color = std::getenv("NO_COLOR");
@@ -172,7 +172,7 @@ int RunCheck(samlint::RunRequest& request, bool quiet) {
   static char report_buffer[std::size_t{64} << 10];
   if (!stdout_terminal) std::setvbuf(stdout, report_buffer, _IOFBF, sizeof report_buffer);
   std::optional<samlint_cli::ProgressLine> progress;
-  if (!quiet && !stdout_terminal && isatty(STDERR_FILENO) != 0) {
+  if (!request.quiet && !stdout_terminal && isatty(STDERR_FILENO) != 0) {
     progress.emplace(stderr);
     request.progress = [&](const samlint::RunProgress& p) { progress->Update(p); };
   }
@@ -180,7 +180,12 @@ int RunCheck(samlint::RunRequest& request, bool quiet) {
       request.output ? samlint::RunCheckToFile(request) : samlint::RunCheck(request, std::cout);
   if (progress) progress->Erase();
   if (outcome.usage_error) return Usage(*outcome.usage_error);
-  return outcome.failing ? kExitFindings : kExitClean;
+  // Machine formats stay one document on stdout: their statistics go to stderr.
+  if (request.statistics && request.format != "text") {
+    std::cout.flush();
+    std::cerr << samlint::StatisticsTable(outcome.summary);
+  }
+  return outcome.failing && !exit_zero ? kExitFindings : kExitClean;
 }
 
 // Ends the process once the report is out: what a run built is freed by the
@@ -209,7 +214,7 @@ int main(int argc, char** argv) {
   if (std::optional<std::string> unknown = UnknownCommand(argc, argv)) return Usage(*unknown);
 
   samlint::RunRequest args;
-  bool quiet = false;
+  bool exit_zero = false;
   CLI::App* check =
       app.add_subcommand("check", "Check SAML responses and declared session settings");
   check->footer(CheckHelpFooter());
@@ -318,9 +323,37 @@ int main(int argc, char** argv) {
                    "the samlint.toml to use instead of the one found above each input")
       ->type_name("FILE");
   check->add_flag("--no-config", args.no_config, "do not read any samlint.toml");
-  check->add_flag("-q,--quiet", quiet,
-                  "no progress line on stderr (it is drawn only when stderr is a terminal, "
-                  "stdout is not, and the run takes over a second)");
+  check->add_flag("-q,--quiet", args.quiet,
+                  "findings only: no factor tables, no inputs without findings, no closing "
+                  "counts, no progress line (the exit status is unchanged)");
+  check->add_flag("--explain", args.explain,
+                  "the factor table of every evaluation even when several inputs are checked "
+                  "(which otherwise get one summary line each)");
+  check->add_flag("--statistics", args.statistics,
+                  "after the report, the number of findings per rule and severity (on stderr "
+                  "for formats other than text)");
+  check
+      ->add_option("--select", args.select,
+                   "report only these rules: rule ids, prefixes (signature-) or ALL, comma-"
+                   "separated or repeated; replaces samlint.toml's select")
+      ->type_name("RULE")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check
+      ->add_option("--extend-select", args.extend_select,
+                   "report these rules too (ids or prefixes), over --select or samlint.toml")
+      ->type_name("RULE")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check
+      ->add_option("--ignore", args.ignore,
+                   "do not report these rules (ids or prefixes); a more specific --select or "
+                   "--extend-select wins")
+      ->type_name("RULE")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  check->add_flag("--exit-zero", exit_zero,
+                  "exit 0 even when findings reach --fail-on (usage errors still exit 2)");
   check
       ->add_option("--limit", args.limits,
                    "raise or lower a work limit (repeatable): input-bytes, inflated-bytes, "
@@ -400,7 +433,7 @@ int main(int argc, char** argv) {
     }
     if (rules->parsed()) return ListRules(rule_id, rules_format);
     if (exclude_option->count() > 0) args.exclude = exclude;
-    return ExitWithReportWritten(RunCheck(args, quiet));
+    return ExitWithReportWritten(RunCheck(args, exit_zero));
   } catch (const std::exception& e) {
     return Usage(std::string("internal error: ") + e.what());
   }

@@ -62,6 +62,11 @@ struct ProjectConfig {
   /// `exclude`: replaces DefaultExcludes() when set (even to []).
   std::optional<std::vector<std::string>> exclude;
   std::vector<std::string> extend_exclude;  ///< `extend-exclude`: added to the excludes
+  /// Rule selection, as --select / --extend-select / --ignore: rule ids,
+  /// prefixes of rule ids, or "ALL". nullopt `select`: every rule.
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
 };
 
 struct ConfigParse {

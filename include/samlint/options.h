@@ -11,6 +11,7 @@
 #include "samlint/declarations.h"
 #include "samlint/limits.h"
 #include "samlint/scenario.h"
+#include "samlint/suppress.h"
 #include "samlint/timestamp.h"
 #include "samlint/trust.h"
 
@@ -36,6 +37,9 @@ struct CheckOptions {
   std::vector<RoleTarget> role_targets;
   /// samlint.toml [rules]: severity overrides and disabled rules (see ApplyRuleSettings).
   std::vector<RuleSetting> rule_settings;
+  /// --select / --extend-select / --ignore over samlint.toml's (and its
+  /// [rules] "off"): the rules reported (see ApplyRuleSelection).
+  RuleSelection rule_selection;
   std::optional<Timestamp> now;               ///< --now (t_use)
   std::int64_t clock_skew = 180;              ///< --clock-skew
   bool require_signature = false;             ///< --require-signature

@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "samlint/result.h"
 #include "samlint/rules.h"
@@ -26,13 +27,28 @@ struct ReportOptions {
   /// samlint sources are published); SARIF rules then carry
   /// helpUri = docs_url + "#" + rule id. Empty: no helpUri.
   std::string docs_url;
-  /// -q: no closing summary line (concise).
+  /// Text: one summary line per result (its evaluations' lifetimes, what
+  /// binds, the outcome) instead of the factor tables; the run asks for it
+  /// when it checks several inputs without --explain.
+  bool summary_lines = false;
+  /// --quiet. Text: the findings only, under the name of their input: no
+  /// factor tables, no inputs without findings, no closing counts. Concise:
+  /// no closing summary line.
   bool quiet = false;
+  /// Text: StatisticsTable after the report (--statistics).
+  bool statistics = false;
 };
 
 /// True when `url` can be ReportOptions::docs_url: http or https, and only
 /// characters a URI allows unencoded, no fragment.
 bool IsDocsUrl(std::string_view url);
+
+/// How many findings of one rule, at one severity, a run reported.
+struct RuleCount {
+  std::string rule;
+  Severity severity = Severity::kError;
+  int count = 0;
+};
 
 /// Counts for the closing line of a run.
 struct RunSummary {
@@ -42,7 +58,14 @@ struct RunSummary {
   int warnings = 0;
   int notes = 0;
   int suppressed = 0;  ///< findings left out by inline comments or the baseline
+  /// The reported findings per rule and severity: most frequent first, then by
+  /// rule id, then error before warning before note.
+  std::vector<RuleCount> by_rule;
 };
+
+/// --statistics: one line per entry of `summary.by_rule`, "COUNT  SEVERITY
+/// RULE", counts right-aligned and severities padded; empty when nothing was reported.
+std::string StatisticsTable(const RunSummary& summary);
 
 /// Streams a report: Begin once, Result per input in order, End once. Result
 /// writes without flushing (the run flushes the stream whenever it waits for

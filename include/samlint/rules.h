@@ -2,7 +2,9 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "samlint/diagnostic.h"
 
@@ -28,6 +30,15 @@ std::span<const RuleInfo> AllRules();
 
 /// The rule with this id, or nullptr.
 const RuleInfo* FindRule(std::string_view id);
+
+/// Whether `selector` (--select, --ignore, samlint.toml `select`) names a
+/// rule: "ALL", a rule id, or a prefix of rule ids ("signature-", "role").
+bool SelectsAnyRule(std::string_view selector);
+
+/// What a rule selector is likely meant to be, for did-you-mean suggestions:
+/// every rule id and every prefix its words make ("signature-",
+/// "role-session-"), sorted, without duplicates.
+std::vector<std::string> RuleSelectorNames();
 
 /// "lifetime", "assertion", "trust" or "input".
 std::string_view CategoryName(RuleCategory category);

@@ -65,14 +65,24 @@ struct RunRequest {
   /// --show-files: list the files that would be checked, and those skipped
   /// with why, instead of checking them.
   bool show_files = false;
+  /// --select (replaces the config's selection when not empty),
+  /// --extend-select, --ignore: rule ids, prefixes of rule ids, or "ALL".
+  std::vector<std::string> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  /// --explain: the factor tables of every input, also when there are several.
+  bool explain = false;
+  /// -q/--quiet: the text report shows findings only; concise leaves out its
+  /// closing summary line.
+  bool quiet = false;
+  /// --statistics: the text report ends with the counts per rule.
+  bool statistics = false;
   /// Told after each input, for a progress display; may be empty.
   std::function<void(const RunProgress&)> progress;
   /// -o/--output: the file the report goes to (RunCheckToFile). RunCheck
   /// refuses it when it names a file the run reads, and leaves it out of
   /// the files found inside directories.
   std::optional<std::string> output;
-  /// -q: the report leaves out its closing summary line (concise).
-  bool quiet = false;
 };
 
 /// How a run ended.

@@ -1,10 +1,13 @@
-/// Suppressions and rule settings applied to finished results: the config's
-/// [rules] severities, inline `samlint-disable` comments, and --baseline reports.
+/// Suppressions and rule settings applied to finished results: rule selection
+/// (--select, --ignore), the config's [rules] severities, inline
+/// `samlint-disable` comments, and --baseline reports.
 #pragma once
 
 #include <cstddef>
 #include <map>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +43,46 @@ class Baseline {
 
 /// Reads and parses a baseline file (see Baseline::Parse).
 Status LoadBaseline(const std::string& path, Baseline& out);
+
+/// One layer of rule selection, as in ruff: `select` replaces the rules the
+/// layers before chose, `extend_select` adds to them, `ignore` removes from
+/// them. A selector is a rule id, a prefix of rule ids ("signature-") or "ALL".
+struct RuleSelectors {
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+};
+
+/// The rules a run reports, chosen by layers of selectors (samlint.toml's,
+/// then the command line's).
+class RuleSelection {
+ public:
+  /// Every rule.
+  RuleSelection() = default;
+
+  /// Applies `layer` over the rules chosen so far. Within a layer, a rule both
+  /// selected and ignored follows the longer (more specific) selector; on a
+  /// tie it is ignored. The rules that say an input could not be checked
+  /// (input-unreadable, xml-malformed, limit-exceeded, config-invalid) are
+  /// left out only by an `ignore` naming their exact id, so that narrowing the
+  /// selection never turns a broken input into a pass. Fails, changing
+  /// nothing, with "--select: 'X' matches no rule (did you mean 'Y'?)" (the
+  /// option the selector came from) when a selector names no rule.
+  Status Apply(const RuleSelectors& layer);
+
+  /// Whether findings of `rule` are reported.
+  bool Selected(std::string_view rule) const { return unselected_.count(rule) == 0; }
+
+  /// The rules left out, sorted.
+  const std::set<std::string, std::less<>>& unselected() const { return unselected_; }
+
+ private:
+  std::set<std::string, std::less<>> unselected_;
+};
+
+/// Drops the diagnostics of the rules `selection` leaves out. They are not
+/// counted as suppressed: the run was not asked for them.
+void ApplyRuleSelection(CheckResult& result, const RuleSelection& selection);
 
 /// Applies [rules] settings: a rule set to "off" leaves the diagnostics, any
 /// other setting replaces the severity.

@@ -33,8 +33,10 @@ const std::vector<std::string_view>& TopLevelKeys() {
                                                      "duration-seconds",
                                                      "exclude",
                                                      "extend-exclude",
+                                                     "extend-select",
                                                      "fail-on",
                                                      "idp-metadata",
+                                                     "ignore",
                                                      "login-session",
                                                      "permission-set-session",
                                                      "require-signature",
@@ -42,6 +44,7 @@ const std::vector<std::string_view>& TopLevelKeys() {
                                                      "role-max-session",
                                                      "rules",
                                                      "scenarios",
+                                                     "select",
                                                      "sp-acs-url",
                                                      "sp-entity-id",
                                                      "sp-session-limit",
@@ -152,6 +155,12 @@ class Parser {
             list.push_back(s);
           }
         }
+      } else if (name == "select") {
+        out_.config.select = RuleSelectors(name, node);
+      } else if (name == "extend-select") {
+        out_.config.extend_select = RuleSelectors(name, node);
+      } else if (name == "ignore") {
+        out_.config.ignore = RuleSelectors(name, node);
       } else if (name == "targets") {
         Targets(node);
       } else if (name == "rules") {
@@ -208,6 +217,21 @@ class Parser {
       } else {
         Problem(element.source(), "'" + key + "' entries must be strings");
       }
+    }
+    return out;
+  }
+
+  // Rule ids, prefixes of rule ids or "ALL"; one that names no rule is a problem.
+  std::vector<std::string> RuleSelectors(const std::string& key, const toml::node& node) {
+    std::vector<std::string> out;
+    for (std::string& selector : Strings(key, node)) {
+      if (SelectsAnyRule(selector)) {
+        out.push_back(std::move(selector));
+        continue;
+      }
+      std::vector<std::string> names = RuleSelectorNames();
+      Problem(node.source(), "'" + key + "': '" + selector + "' matches no rule" +
+                                 Suggest(selector, {names.begin(), names.end()}));
     }
     return out;
   }

@@ -20,6 +20,11 @@ std::optional<ReportFormat> ParseReportFormat(std::string_view name) {
   return std::nullopt;
 }
 
+std::string DiagnosticScope(const Diagnostic& d) {
+  if (d.scenario.empty() || d.role.empty()) return d.scenario + d.role;
+  return d.scenario + " " + d.role;
+}
+
 bool IsDocsUrl(std::string_view url) {
   std::string_view rest;
   if (url.rfind("https://", 0) == 0)

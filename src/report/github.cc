@@ -74,9 +74,7 @@ class GithubEmitter final : public Emitter {
       add("title", d.rule);
 
       std::string message;
-      if (!d.scenario.empty()) {
-        message += "[" + d.scenario + (d.role.empty() ? "" : " " + d.role) + "] ";
-      }
+      if (std::string scope = DiagnosticScope(d); !scope.empty()) message += "[" + scope + "] ";
       if (!r.part.empty()) message += "(" + r.part + ") ";
       message += d.message;
       if (d.location && !positions_in_file) {

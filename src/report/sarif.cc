@@ -171,7 +171,11 @@ class SarifEmitter final : public Emitter {
     j["ruleId"] = d.rule;
     if (auto it = rule_index_.find(d.rule); it != rule_index_.end()) j["ruleIndex"] = it->second;
     j["level"] = SarifLevel(d.severity);
-    std::string text = d.message;
+    // Findings about one evaluation name it, as the text report does: with
+    // several roles, the alerts would otherwise read the same.
+    std::string text = DiagnosticScope(d);
+    if (!text.empty()) text = "[" + text + "] ";
+    text += d.message;
     if (!d.fix.empty()) text += " Fix: " + d.fix;
     j["message"] = Json{{"text", std::move(text)}};
 

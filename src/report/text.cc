@@ -1,7 +1,11 @@
 // The report for people: per input, per evaluation, the factors as a small bar
 // chart against the target, what binds, what clamps, and how to fix it.
 #include <algorithm>
+#include <map>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "report/emitters.h"
 #include "samlint/duration.h"
@@ -37,6 +41,13 @@ std::string PadLeft(std::string s, std::size_t width) {
   return s;
 }
 
+// The resource part of a role ARN ("role/ops"), what tells roles apart in
+// one response; the whole text when it is not an ARN.
+std::string RoleResource(const std::string& arn) {
+  std::size_t colon = arn.rfind(':');
+  return colon == std::string::npos || colon + 1 == arn.size() ? arn : arn.substr(colon + 1);
+}
+
 std::string Origin(const Factor& f) {
   switch (f.origin) {
     case FactorOrigin::kDocument:
@@ -53,23 +64,38 @@ std::string Origin(const Factor& f) {
 
 class TextEmitter final : public Emitter {
  public:
-  TextEmitter(std::ostream& out, ReportOptions options) : out_(out) { p_.on = options.color; }
+  TextEmitter(std::ostream& out, ReportOptions options)
+      : out_(out),
+        summary_lines_(options.summary_lines),
+        quiet_(options.quiet),
+        statistics_(options.statistics) {
+    p_.on = options.color;
+  }
 
   void Begin() override {}
 
   void Result(const CheckResult& r) override {
-    std::string name = r.input ? *r.input : std::string("(declarations)");
-    if (!r.part.empty()) name += "#" + r.part;
-    out_ << p_.Bold() << name << p_.Reset();
-    std::vector<std::string> tags;
-    if (r.kind != ResultKind::kSamlResponse) tags.emplace_back(ResultKindName(r.kind));
-    if (r.cloud) tags.emplace_back(CloudName(*r.cloud));
-    if (!r.encoding.empty() && r.encoding != "xml") tags.push_back(r.encoding);
-    if (!tags.empty()) {
-      out_ << p_.Dim() << "  (";
-      for (std::size_t i = 0; i < tags.size(); ++i) out_ << (i ? ", " : "") << tags[i];
-      out_ << ")" << p_.Reset();
+    if (quiet_) {
+      // --quiet: findings only, under their input's name.
+      if (r.diagnostics.empty()) return;
+      Header(r);
+      out_ << "\n";
+      for (const Diagnostic& d : r.diagnostics) Diagnostic_(d);
+      out_ << "\n";
+      return;
     }
+    if (summary_lines_) {
+      // Several inputs: one line per result, its findings under it, and a
+      // blank line only where findings were.
+      Header(r);
+      SummaryLine(r);
+      out_ << "\n";
+      for (const Diagnostic& d : r.diagnostics) Diagnostic_(d);
+      if (!r.diagnostics.empty()) out_ << "\n";
+      blank_owed_ = r.diagnostics.empty();
+      return;
+    }
+    Header(r);
     out_ << "\n";
     if (r.kind == ResultKind::kSamlResponse) {
       out_ << "  ";
@@ -101,17 +127,82 @@ class TextEmitter final : public Emitter {
   }
 
   void End(const RunSummary& s) override {
-    out_ << s.checked << (s.checked == 1 ? " input" : " inputs") << " checked, " << s.skipped
-         << " skipped: " << p_.ForSeverity(Severity::kError) << s.errors
-         << (s.errors == 1 ? " error" : " errors") << p_.Reset() << ", " << s.warnings
-         << (s.warnings == 1 ? " warning" : " warnings") << ", " << s.notes
-         << (s.notes == 1 ? " note" : " notes");
-    if (s.suppressed > 0) out_ << " (" << s.suppressed << " suppressed)";
-    out_ << "\n";
+    if (!quiet_) {
+      if (blank_owed_) out_ << "\n";
+      out_ << s.checked << (s.checked == 1 ? " input" : " inputs") << " checked, " << s.skipped
+           << " skipped: " << p_.ForSeverity(Severity::kError) << s.errors
+           << (s.errors == 1 ? " error" : " errors") << p_.Reset() << ", " << s.warnings
+           << (s.warnings == 1 ? " warning" : " warnings") << ", " << s.notes
+           << (s.notes == 1 ? " note" : " notes");
+      if (s.suppressed > 0) out_ << " (" << s.suppressed << " suppressed)";
+      out_ << "\n";
+    }
+    if (statistics_) {
+      std::string table = StatisticsTable(s);
+      if (!table.empty() && !quiet_) out_ << "\n";
+      out_ << table;
+    }
     out_.flush();
   }
 
  private:
+  // The input's name and what kind of input it was, without a line break.
+  void Header(const CheckResult& r) {
+    std::string name = r.input ? *r.input : std::string("(declarations)");
+    if (!r.part.empty()) name += "#" + r.part;
+    out_ << p_.Bold() << name << p_.Reset();
+    std::vector<std::string> tags;
+    if (r.kind != ResultKind::kSamlResponse) tags.emplace_back(ResultKindName(r.kind));
+    if (r.cloud) tags.emplace_back(CloudName(*r.cloud));
+    if (!r.encoding.empty() && r.encoding != "xml") tags.push_back(r.encoding);
+    if (!tags.empty()) {
+      out_ << p_.Dim() << "  (";
+      for (std::size_t i = 0; i < tags.size(); ++i) out_ << (i ? ", " : "") << tags[i];
+      out_ << ")" << p_.Reset();
+    }
+  }
+
+  // After the header: each evaluation as "SCENARIO ROLE: LIFETIME, below
+  // target T (FACTOR binds)" or "SCENARIO ROLE: rejected (RULE)", separated by "; ".
+  void SummaryLine(const CheckResult& r) {
+    std::map<std::string, std::set<std::string>> arns_by_name;
+    for (const Evaluation& e : r.evaluations) {
+      if (e.role) arns_by_name[RoleResource(*e.role)].insert(*e.role);
+    }
+    for (std::size_t i = 0; i < r.evaluations.size(); ++i) {
+      const Evaluation& e = r.evaluations[i];
+      out_ << (i == 0 ? "  " : "; ") << GetScenario(e.scenario).name;
+      if (e.role) {
+        std::string name = RoleResource(*e.role);
+        out_ << " " << (arns_by_name[name].size() > 1 ? *e.role : name);
+      }
+      out_ << ": ";
+      if (e.outcome == Outcome::kRejected) {
+        out_ << p_.Red() << "rejected" << p_.Reset();
+        if (!e.rejected_by.empty()) {
+          out_ << " (";
+          for (std::size_t j = 0; j < e.rejected_by.size(); ++j)
+            out_ << (j ? ", " : "") << e.rejected_by[j];
+          out_ << ")";
+        }
+        continue;
+      }
+      bool below = e.target_seconds && *e.effective_seconds < *e.target_seconds;
+      out_ << (below ? p_.Red() : p_.Green()) << FormatDuration(*e.effective_seconds)
+           << p_.Reset();
+      if (e.target_seconds) {
+        out_ << (below ? ", below target " : ", meets target ")
+             << FormatDuration(*e.target_seconds);
+      }
+      if (!e.binding.empty()) {
+        out_ << " (";
+        for (std::size_t j = 0; j < e.binding.size(); ++j)
+          out_ << (j ? " and " : "") << FactorKey(e.binding[j]);
+        out_ << (e.binding.size() == 1 ? " binds)" : " bind)");
+      }
+    }
+  }
+
   void Evaluation_(const Evaluation& e) {
     out_ << "\n  " << p_.Bold() << GetScenario(e.scenario).name << p_.Reset();
     if (e.role) out_ << "  " << *e.role;
@@ -190,7 +281,8 @@ class TextEmitter final : public Emitter {
     out_ << "  " << PadLeft(where, 7) << "  " << p_.ForSeverity(d.severity)
          << Pad(std::string(SeverityName(d.severity)), 8) << p_.Reset() << p_.Bold() << d.rule
          << p_.Reset();
-    if (!d.scenario.empty()) out_ << p_.Dim() << " [" << d.scenario << "]" << p_.Reset();
+    if (std::string scope = DiagnosticScope(d); !scope.empty())
+      out_ << p_.Dim() << " [" << scope << "]" << p_.Reset();
     out_ << "\n           " << d.message << "\n";
     if (!d.fix.empty())
       out_ << "           " << p_.Green() << "fix: " << p_.Reset() << d.fix << "\n";
@@ -198,6 +290,10 @@ class TextEmitter final : public Emitter {
 
   std::ostream& out_;
   Palette p_;
+  bool summary_lines_ = false;
+  bool quiet_ = false;
+  bool statistics_ = false;
+  bool blank_owed_ = false;  // the last summary line had no findings to end with a blank line
 };
 
 }  // namespace

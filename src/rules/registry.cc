@@ -6,7 +6,9 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "samlint/diagnostic.h"
 #include "samlint/rule_id.h"
@@ -1340,6 +1342,30 @@ const RuleInfo* FindRule(std::string_view id) {
                        [](const RuleInfo& rule, std::string_view key) { return rule.id < key; });
   if (it == kRules.end() || it->id != id) return nullptr;
   return &*it;
+}
+
+bool SelectsAnyRule(std::string_view selector) {
+  if (selector.empty()) return false;
+  if (selector == "ALL") return true;
+  // Rules are sorted by id: the first id not below the selector starts with it if any does.
+  const auto* it = std::lower_bound(
+      kRules.begin(), kRules.end(), selector,
+      [](const RuleInfo& rule, std::string_view key) { return rule.id < key; });
+  return it != kRules.end() && it->id.starts_with(selector);
+}
+
+std::vector<std::string> RuleSelectorNames() {
+  std::vector<std::string> names = {"ALL"};
+  for (const RuleInfo& rule : kRules) {
+    for (std::size_t dash = rule.id.find('-'); dash != std::string_view::npos;
+         dash = rule.id.find('-', dash + 1)) {
+      names.emplace_back(rule.id.substr(0, dash + 1));
+    }
+    names.emplace_back(rule.id);
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 }  // namespace samlint

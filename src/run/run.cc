@@ -101,6 +101,10 @@ Status ValidateRequest(const RunRequest& r) {
   if (std::count(r.inputs.begin(), r.inputs.end(), "-") > 1) {
     return Status::Error("INPUT: standard input (-) can be read only once");
   }
+  if (r.quiet && r.explain) return Status::Error("--explain and --quiet exclude each other");
+  if (Status selection = RuleSelection().Apply(CommandLineSelectors(r)); !selection.ok()) {
+    return selection;
+  }
   if (r.config && r.no_config) {
     return Status::Error("--config and --no-config exclude each other");
   }
@@ -163,6 +167,7 @@ class Counter {
       : emitter_(emitter), baseline_(baseline), fail_on_(fail_on), outcome_(outcome) {}
 
   void Emit(CheckResult& r, const CheckOptions& o) {
+    ApplyRuleSelection(r, o.rule_selection);
     ApplyRuleSettings(r, o.rule_settings);
     if (baseline_) baseline_->Apply(r);
     RunSummary& summary = outcome_.summary;
@@ -176,8 +181,21 @@ class Counter {
         ++summary.notes;
       // Severity is ordered note < warning < error.
       outcome_.failing |= d.severity >= fail_on_;
+      ++by_rule_[{d.rule, d.severity}];
     }
     emitter_.Result(r);
+  }
+
+  /// Fills the summary's counts per rule, in StatisticsTable's order.
+  void Finish() {
+    std::vector<RuleCount>& rows = outcome_.summary.by_rule;
+    rows.clear();
+    for (const auto& [key, count] : by_rule_) rows.push_back({key.first, key.second, count});
+    std::stable_sort(rows.begin(), rows.end(), [](const RuleCount& a, const RuleCount& b) {
+      if (a.count != b.count) return a.count > b.count;
+      if (a.rule != b.rule) return a.rule < b.rule;
+      return a.severity > b.severity;
+    });
   }
 
  private:
@@ -185,6 +203,7 @@ class Counter {
   std::optional<Baseline>& baseline_;
   Severity fail_on_;
   RunOutcome& outcome_;
+  std::map<std::pair<std::string, Severity>, int> by_rule_;
 };
 
 // Whether a prepared input may hold audit events that name a response's assertion.
@@ -526,7 +545,11 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
   ReportOptions report;
   report.docs_url = request.docs_url.value_or("");
   report.color = request.color == "always" || (request.color == "auto" && request.color_auto);
+  // Past one input, the factor tables would bury the findings (42,424 inputs
+  // gave 285 MB of them): one line per result unless --explain asks.
+  report.summary_lines = inputs.size() > 1 && !request.explain;
   report.quiet = request.quiet;
+  report.statistics = request.statistics;
   auto emitter = MakeEmitter(*ParseReportFormat(request.format), out, report);
 
   RunOutcome outcome;
@@ -577,6 +600,7 @@ RunOutcome RunCheck(const RunRequest& request, std::ostream& out) {
     if (request.progress) request.progress(RunProgress{i + 1, inputs.size()});
   }
   join.Flush(counter, true);
+  counter.Finish();
   emitter->End(outcome.summary);
   return outcome;
 }

@@ -167,6 +167,14 @@ std::string CanonicalPath(const std::string& path) {
   return ec ? path : p.string();
 }
 
+RuleSelectors CommandLineSelectors(const RunRequest& a) {
+  RuleSelectors layer;
+  if (!a.select.empty()) layer.select = a.select;
+  layer.extend_select = a.extend_select;
+  layer.ignore = a.ignore;
+  return layer;
+}
+
 Result<Limits> RunLimits(const RunRequest& a) {
   Limits limits;
   for (const std::string& assignment : a.limits) {
@@ -222,7 +230,18 @@ Result<CheckOptions> BuildOptions(const RunRequest& a, const ProjectConfig* conf
   o.role_chaining = a.role_chaining || c.role_chaining.value_or(false);
   o.require_signature = a.require_signature || c.require_signature.value_or(false);
   o.show_identities = a.show_identities;
-  o.rule_settings = c.rules;
+  // [rules] "off" is the config's ignore, so that --select and
+  // --extend-select on the command line can bring such a rule back.
+  RuleSelectors config_layer{c.select, c.extend_select, c.ignore};
+  for (const RuleSetting& setting : c.rules) {
+    if (setting.severity) {
+      o.rule_settings.push_back(setting);
+    } else {
+      config_layer.ignore.push_back(setting.rule);
+    }
+  }
+  if (Status s = o.rule_selection.Apply(config_layer); !s.ok()) return s;
+  if (Status s = o.rule_selection.Apply(CommandLineSelectors(a)); !s.ok()) return s;
   return o;
 }
 

@@ -15,6 +15,7 @@
 #include "samlint/options.h"
 #include "samlint/run.h"
 #include "samlint/status.h"
+#include "samlint/suppress.h"
 
 namespace samlint {
 
@@ -24,6 +25,9 @@ std::string CanonicalPath(const std::string& path);
 /// The --limit assignments over the defaults; fails with the usage error
 /// ("--limit: ...") that RunCheck reports.
 Result<Limits> RunLimits(const RunRequest& request);
+
+/// The command line's layer of rule selection (--select, --extend-select, --ignore).
+RuleSelectors CommandLineSelectors(const RunRequest& request);
 
 /// Options for the inputs under `config` (nullptr: none): the command line
 /// wins over it. `input_declarations` come from declarations files among the

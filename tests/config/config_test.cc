@@ -113,6 +113,34 @@ TEST(Config, UnknownRuleSuggestsARegistryId) {
             "unknown rule 'audience-mismatc' (did you mean 'audience-mismatch'?)");
 }
 
+TEST(Config, RuleSelectionKeysTakeIdsPrefixesAndAll) {
+  ConfigParse p = Parse(
+      "select = [\"signature-\", \"lifetime-below-target\"]\nextend-select = \"ALL\"\n"
+      "ignore = [\"assumed-default\"]\n");
+  ASSERT_TRUE(p.problems.empty()) << Problems(p);
+  ASSERT_TRUE(p.config.select.has_value());
+  EXPECT_EQ(*p.config.select, (std::vector<std::string>{"signature-", "lifetime-below-target"}));
+  EXPECT_EQ(p.config.extend_select, std::vector<std::string>{"ALL"});
+  EXPECT_EQ(p.config.ignore, std::vector<std::string>{"assumed-default"});
+  EXPECT_FALSE(Parse("ignore = []\n").config.select.has_value());
+}
+
+TEST(Config, ARuleSelectorThatNamesNoRuleIsAProblemWithASuggestion) {
+  ConfigParse p = Parse("target = \"8h\"\nignore = [\"asumed-default\", \"signature-\"]\n");
+  ASSERT_EQ(p.problems.size(), 1u) << Problems(p);
+  EXPECT_EQ(p.problems[0].line, 2);
+  EXPECT_EQ(p.problems[0].message,
+            "'ignore': 'asumed-default' matches no rule (did you mean 'assumed-default'?)");
+  EXPECT_EQ(p.config.ignore, std::vector<std::string>{"signature-"});
+  ConfigParse prefix = Parse("select = \"signatur-\"\n");
+  ASSERT_EQ(prefix.problems.size(), 1u) << Problems(prefix);
+  EXPECT_EQ(prefix.problems[0].message,
+            "'select': 'signatur-' matches no rule (did you mean 'signature-'?)");
+  ConfigParse typo = Parse("selet = \"signature-\"\n");
+  ASSERT_EQ(typo.problems.size(), 1u) << Problems(typo);
+  EXPECT_EQ(typo.problems[0].message, "unknown key 'selet' (did you mean 'select'?)");
+}
+
 // cli-contract.md § Declarations: "the same holds in samlint.toml".
 TEST(Config, BareNumbersAreInTheApisUnit) {
   ConfigParse ok = Parse("target = 28800\nlogin-session = 6\nrole-max-session = \"3600\"\n");

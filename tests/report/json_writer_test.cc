@@ -565,7 +565,7 @@ TEST(JsonEmitter, WritesTheBytesOfTheNlohmannTreesOnRandomResults) {
     for (int i = Pick<int>(rng, 4); i > 0; --i) results.push_back(RandomResult(rng));
     std::uniform_int_distribution<int> count(0, 30);
     const RunSummary summary{count(rng), count(rng), count(rng),
-                             count(rng), count(rng), count(rng)};
+                             count(rng), count(rng), count(rng), {}};
     std::ostringstream out;
     auto emitter = MakeJsonEmitter(out);
     emitter->Begin();

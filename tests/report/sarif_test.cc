@@ -305,6 +305,27 @@ TEST(ReportSarif, LevelFollowsSeverityAndRuleIndexPointsAtTheRule) {
   EXPECT_FALSE(results[3].contains("ruleIndex"));
 }
 
+TEST(ReportSarif, MessageTextNamesTheScenarioAndRoleSoRolesAreToldApart) {
+  CheckResult r = XmlResult("/work/base/a.xml",
+                            {Diag("lifetime-below-target", Severity::kError, "e"),
+                             Diag("lifetime-below-target", Severity::kError, "e"),
+                             Diag("assumed-default", Severity::kNote, "n")});
+  r.diagnostics[0].scenario = "aws:saml-console";
+  r.diagnostics[0].role = "arn:aws:iam::1:role/ReadOnly";
+  r.diagnostics[1].scenario = "aws:saml-console";
+  r.diagnostics[1].role = "arn:aws:iam::1:role/Admin";
+  r.diagnostics[1].fix = "Raise it.";
+  r.diagnostics[2].scenario = "aws:assume-role";
+  OJson log = Emit({r});
+  const OJson& results = Run0(log)["results"];
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0]["message"]["text"], "[aws:saml-console arn:aws:iam::1:role/ReadOnly] e");
+  EXPECT_EQ(results[1]["message"]["text"],
+            "[aws:saml-console arn:aws:iam::1:role/Admin] e Fix: Raise it.");
+  EXPECT_EQ(results[2]["message"]["text"], "[aws:assume-role] n");
+  EXPECT_EQ(results[0]["properties"]["role"], "arn:aws:iam::1:role/ReadOnly");
+}
+
 TEST(ReportSarif, LocationsAreRelativeToTheBaseAndPercentEncoded) {
   CheckResult inside = XmlResult("/work/base/dir/a b#c:d%.xml",
                                  {Diag("xml-malformed", Severity::kError, "m", Location{12, 7}),

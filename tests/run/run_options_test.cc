@@ -59,6 +59,43 @@ TEST(BuildOptions, TheCommandLineWinsOverTheConfig) {
   EXPECT_EQ(options->declarations, nullptr);
 }
 
+TEST(BuildOptions, TheCommandLinesRuleSelectionIsALayerOverTheConfigs) {
+  ProjectConfig config;
+  config.select = std::vector<std::string>{"signature-", "assumed-default", "option-"};
+  config.ignore = {"signature-weak-algorithm"};
+  config.rules = {{"option-ignored", std::nullopt}, {"signature-missing", Severity::kError}};
+  RunRequest request;
+  request.extend_select = {"option-ignored"};
+  request.ignore = {"assumed-"};
+  const Result<CheckOptions> options = BuildOptions(request, &config, {}, {});
+  ASSERT_TRUE(options.ok()) << options.error();
+  const RuleSelection& s = options->rule_selection;
+  EXPECT_TRUE(s.Selected("signature-missing"));
+  EXPECT_FALSE(s.Selected("signature-weak-algorithm"));
+  EXPECT_FALSE(s.Selected("lifetime-below-target"));
+  EXPECT_FALSE(s.Selected("assumed-default"));  // --ignore over the config's select
+  EXPECT_TRUE(s.Selected("option-ignored"));    // [rules] "off", then --extend-select
+  // "off" became a selection; the severity override stays a setting.
+  ASSERT_EQ(options->rule_settings.size(), 1u);
+  EXPECT_EQ(options->rule_settings[0].rule, "signature-missing");
+
+  RunRequest replace;
+  replace.select = {"ALL"};
+  const Result<CheckOptions> all = BuildOptions(replace, &config, {}, {});
+  ASSERT_TRUE(all.ok()) << all.error();
+  EXPECT_TRUE(all->rule_selection.unselected().empty());
+
+  RunRequest typo;
+  typo.ignore = {"asumed-default"};
+  const Result<CheckOptions> failed = BuildOptions(typo, &config, {}, {});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().rfind("--ignore: 'asumed-default' matches no rule (did you mean "
+                                 "'assumed-default'?)",
+                                 0),
+            0u)
+      << failed.error();
+}
+
 TEST(BuildOptions, FailsWithTheFirstBadOption) {
   RunRequest request;
   request.scenarios = {"aws:nothing"};
