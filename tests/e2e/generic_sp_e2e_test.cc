@@ -170,7 +170,7 @@ TEST(E2eGenericSp, ConfigDeclaresTheSp) {
       fs::temp_directory_path() /
       ("samlint-e2e-generic-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
   fs::create_directories(dir);
-  fs::copy_file(kExample5, dir / "response.xml", fs::copy_options::overwrite_existing);
+  fs::copy_file(std::string(SAMLINT_SOURCE_DIR) + "/" + kExample5, dir / "response.xml", fs::copy_options::overwrite_existing);
   std::ofstream(dir / "samlint.toml")
       << "cloud = \"generic\"\nsp-session-limit = \"1h\"\n"
          "sp-entity-id = \"https://wiki.example.com/saml/metadata\"\n"

@@ -39,7 +39,7 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
-class E2eOutput : public ::testing::Test {
+class E2eReportDestination : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
@@ -55,7 +55,7 @@ class E2eOutput : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(E2eOutput, OutputFileHoldsWhatStdoutWouldHaveShown) {
+TEST_F(E2eReportDestination, OutputFileHoldsWhatStdoutWouldHaveShown) {
   CliRun to_stdout = RunCli(With(kAliyunClampedArgs, {"--format", "json"}));
   fs::path out = dir_ / "report.json";
   CliRun to_file = RunCli(With(kAliyunClampedArgs, {"--format", "json", "-o", out.string()}));
@@ -71,7 +71,7 @@ TEST_F(E2eOutput, OutputFileHoldsWhatStdoutWouldHaveShown) {
   EXPECT_EQ(dash.out, to_stdout.out);
 }
 
-TEST_F(E2eOutput, UnwritableOutputIsAUsageErrorOnOneLine) {
+TEST_F(E2eReportDestination, UnwritableOutputIsAUsageErrorOnOneLine) {
   fs::path out = dir_ / "missing" / "report.json";
   CliRun run = RunCli(With(kAliyunClampedArgs, {"-o", out.string()}));
   EXPECT_EQ(run.exit_code, 2);
@@ -80,7 +80,7 @@ TEST_F(E2eOutput, UnwritableOutputIsAUsageErrorOnOneLine) {
   EXPECT_FALSE(fs::exists(out));
 }
 
-TEST_F(E2eOutput, AFailedRunNeverReplacesTheOldReport) {
+TEST_F(E2eReportDestination, AFailedRunNeverReplacesTheOldReport) {
   fs::path out = dir_ / "report.json";
   std::ofstream(out) << "previous report";
   CliRun run = RunCli({"check", "testdata/examples/aliyun-console-clamped.xml", "--target", "8",
@@ -92,7 +92,7 @@ TEST_F(E2eOutput, AFailedRunNeverReplacesTheOldReport) {
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
 }
 
-TEST_F(E2eOutput, RefusesToWriteTheReportOverAnInput) {
+TEST_F(E2eReportDestination, RefusesToWriteTheReportOverAnInput) {
   fs::path input = dir_ / "response.xml";
   fs::copy_file(TestData("examples/aliyun-console-clamped.xml"), input);
   const std::string before = Read(input);
@@ -104,7 +104,7 @@ TEST_F(E2eOutput, RefusesToWriteTheReportOverAnInput) {
   EXPECT_EQ(Read(input), before);
 }
 
-TEST_F(E2eOutput, ConciseIsOneLinePerFindingThenTheSummary) {
+TEST_F(E2eReportDestination, ConciseIsOneLinePerFindingThenTheSummary) {
   CliRun run = RunCli(With(kAliyunClampedArgs, {"--format", "concise"}));
   EXPECT_EQ(run.exit_code, 1) << run.err;
   CliRun json_run = RunCli(With(kAliyunClampedArgs, {"--format", "json"}));
@@ -134,7 +134,7 @@ TEST_F(E2eOutput, ConciseIsOneLinePerFindingThenTheSummary) {
   EXPECT_EQ(Lines(quiet.out).size(), diagnostics.size());
 }
 
-TEST_F(E2eOutput, ConciseTellsRolesApart) {
+TEST_F(E2eReportDestination, ConciseTellsRolesApart) {
   CliRun run = RunCli({"check", "testdata/responses/aws-three-roles.xml", "--scenario",
                        "aws:saml-api", "--target", "12h", "--format", "concise", "-q"});
   std::vector<std::string> below;
@@ -147,7 +147,7 @@ TEST_F(E2eOutput, ConciseTellsRolesApart) {
   for (const std::string& line : below) EXPECT_NE(line.find(":role/"), std::string::npos) << line;
 }
 
-TEST_F(E2eOutput, JunitParsesAndFailsOnErrors) {
+TEST_F(E2eReportDestination, JunitParsesAndFailsOnErrors) {
   fs::path out = dir_ / "junit.xml";
   CliRun run =
       RunCli({"check", "testdata/examples/aliyun-console-clamped.xml",
@@ -170,7 +170,7 @@ TEST_F(E2eOutput, JunitParsesAndFailsOnErrors) {
   EXPECT_GT(failures, 0);
 }
 
-TEST_F(E2eOutput, GitlabCodeQualityHasOneIssuePerFinding) {
+TEST_F(E2eReportDestination, GitlabCodeQualityHasOneIssuePerFinding) {
   CliRun run = RunCli(With(kAliyunClampedArgs, {"--format", "gitlab"}));
   EXPECT_EQ(run.exit_code, 1) << run.err;
   nlohmann::json report = run.Json();
@@ -224,7 +224,7 @@ int RunOnTerminal(const std::vector<std::string>& args, std::string& err) {
   return code;
 }
 
-TEST_F(E2eOutput, HtmlRefusesATerminalButNotAFile) {
+TEST_F(E2eReportDestination, HtmlRefusesATerminalButNotAFile) {
   std::string err;
   int code = RunOnTerminal(With(kAliyunClampedArgs, {"--format", "html"}), err);
   EXPECT_EQ(code, 2);

@@ -176,7 +176,7 @@ TEST(GenericSp, ArtifactBindingNeedsNoSignature) {
 TEST(GenericSp, SpOptionsAreIgnoredByCloudScenarios) {
   samlint::CheckOptions options;
   options.sp_session_limit = 3600;
-  options.sp_entity_id = "https://sp.example.com/metadata";
+  options.sp_entity_id.emplace("https://sp.example.com/metadata");
   const samlint::CheckResult result = CheckXml(SamlBuilder{}.Build(), options);
   const auto ignored = DiagnosticsWithRule(result, "option-ignored");
   ASSERT_EQ(ignored.size(), 2u) << Describe(result);

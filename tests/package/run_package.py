@@ -40,7 +40,8 @@ EXAMPLE_ARGS = ["check", EXAMPLE, "--scenario", "aliyun:saml-console", "--login-
 # What docker gives a container that sets no PATH (and what the Debian image keeps).
 DOCKER_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 # The runtime libraries the binary links: their Debian packages must be in Depends.
-RUNTIME_PACKAGES = ["libc6", "libstdc++6", "libssl3", "libxml2", "libxmlsec1", "libxmlsec1-openssl"]
+RUNTIME_PACKAGES = ["libc6", "libstdc++6", "libssl3", "libxml2", "libxmlsec1", "libxmlsec1-openssl",
+                    "libgit2-1.5"]
 
 
 def fail(message):
