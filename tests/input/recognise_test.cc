@@ -20,9 +20,9 @@ std::string Base64(const std::string& text) {
   std::string out;
   std::size_t i = 0;
   for (; i + 2 < text.size(); i += 3) {
-    unsigned v = static_cast<unsigned char>(text[i]) << 16 |
-                 static_cast<unsigned char>(text[i + 1]) << 8 |
-                 static_cast<unsigned char>(text[i + 2]);
+    const unsigned v = unsigned{static_cast<unsigned char>(text[i])} << 16U |
+                       unsigned{static_cast<unsigned char>(text[i + 1])} << 8U |
+                       unsigned{static_cast<unsigned char>(text[i + 2])};
     for (int s = 18; s >= 0; s -= 6) out.push_back(kAlphabet[(v >> s) & 63]);
   }
   return out;  // whole groups only: enough for these tests
