@@ -108,8 +108,14 @@ TEST(E2eLargeCapture, A100MegabyteHarIsReadInBoundedMemory) {
   fs::remove(path);
   ASSERT_EQ(big.ResultCount(), 1u) << big.Dump();
   EXPECT_EQ(Get(big.Result(), "part"), "/log/entries/103") << big.Dump();
+#ifdef __SANITIZE_ADDRESS__
+  // AddressSanitizer's quarantine keeps up to 256 MB of freed memory resident:
+  // the peak says nothing about samlint's own use here (the release build checks it).
+  (void)peak;
+#else
   EXPECT_GT(peak, 0u) << "samlint did not run";
   EXPECT_LT(peak, size / 2) << "peak RSS " << peak << " bytes for a " << size << "-byte capture";
+#endif
 }
 
 TEST(E2eLargeCapture, OverCaptureBytesOrNotAHarTheRealSizeAndTheOptionAreReported) {
