@@ -252,6 +252,10 @@ int main(int argc, char** argv) {
                    "saml:generic: the service provider's own session limit (DURATION)")
       ->type_name("DURATION");
   check
+      ->add_option("--workforce-pool-session", args.workforce_pool_session,
+                   "Google: the workforce pool's sessionDuration (DURATION)")
+      ->type_name("DURATION");
+  check
       ->add_option("--sp-entity-id", args.sp_entity_id,
                    "saml:generic: the SP's entity ID, which the Audience must name")
       ->type_name("ID");

@@ -85,6 +85,8 @@ Status ReadDurations(const RunRequest& a, const ProjectConfig& c, CheckOptions& 
        c.permission_set_session, o.permission_set_session},
       {"--sp-session-limit", a.sp_session_limit, BareUnit::kSeconds, c.sp_session_limit,
        o.sp_session_limit},
+      {"--workforce-pool-session", a.workforce_pool_session, BareUnit::kSeconds,
+       c.workforce_pool_session, o.workforce_pool_session},
   };
   for (const auto& session : sessions) {
     Result<OptionalSeconds> seconds =
