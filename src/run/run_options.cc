@@ -157,6 +157,7 @@ Result<std::shared_ptr<const Declarations>> LoadAllDeclarations(
     append(declarations->roles, d.roles);
     append(declarations->login_sessions, d.login_sessions);
     append(declarations->permission_sets, d.permission_sets);
+    append(declarations->workforce_pools, d.workforce_pools);
   }
   return std::shared_ptr<const Declarations>(std::move(declarations));
 }
