@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "e2e/e2e_util.h"
 
@@ -134,6 +136,48 @@ TEST(E2eGcpWorkforce, OptionIgnoredElsewhere) {
   std::vector<json> ignored = Diags(c.Result(), "option-ignored");
   ASSERT_EQ(ignored.size(), 1u) << c.Dump();
   EXPECT_NE(Wording(ignored[0]).find("--workforce-pool-session"), std::string::npos);
+}
+
+// README § Google Cloud Workforce Identity Federation: each example's output
+// is what the binary prints, byte for byte.
+TEST(E2eGcpWorkforce, ReadmeExamplesAreWhatTheBinaryPrints) {
+  const std::string readme = ReadSource("README.md");
+  const std::string section = "## Google Cloud Workforce Identity Federation\n";
+  std::size_t at = readme.find(section);
+  ASSERT_NE(at, std::string::npos);
+  const std::size_t end = readme.find("\n## ", at + section.size());
+  int examples = 0;
+  const std::string fence = "```console\n$ samlint ";
+  for (at = readme.find(fence, at); at < end; at = readme.find(fence, at)) {
+    at += fence.size() - std::string("samlint ").size();
+    // The command: lines ending in " \\" continue on the next.
+    std::string command;
+    std::size_t line_end = readme.find('\n', at);
+    for (;;) {
+      std::string line = readme.substr(at, line_end - at);
+      at = line_end + 1;
+      if (line.size() >= 2 && line.compare(line.size() - 2, 2, " \\") == 0) {
+        command += line.substr(0, line.size() - 1);
+        line_end = readme.find('\n', at);
+        continue;
+      }
+      command += line;
+      break;
+    }
+    const std::size_t close = readme.find("```\n", at);
+    ASSERT_NE(close, std::string::npos);
+    const std::string expected = readme.substr(at, close - at);
+    std::vector<std::string> args;
+    std::istringstream words(command);
+    for (std::string w; words >> w;) args.push_back(w);
+    ASSERT_GE(args.size(), 2u);
+    ASSERT_EQ(args[0], "samlint");
+    args.erase(args.begin());
+    CliRun run = RunCli(args);
+    EXPECT_EQ(run.out, expected) << command;
+    ++examples;
+  }
+  EXPECT_EQ(examples, 2);
 }
 
 }  // namespace
