@@ -223,7 +223,8 @@ int main(int argc, char** argv) {
                     "(recursed), or - for stdin");
   check
       ->add_option("--cloud", args.cloud,
-                   "aws, aliyun or generic (any SAML service provider; default: detected per "
+                   "aws, aliyun, gcp (Google Cloud workforce pools) or generic (any SAML service "
+                   "provider; default: detected per "
                    "response, generic when nothing names a cloud)")
       ->type_name("CLOUD");
   check

@@ -92,7 +92,7 @@ class Parser {
             out_.config.cloud = *s;
           } else {
             Problem(node.source(),
-                    "'cloud' must be \"aws\", \"aliyun\" or \"generic\", not \"" + *s + "\"");
+                    "'cloud' must be \"aws\", \"aliyun\", \"gcp\" or \"generic\", not \"" + *s + "\"");
           }
         }
       } else if (name == "scenarios") {

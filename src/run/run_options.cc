@@ -198,7 +198,7 @@ Result<CheckOptions> BuildOptions(const RunRequest& a, const ProjectConfig* conf
   if (cloud) {
     o.cloud = ParseCloud(*cloud);
     if (!o.cloud) {
-      return Status::Error("--cloud: unknown cloud '" + *cloud + "' (use aws, aliyun or generic)");
+      return Status::Error("--cloud: unknown cloud '" + *cloud + "' (use aws, aliyun, gcp or generic)");
     }
   }
   o.sp_entity_id = a.sp_entity_id ? a.sp_entity_id : c.sp_entity_id;
