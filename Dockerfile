@@ -13,9 +13,9 @@ FROM debian:bookworm-slim AS build
 COPY . /src
 WORKDIR /src
 RUN bash tools/install-deps.sh --package
-RUN cmake --preset release -DSAMLINT_BUILD_TESTS=OFF \
- && cmake --build --preset release --target samlint_cli \
- && cpack --config build/release/CPackConfig.cmake -B /deb
+RUN cmake --preset install \
+ && cmake --build --preset install \
+ && cpack --config build/install/CPackConfig.cmake -B /deb
 
 FROM debian:bookworm-slim
 ARG DEBIAN_FRONTEND=noninteractive

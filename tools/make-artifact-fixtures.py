@@ -12,6 +12,9 @@ audit_events.cc for sources):
   har/aliyun-signin.har       Firefox-style HAR whose POST to the Alibaba Cloud
                               sign-in has only postData.text (aliyun-api-12h.xml)
   har/no-saml.har             a HAR without any SAMLResponse POST
+  har/sts-calls.har           a proxy's HAR of a CLI federating: the AWS Query
+                              POST of sts/aws-query.txt (43200 s) and the
+                              Alibaba Cloud RPC GET of sts/aliyun-query.txt
   saml-tracer/aws-signin.json         SAML-tracer export ("requests", "post",
                                       "saml", export "timestamp")
   saml-tracer/aws-signin-hashed.json  the same exported with the "hash values"
@@ -181,6 +184,22 @@ def no_saml_har():
                         "text": "user=alice"}),
     ]
     return har(entries, {"name": "WebInspector", "version": "537.36"})
+
+
+def sts_calls_har():
+    """What a recording proxy (mitmproxy's HAR export) saves while a CLI
+    federates: STS calls, no browser POST of a SAMLResponse."""
+    aws_body = aws_query().rstrip("\n")
+    entries = [
+        har_entry("2026-11-23T10:00:02.204Z", "POST", "https://sts.amazonaws.com/", 200,
+                  post={"mimeType": "application/x-www-form-urlencoded; charset=utf-8",
+                        "params": [], "text": aws_body},
+                  mime="text/xml"),
+        har_entry("2026-11-23T10:00:03.117Z", "GET",
+                  "https://sts.aliyuncs.com/" + aliyun_query().rstrip("\n"), 200,
+                  mime="application/json"),
+    ]
+    return har(entries, {"name": "mitmproxy", "version": "10.1.5"})
 
 
 # --------------------------------------------------------------------------
@@ -590,6 +609,7 @@ def main() -> None:
         "har/aws-signin.har": pretty(aws_signin_har()),
         "har/aliyun-signin.har": pretty(aliyun_signin_har()),
         "har/no-saml.har": pretty(no_saml_har()),
+        "har/sts-calls.har": pretty(sts_calls_har()),
         "saml-tracer/aws-signin.json": pretty(saml_tracer_export(hashed=False)),
         "saml-tracer/aws-signin-hashed.json": pretty(saml_tracer_export(hashed=True)),
         "sts/aws-cli-assume-role-with-saml.json": pretty(aws_cli_json()),

@@ -22,6 +22,7 @@
 
 #include "base/strings.h"
 #include "input/form_fields.h"
+#include "input/sts_request.h"
 #include "input/text.h"
 #include "samlint/timestamp.h"
 
@@ -37,34 +38,47 @@ bool IsRedactedTracerValue(std::string_view value) {
 
 std::optional<ArtifactPart> HarEntryPart(const Json& entry, std::size_t index) {
   const Json* request = ObjectMember(&entry, "request");
-  if (!EqualsNoCase(StringMember(request, "method"), "POST")) {
-    return std::nullopt;
-  }
+  const std::string method = StringMember(request, "method");
+  const std::string url = StringMember(request, "url");
   const Json* post_data = ObjectMember(request, "postData");
-  std::optional<std::string> saml;
-  if (const Json* params = ArrayMember(post_data, "params")) {
-    for (const Json& param : *params) {
-      if (param.is_object() && StringMember(&param, "name") == "SAMLResponse") {
-        saml = DecodeBase64FormValue(StringMember(&param, "value"));
-        break;
-      }
-    }
-  }
-  if (!saml) {
-    const std::string text = StringMember(post_data, "text");
-    const std::vector<FormField> fields = SplitFormFields(Trim(text));
-    if (const FormField* field = FindField(fields, "SAMLResponse")) {
-      saml = DecodeBase64FormValue(field->value);
-    }
-  }
-  if (!saml) {
-    return std::nullopt;
-  }
+  const std::string text = StringMember(post_data, "text");
   ArtifactPart part;
   part.pointer = "/log/entries/" + std::to_string(index);
-  part.saml = std::move(*saml);
-  part.capture_url = StringMember(request, "url");
+  part.capture_url = url;
   part.capture_time = StringMember(&entry, "startedDateTime");
+  if (EqualsNoCase(method, "POST")) {
+    std::optional<std::string> saml;
+    if (const Json* params = ArrayMember(post_data, "params")) {
+      for (const Json& param : *params) {
+        if (param.is_object() && StringMember(&param, "name") == "SAMLResponse") {
+          saml = DecodeBase64FormValue(StringMember(&param, "value"));
+          break;
+        }
+      }
+    }
+    if (!saml) {
+      const std::vector<FormField> fields = SplitFormFields(Trim(text));
+      if (const FormField* field = FindField(fields, "SAMLResponse")) {
+        saml = DecodeBase64FormValue(field->value);
+      }
+    }
+    if (saml) {
+      part.saml = std::move(*saml);
+      return part;
+    }
+  }
+  // An STS call a client made through a recording proxy: an AWS Query or
+  // Alibaba Cloud RPC request in a POST form body, or in the URL's query. One
+  // with a malformed percent escape is left out (a part has no error of its
+  // own; the same request saved alone reports it).
+  std::optional<SplitInput> call;
+  if (EqualsNoCase(method, "POST") && !Trim(text).empty()) call = SplitStsQuery(Trim(text));
+  if (!call && url.find('?') != std::string::npos) call = SplitStsQuery(url);
+  if (!call || !call->error.empty() || call->parts.size() != 1) {
+    return std::nullopt;
+  }
+  part.saml = std::move(call->parts.front().saml);
+  part.request = std::move(call->parts.front().request);
   return part;
 }
 

@@ -11,14 +11,16 @@
 namespace samlint::input {
 
 /// What SplitHar and StreamHar say about a HAR capture without a SAMLResponse POST.
-inline constexpr const char* kHarWithoutSaml = "the HAR capture holds no SAMLResponse POST";
+inline constexpr const char* kHarWithoutSaml = "the HAR capture holds no SAMLResponse POST and no STS call";
 
 /// The part of one HAR entry (an element of log.entries, at `index`) when it
-/// POSTs a SAMLResponse (form params or body text); nullopt otherwise. Reads
-/// only startedDateTime and request.method, .url and .postData.
+/// POSTs a SAMLResponse (form params or body text) or is an STS call (AWS
+/// Query / Alibaba Cloud RPC parameters in a POST body or the URL's query);
+/// nullopt otherwise. Reads only startedDateTime and request.method, .url and
+/// .postData.
 std::optional<ArtifactPart> HarEntryPart(const Json& entry, std::size_t index);
 
-/// The SAMLResponse POSTs of a HAR capture ({"log":{"entries":[...]}}), one
+/// The SAMLResponse POSTs and STS calls of a HAR capture ({"log":{"entries":[...]}}), one
 /// part per entry, pointer "/log/entries/i"; an error when it holds none.
 /// nullopt when `root` is not a HAR capture.
 std::optional<SplitInput> SplitHar(const Json& root);

@@ -140,6 +140,48 @@ std::string StructureProblem(xmlNode* sig) {
   return {};
 }
 
+constexpr std::string_view kEnvelopedTransform =
+    "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+
+// A Reference's Transforms, checked before xmlsec runs them: SAML (core 5.4.4)
+// needs the enveloped-signature transform, then at most one canonicalization.
+// Anything after a canonicalization would make xmlsec parse the canonical
+// bytes back into a second document (a parser-differential surface, and a
+// path on which xmlsec 1.2.37 leaks), so the order is enforced here.
+std::string TransformProblem(xmlNode* reference) {
+  std::vector<xmlNode*> lists = Children(reference, kDsigNs, "Transforms");
+  if (lists.size() > 1) {
+    return "has " + std::to_string(lists.size()) + " ds:Transforms elements; XML Signature allows one";
+  }
+  if (lists.empty()) return {};
+  bool enveloped = false;
+  std::string canonicalization;
+  for (xmlNode* t : ElementChildren(lists.front())) {
+    if (!xmlsec::IsElement(t, kDsigNs, "Transform")) {
+      return "has <" + NameOf(t) + "> inside ds:Transforms, where only ds:Transform may stand";
+    }
+    std::string algorithm = xmlsec::Attribute(t, "Algorithm");
+    if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), algorithm) ==
+        std::end(kAllowedTransforms)) {
+      return "uses the transform " + algorithm +
+             "; only enveloped-signature and canonicalization are allowed";
+    }
+    if (!canonicalization.empty()) {
+      return "applies " + AlgorithmShortName(algorithm) + " after the canonicalization " +
+             AlgorithmShortName(canonicalization) +
+             ", which parses the canonical bytes back into XML; a SAML signature has the "
+             "enveloped-signature transform, then at most one canonicalization";
+    }
+    if (algorithm == kEnvelopedTransform) {
+      if (enveloped) return "applies the enveloped-signature transform twice";
+      enveloped = true;
+    } else {
+      canonicalization = algorithm;
+    }
+  }
+  return {};
+}
+
 // xmlsec's own answer to "can you compute this algorithm?".
 bool XmlsecKnows(const std::string& href, xmlSecTransformUsage usage) {
   return xmlSecTransformIdListFindByHref(xmlSecTransformIdsGet(),
@@ -231,23 +273,15 @@ class Verifier {
                       "cloud may still accept it",
                   kAlgorithmFix);
     }
-    if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), c14n) ==
-        std::end(kAllowedTransforms)) {
+    if (c14n == kEnvelopedTransform ||
+        std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), c14n) ==
+            std::end(kAllowedTransforms)) {
       return Fail(c, Rule::kSignatureInvalid,
                   "its CanonicalizationMethod " + c14n + " is not a canonicalization algorithm",
                   kStructureFix);
     }
-    for (xmlNode* transforms : Children(reference, kDsigNs, "Transforms")) {
-      for (xmlNode* t : Children(transforms, kDsigNs, "Transform")) {
-        std::string algorithm = xmlsec::Attribute(t, "Algorithm");
-        if (std::find(std::begin(kAllowedTransforms), std::end(kAllowedTransforms), algorithm) ==
-            std::end(kAllowedTransforms)) {
-          return Fail(c, Rule::kSignatureInvalid,
-                      "its Reference uses the transform " + algorithm +
-                          "; only enveloped-signature and canonicalization are allowed",
-                      kStructureFix);
-        }
-      }
+    if (std::string problem = TransformProblem(reference); !problem.empty()) {
+      return Fail(c, Rule::kSignatureInvalid, "its Reference " + problem, kStructureFix);
     }
 
     std::string last_reason;

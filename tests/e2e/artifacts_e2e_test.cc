@@ -174,6 +174,30 @@ TEST(E2eArtifacts, QueryFormRequestIsRead) {
   EXPECT_EQ(report["results"][0]["evaluations"].size(), 1u);
 }
 
+// A proxy's HAR of a CLI federating: each STS call is checked as the request
+// it is (its own DurationSeconds), with where and when it was captured.
+TEST(E2eArtifacts, StsCallsInAHarAreCheckedAsRequests) {
+  CliRun run = RunCli({"check", "testdata/artifacts/har/sts-calls.har", "--format", "json"});
+  Json report = run.Json();
+  ASSERT_FALSE(report.is_null()) << run.err;
+  ASSERT_EQ(report["results"].size(), 2u);
+  const Json& aws = report["results"][0];
+  EXPECT_EQ(aws["part"], "/log/entries/0");
+  EXPECT_EQ(aws["kind"], "sts-request");
+  EXPECT_EQ(aws["capture"]["url"], "https://sts.amazonaws.com/");
+  ASSERT_EQ(aws["evaluations"].size(), 1u);
+  EXPECT_EQ(aws["evaluations"][0]["scenario"], "aws:saml-api");
+  EXPECT_EQ(FactorNamed(aws["evaluations"][0]["factors"], "duration_seconds")->at("seconds"), 43200);
+  EXPECT_TRUE(HasRule(aws, "duration-exceeds-role-max"));
+  const Json& aliyun = report["results"][1];
+  EXPECT_EQ(aliyun["part"], "/log/entries/1");
+  EXPECT_EQ(aliyun["kind"], "sts-request");
+  ASSERT_EQ(aliyun["evaluations"].size(), 1u);
+  EXPECT_EQ(aliyun["evaluations"][0]["scenario"], "aliyun:saml-api");
+  EXPECT_EQ(aliyun["evaluations"][0]["effective_seconds"], 3600);
+  EXPECT_EQ(run.exit_code, 1);
+}
+
 TEST(E2eArtifacts, HarWithoutSamlResponseIsUnreadable) {
   CliRun run = RunCli({"check", "testdata/artifacts/har/no-saml.har", "--format", "json"});
   Json report = run.Json();

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,7 +50,41 @@ TEST(ArtifactsHar, WithoutSamlResponseIsRecognisedButEmpty) {
   const SplitInput split = SplitFixture("har/no-saml.har");
   EXPECT_EQ(split.kind, "har");
   EXPECT_TRUE(split.parts.empty());
-  EXPECT_EQ(split.error, "the HAR capture holds no SAMLResponse POST");
+  EXPECT_EQ(split.error, "the HAR capture holds no SAMLResponse POST and no STS call");
+}
+
+// A proxy's HAR of a CLI federating: the STS calls are the parts, with the
+// request's parameters and the SAMLAssertion they carry.
+TEST(ArtifactsHar, StsCallsInAPostBodyAndInAUrlQueryAreParts) {
+  const SplitInput split = SplitFixtureOf("har/sts-calls.har", "har");
+  EXPECT_TRUE(split.error.empty()) << split.error;
+  ASSERT_EQ(split.parts.size(), 2u);
+  const ArtifactPart& aws = split.parts[0];
+  EXPECT_EQ(aws.pointer, "/log/entries/0");
+  EXPECT_EQ(aws.capture_url, "https://sts.amazonaws.com/");
+  EXPECT_EQ(aws.capture_time, "2026-11-23T10:00:02.204Z");
+  ASSERT_TRUE(aws.request.has_value());
+  EXPECT_EQ(aws.request->cloud, Cloud::kAws);
+  EXPECT_EQ(aws.request->action, "AssumeRoleWithSAML");
+  EXPECT_EQ(aws.request->role_arn, "arn:aws:iam::123456789012:role/ops");
+  EXPECT_EQ(aws.request->duration_seconds, std::optional<std::int64_t>(43200));
+  EXPECT_EQ(DecodedSaml(aws), ReadTestdata("responses/aws-api.xml"));
+  const ArtifactPart& aliyun = split.parts[1];
+  EXPECT_EQ(aliyun.pointer, "/log/entries/1");
+  ASSERT_TRUE(aliyun.request.has_value());
+  EXPECT_EQ(aliyun.request->cloud, Cloud::kAliyun);
+  EXPECT_EQ(aliyun.request->duration_seconds, std::optional<std::int64_t>(3600));
+  EXPECT_EQ(DecodedSaml(aliyun), ReadTestdata("responses/aliyun-api-12h.xml"));
+}
+
+TEST(ArtifactsHar, AnOrdinaryQueryOrFormPostIsNoStsCall) {
+  const SplitInput split = SplitArtifact(R"({"log":{"version":"1.2","entries":[
+    {"startedDateTime":"t0","request":{"method":"GET","url":"https://a/?q=1&Action=Search"}},
+    {"startedDateTime":"t1","request":{"method":"POST","url":"https://a/login",
+      "postData":{"mimeType":"application/x-www-form-urlencoded","text":"user=alice&x=1"}}}]}})");
+  EXPECT_EQ(split.kind, "har");
+  EXPECT_TRUE(split.parts.empty());
+  EXPECT_EQ(split.error, "the HAR capture holds no SAMLResponse POST and no STS call");
 }
 
 TEST(ArtifactsHar, DecodedParamsKeepBase64PlusAndGetIsSkipped) {

@@ -26,7 +26,7 @@ std::optional<SplitInput> Stream(const std::string& text, const Limits& limits =
 // Every committed HAR fixture: the stream finds the same parts as the whole-text reader.
 TEST(HarStream, SameParts_AsSplitArtifactOnTheFixtures) {
   for (const char* fixture : {"artifacts/har/aws-signin.har", "artifacts/har/aliyun-signin.har",
-                              "artifacts/har/no-saml.har"}) {
+                              "artifacts/har/no-saml.har", "artifacts/har/sts-calls.har"}) {
     const std::string text = ReadTestdata(fixture);
     const SplitInput whole = SplitArtifact(text);
     const std::optional<SplitInput> streamed = Stream(text);
@@ -39,6 +39,13 @@ TEST(HarStream, SameParts_AsSplitArtifactOnTheFixtures) {
       EXPECT_EQ(streamed->parts[i].saml, whole.parts[i].saml) << fixture;
       EXPECT_EQ(streamed->parts[i].capture_url, whole.parts[i].capture_url) << fixture;
       EXPECT_EQ(streamed->parts[i].capture_time, whole.parts[i].capture_time) << fixture;
+      ASSERT_EQ(streamed->parts[i].request.has_value(), whole.parts[i].request.has_value())
+          << fixture;
+      if (whole.parts[i].request) {
+        EXPECT_EQ(streamed->parts[i].request->duration_seconds,
+                  whole.parts[i].request->duration_seconds)
+            << fixture;
+      }
     }
   }
 }

@@ -402,7 +402,10 @@ def test_quickstart(build_dir, cache_dir):
             fail(f"as root, samlint on PATH afterwards is {found.stdout!r}")
         # A user: the packages are there now, so no sudo; the build is reused; ~/.local/bin is
         # not on PATH yet (Debian's ~/.profile adds it once it exists), which the script says.
-        for command in (["useradd", "--create-home", "--shell", "/bin/bash", "user"],
+        # The root install is removed first: a user on that machine would be told that the
+        # samlint in /usr/local/bin comes first on PATH instead.
+        for command in (["rm", "/usr/local/bin/samlint"],
+                        ["useradd", "--create-home", "--shell", "/bin/bash", "user"],
                         ["chown", "-R", "user:user", "/src"]):
             if root.chroot(command, env).returncode != 0:
                 fail(f"{command} in the root failed")

@@ -101,6 +101,63 @@ TEST(VerifySignatures, ASignatureOutOfOrderIsRefusedForItsStructure) {
   EXPECT_EQ(v.work.verifications, 0U);
 }
 
+// SAML core 5.4.4: enveloped-signature, then at most one canonicalization.
+// Anything after a canonicalization would have xmlsec re-parse the canonical
+// bytes, so the order is refused before xmlsec runs a transform.
+TEST(VerifySignatures, ATransformAfterTheCanonicalizationIsRefusedForItsStructure) {
+  for (const char* fixture : {"hostile/transform-after-c14n.xml", "hostile/two-canonicalizations.xml"}) {
+    Document d(fixture);
+    VerifyOutcome v = d.Verify({d.Assertion()});
+    ASSERT_EQ(v.checks.size(), 1U) << fixture;
+    EXPECT_FALSE(v.checks[0].valid) << fixture;
+    EXPECT_EQ(v.checks[0].rule, Rule::kSignatureInvalid) << fixture;
+    EXPECT_NE(v.checks[0].reason.find("after the canonicalization"), std::string::npos)
+        << fixture << ": " << v.checks[0].reason;
+    EXPECT_EQ(v.work.verifications, 0U) << fixture;
+  }
+}
+
+TEST(VerifySignatures, EnvelopedThenOneCanonicalizationIsVerified) {
+  for (const char* fixture :
+       {"valid/aws-assertion-signed-sha256-exc.xml", "valid/aws-assertion-signed-inclusive-c14n.xml"}) {
+    Document d(fixture);
+    VerifyOutcome v = d.Verify({d.Assertion()});
+    ASSERT_EQ(v.checks.size(), 1U) << fixture;
+    EXPECT_TRUE(v.checks[0].valid) << fixture << ": " << v.checks[0].reason;
+  }
+}
+
+TEST(VerifySignatures, TheEnvelopedTransformTwiceIsRefused) {
+  Document d("valid/aws-assertion-signed-sha256-exc.xml");
+  const std::string enveloped =
+      "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>";
+  std::size_t at = d.xml.find(enveloped);
+  ASSERT_NE(at, std::string::npos);
+  d.xml.insert(at, enveloped);
+  VerifyOutcome v = d.Verify({d.Assertion()});
+  ASSERT_EQ(v.checks.size(), 1U);
+  EXPECT_EQ(v.checks[0].rule, Rule::kSignatureInvalid);
+  EXPECT_NE(v.checks[0].reason.find("enveloped-signature transform twice"), std::string::npos)
+      << v.checks[0].reason;
+}
+
+TEST(VerifySignatures, TheEnvelopedTransformIsNoCanonicalizationMethod) {
+  Document d("valid/aws-assertion-signed-sha256-exc.xml");
+  const std::string method =
+      "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>";
+  std::size_t at = d.xml.find(method);
+  ASSERT_NE(at, std::string::npos);
+  d.xml.replace(at, method.size(),
+                "<ds:CanonicalizationMethod "
+                "Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>");
+  VerifyOutcome v = d.Verify({d.Assertion()});
+  ASSERT_EQ(v.checks.size(), 1U);
+  EXPECT_EQ(v.checks[0].rule, Rule::kSignatureInvalid);
+  EXPECT_NE(v.checks[0].reason.find("is not a canonicalization algorithm"), std::string::npos)
+      << v.checks[0].reason;
+  EXPECT_EQ(v.work.verifications, 0U);
+}
+
 TEST(VerifySignatures, AnAlgorithmXmlsecLacksIsUnsupported) {
   Document d("hostile/rsa-pss-signature-method.xml");
   VerifyOutcome v = d.Verify({d.Assertion(), d.Response()});
