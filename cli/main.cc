@@ -223,7 +223,8 @@ int main(int argc, char** argv) {
                     "(recursed), or - for stdin");
   check
       ->add_option("--cloud", args.cloud,
-                   "aws, aliyun or generic (any SAML service provider; default: detected per "
+                   "aws, aliyun, gcp (Google Cloud workforce pools) or generic (any SAML service "
+                   "provider; default: detected per "
                    "response, generic when nothing names a cloud)")
       ->type_name("CLOUD");
   check
@@ -250,6 +251,10 @@ int main(int argc, char** argv) {
   check
       ->add_option("--sp-session-limit", args.sp_session_limit,
                    "saml:generic: the service provider's own session limit (DURATION)")
+      ->type_name("DURATION");
+  check
+      ->add_option("--workforce-pool-session", args.workforce_pool_session,
+                   "Google: the workforce pool's sessionDuration (DURATION)")
       ->type_name("DURATION");
   check
       ->add_option("--sp-entity-id", args.sp_entity_id,

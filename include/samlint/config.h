@@ -47,6 +47,7 @@ struct ProjectConfig {
   std::optional<std::int64_t> login_session;
   std::optional<std::int64_t> permission_set_session;
   std::optional<std::int64_t> sp_session_limit;
+  std::optional<std::int64_t> workforce_pool_session;
   std::optional<std::string> sp_entity_id;
   std::optional<std::string> sp_acs_url;
   std::optional<std::int64_t> clock_skew;

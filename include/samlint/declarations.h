@@ -1,5 +1,6 @@
 /// Role and account declarations read from files users already have: IAM and
-/// RAM CLI output, CloudFormation / ROS templates, Terraform plans.
+/// RAM CLI output, gcloud workforce pool JSON, CloudFormation / ROS templates,
+/// Terraform plans.
 #pragma once
 
 #include <cstdint>
@@ -41,6 +42,19 @@ struct DeclaredPermissionSet {
   std::string origin;
 };
 
+/// A Google Cloud workforce pool (`gcloud iam workforce-pools describe`, or a
+/// Terraform google_iam_workforce_pool).
+struct DeclaredWorkforcePool {
+  std::string pool;  ///< the pool id (last segment of locations/global/workforcePools/POOL)
+  std::optional<std::int64_t> session_duration;  ///< whole seconds; nullopt: not set (3600 s)
+  bool disabled = false;
+  bool programmatic_signin_disabled = false;  ///< accessRestrictions.disableProgrammaticSignin
+  std::string source;  ///< "path:line" of sessionDuration, else of the pool
+  std::string disabled_source;      ///< "path:line" of `disabled: true`
+  std::string programmatic_source;  ///< "path:line" of `disableProgrammaticSignin: true`
+  std::string origin;  ///< "gcloud iam workforce-pools describe", "Terraform plan ..."
+};
+
 /// A value a file declares but samlint cannot resolve to a number (a !Ref, a
 /// variable, "known after apply"): reported as declaration-unresolved.
 struct UnresolvedDeclaration {
@@ -53,6 +67,7 @@ struct Declarations {
   std::vector<DeclaredRole> roles;
   std::vector<DeclaredLoginSession> login_sessions;
   std::vector<DeclaredPermissionSet> permission_sets;
+  std::vector<DeclaredWorkforcePool> workforce_pools;
   std::vector<UnresolvedDeclaration> unresolved;
   /// Files that reached a work limit and were not read: each a sentence ending
   /// with LimitHint's words, reported as limit-exceeded.

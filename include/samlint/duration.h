@@ -16,6 +16,13 @@ namespace samlint {
 /// negative values, fractional seconds, or values past ten years.
 std::optional<std::int64_t> ParseDuration(std::string_view text);
 
+/// Parses a protobuf Duration in its JSON form, as Google Cloud APIs write
+/// one ("3600s", "43200.5s": decimal seconds with up to nine fractional
+/// digits, ending with 's'), into whole seconds, the fraction dropped. Returns
+/// nullopt for anything else (a unit other than s, a sign, a blank, an
+/// exponent, more than nine fractional digits) or a value past 315576000000 s.
+std::optional<std::int64_t> ParseProtobufDuration(std::string_view text);
+
 /// The unit a bare number (no unit, no ISO 8601) is read in: the unit of the
 /// API that sets the value. Seconds for DurationSeconds, MaxSessionDuration,
 /// permission-set durations and targets; hours for LoginSessionDuration, as

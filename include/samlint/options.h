@@ -31,6 +31,8 @@ struct CheckOptions {
   std::optional<std::int64_t> sp_session_limit;
   std::optional<std::string> sp_entity_id;  ///< --sp-entity-id: the Audience a generic SP requires
   std::optional<std::string> sp_acs_url;    ///< --sp-acs-url: its assertion consumer service URL
+  /// Google: the workforce pool's sessionDuration (--workforce-pool-session).
+  std::optional<std::int64_t> workforce_pool_session;
   std::optional<std::int64_t> target;         ///< --target
   /// samlint.toml [[targets]]: per-role targets, first match wins; used for a
   /// role they match when --target was not given on the command line.

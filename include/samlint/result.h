@@ -24,6 +24,7 @@ enum class FactorName {
   kPermissionSetSessionDuration,
   kRoleChainingLimit,
   kSpSessionLimit,  ///< saml:generic: the service provider's own cap (more-clouds.md)
+  kWorkforcePoolSessionDuration,  ///< Google: the workforce pool's sessionDuration
 };
 
 /// "session_duration_attribute", "session_not_on_or_after", ...

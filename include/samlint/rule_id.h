@@ -81,6 +81,8 @@ struct Rule {
   static constexpr RuleId kStsCallFailed{"sts-call-failed"};
   static constexpr RuleId kSuppressionInvalid{"suppression-invalid"};
   static constexpr RuleId kSuppressionUnused{"suppression-unused"};
+  static constexpr RuleId kWorkforcePoolSessionOutOfRange{"workforce-pool-session-out-of-range"};
+  static constexpr RuleId kWorkforcePoolSignInDisabled{"workforce-pool-sign-in-disabled"};
   static constexpr RuleId kXmlCommentInValue{"xml-comment-in-value"};
   static constexpr RuleId kXmlDoctype{"xml-doctype"};
   static constexpr RuleId kXmlMalformed{"xml-malformed"};

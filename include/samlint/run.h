@@ -31,6 +31,7 @@ struct RunRequest {
   std::optional<std::string> login_session;
   std::optional<std::string> permission_set_session;
   std::optional<std::string> sp_session_limit;
+  std::optional<std::string> workforce_pool_session;
   std::optional<std::string> sp_entity_id;
   std::optional<std::string> sp_acs_url;
   std::optional<std::string> target;

@@ -7,10 +7,12 @@
 
 namespace samlint {
 
-/// kGeneric: any SAML 2.0 service provider (more-clouds.md § Generic SAML 2.0 service provider).
-enum class Cloud { kAws, kAliyun, kGeneric };
+/// kGcp: Google Cloud Workforce Identity Federation (more-clouds.md § Google Cloud Workforce
+/// Identity Federation). kGeneric: any SAML 2.0 service provider (§ Generic SAML 2.0 service
+/// provider).
+enum class Cloud { kAws, kAliyun, kGeneric, kGcp };
 
-/// "aws", "aliyun" or "generic".
+/// "aws", "aliyun", "generic" or "gcp".
 std::string_view CloudName(Cloud cloud);
 std::optional<Cloud> ParseCloud(std::string_view text);
 
@@ -30,6 +32,9 @@ enum class ScenarioId {
   kAliyunRoleSwitchConsole,
   kAliyunAssumeRole,
   kSamlGeneric,
+  kGcpWorkforceConsole,
+  kGcpWorkforceToken,
+  kGcpWorkforceIap,
 };
 
 /// Static facts about a scenario.

@@ -145,6 +145,31 @@ std::optional<std::int64_t> ParseDuration(std::string_view text) {
   return ParseUnitSequence(text);
 }
 
+std::optional<std::int64_t> ParseProtobufDuration(std::string_view text) {
+  // google.protobuf.Duration's range: ±10000 years; only non-negative lengths here.
+  constexpr std::int64_t kMaxSeconds = 315'576'000'000;
+  constexpr std::size_t kMaxFractionDigits = 9;
+  if (!text.ends_with('s')) return std::nullopt;
+  text.remove_suffix(1);
+  std::string_view whole = text.substr(0, text.find('.'));
+  std::string_view fraction;
+  if (whole.size() < text.size()) {
+    fraction = text.substr(whole.size() + 1);
+    if (fraction.empty() || fraction.size() > kMaxFractionDigits) return std::nullopt;
+    for (char c : fraction) {
+      if (!IsDigit(c)) return std::nullopt;
+    }
+  }
+  if (whole.empty()) return std::nullopt;
+  std::int64_t seconds = 0;
+  for (char c : whole) {
+    if (!IsDigit(c)) return std::nullopt;
+    seconds = seconds * 10 + (c - '0');
+    if (seconds > kMaxSeconds) return std::nullopt;
+  }
+  return seconds;
+}
+
 std::string FormatDuration(std::int64_t seconds) {
   std::string out;
   // Work on the magnitude as unsigned so that INT64_MIN has a representable

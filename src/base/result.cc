@@ -14,6 +14,7 @@ std::string_view FactorKey(FactorName name) {
     case FactorName::kPermissionSetSessionDuration: return "permission_set_session_duration";
     case FactorName::kRoleChainingLimit: return "role_chaining_limit";
     case FactorName::kSpSessionLimit: return "sp_session_limit";
+    case FactorName::kWorkforcePoolSessionDuration: return "workforce_pool_session_duration";
   }
   return "unknown";
 }

@@ -5,7 +5,7 @@
 namespace samlint {
 namespace {
 
-constexpr std::array<ScenarioInfo, 15> kScenarios{{
+constexpr std::array<ScenarioInfo, 18> kScenarios{{
     {ScenarioId::kAwsSamlConsole, "aws:saml-console", Cloud::kAws, true,
      "AWS console sign-in with SAML"},
     {ScenarioId::kAwsSamlApi, "aws:saml-api", Cloud::kAws, true,
@@ -35,6 +35,12 @@ constexpr std::array<ScenarioInfo, 15> kScenarios{{
      "Alibaba Cloud STS AssumeRole"},
     {ScenarioId::kSamlGeneric, "saml:generic", Cloud::kGeneric, true,
      "SAML 2.0 Web Browser SSO to any service provider"},
+    {ScenarioId::kGcpWorkforceConsole, "gcp:workforce-console", Cloud::kGcp, true,
+     "Google Cloud console (federated) and gcloud sign-in with a workforce pool"},
+    {ScenarioId::kGcpWorkforceToken, "gcp:workforce-token", Cloud::kGcp, true,
+     "Google Cloud STS token exchange (/v1/token) of a SAML assertion"},
+    {ScenarioId::kGcpWorkforceIap, "gcp:workforce-iap", Cloud::kGcp, true,
+     "Google Cloud IAP session cookie with a workforce pool"},
 }};
 
 }  // namespace
@@ -47,6 +53,8 @@ std::string_view CloudName(Cloud cloud) {
       return "aliyun";
     case Cloud::kGeneric:
       return "generic";
+    case Cloud::kGcp:
+      return "gcp";
   }
   return "generic";
 }
@@ -55,6 +63,7 @@ std::optional<Cloud> ParseCloud(std::string_view text) {
   if (text == "aws") return Cloud::kAws;
   if (text == "aliyun") return Cloud::kAliyun;
   if (text == "generic") return Cloud::kGeneric;
+  if (text == "gcp") return Cloud::kGcp;
   return std::nullopt;
 }
 

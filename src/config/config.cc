@@ -49,7 +49,8 @@ const std::vector<std::string_view>& TopLevelKeys() {
                                                      "sp-entity-id",
                                                      "sp-session-limit",
                                                      "target",
-                                                     "targets"};
+                                                     "targets",
+                                                     "workforce-pool-session"};
   return keys;
 }
 
@@ -91,7 +92,7 @@ class Parser {
             out_.config.cloud = *s;
           } else {
             Problem(node.source(),
-                    "'cloud' must be \"aws\", \"aliyun\" or \"generic\", not \"" + *s + "\"");
+                    "'cloud' must be \"aws\", \"aliyun\", \"gcp\" or \"generic\", not \"" + *s + "\"");
           }
         }
       } else if (name == "scenarios") {
@@ -116,6 +117,8 @@ class Parser {
         out_.config.permission_set_session = SessionDuration(name, node, BareUnit::kSeconds);
       } else if (name == "sp-session-limit") {
         out_.config.sp_session_limit = SessionDuration(name, node, BareUnit::kSeconds);
+      } else if (name == "workforce-pool-session") {
+        out_.config.workforce_pool_session = SessionDuration(name, node, BareUnit::kSeconds);
       } else if (name == "sp-entity-id") {
         out_.config.sp_entity_id = String(name, node);
       } else if (name == "sp-acs-url") {

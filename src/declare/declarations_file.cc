@@ -59,7 +59,8 @@ constexpr std::size_t kMaxDocuments = 10'000;
 constexpr std::string_view kKnownFormats =
     " is not a declarations file samlint knows (aws iam get-role/list-roles, CloudFormation, "
     "Terraform plan JSON, aliyun ram GetRole/ListRoles, ROS, aws sso-admin "
-    "describe-permission-set, aliyun ram GetSecurityPreference)";
+    "describe-permission-set, aliyun ram GetSecurityPreference, gcloud iam workforce-pools "
+    "describe)";
 
 bool AllDigits(std::string_view s) {
   if (s.empty()) {
@@ -295,6 +296,32 @@ Number IsoDuration(Node node, const Evaluator& how) {
   return ReadIsoDuration(node);
 }
 
+/// A protobuf Duration as Google Cloud writes it ("3600s").
+Number ReadProtobufDuration(Node node) {
+  if (IsNull(node)) {
+    return {};
+  }
+  if (!IsScalar(node)) {
+    return {std::nullopt, "it is not a duration such as \"3600s\""};
+  }
+  const std::string_view text = Trim(node->text, kBlankOrNewline);
+  if (std::optional<std::int64_t> seconds = ParseProtobufDuration(text)) {
+    return {seconds, ""};
+  }
+  return {std::nullopt, Quoted(text) + " is not a duration in seconds such as \"3600s\""};
+}
+
+constexpr std::string_view kWorkforcePoolPrefix = "locations/global/workforcePools/";
+
+/// gcloud iam workforce-pools describe --format=json (the REST WorkforcePool):
+/// its `name` is locations/global/workforcePools/POOL.
+bool IsWorkforcePoolObject(Node node) {
+  std::optional<std::string> name = TextAt(node, "name");
+  return IsMap(node) && name && name->starts_with(kWorkforcePoolPrefix) &&
+         name->size() > kWorkforcePoolPrefix.size() &&
+         name->find('/', kWorkforcePoolPrefix.size()) == std::string::npos;
+}
+
 bool IsRoleObject(Node node) { return IsMap(node) && (Has(node, "RoleName") || Has(node, "Arn")); }
 
 // ---------------------------------------------------------------------------
@@ -341,6 +368,10 @@ class Reader {
     if (std::optional<Entry> ps = Find(doc, "PermissionSet");
         ps && IsMap(ps->value) && (Has(ps->value, "PermissionSetArn") || Has(ps->value, "Name"))) {
       CliPermissionSet(ps->value, MarkOf(ps->key));
+      return true;
+    }
+    if (IsWorkforcePoolObject(doc)) {
+      CliWorkforcePool(doc);
       return true;
     }
     if (std::optional<Entry> sp = Find(doc, "SecurityPreference"); sp && IsMap(sp->value)) {
@@ -442,6 +473,42 @@ class Reader {
     Number n = field ? Integer(field->value, {}) : Number{};
     const std::string what = "MaxSessionDuration of role " + role.name;
     AddRole(std::move(role), field, n, name ? MarkOf(name->key) : where, what);
+  }
+
+  // --- gcloud iam workforce-pools describe POOL --location=global --format=json
+
+  void CliWorkforcePool(Node node) {
+    DeclaredWorkforcePool pool;
+    pool.pool = TextAt(node, "name").value_or("").substr(kWorkforcePoolPrefix.size());
+    pool.origin = "gcloud iam workforce-pools describe";
+    std::optional<Entry> name = Find(node, "name");
+    if (std::optional<Entry> disabled = Find(node, "disabled"); disabled && IsTrue(disabled->value)) {
+      pool.disabled = true;
+      pool.disabled_source = At(MarkOf(disabled->key));
+    }
+    if (std::optional<Entry> restrictions = Find(node, "accessRestrictions")) {
+      std::optional<Entry> off = Find(restrictions->value, "disableProgrammaticSignin");
+      if (off && IsTrue(off->value)) {
+        pool.programmatic_signin_disabled = true;
+        pool.programmatic_source = At(MarkOf(off->key));
+      }
+    }
+    std::optional<Entry> field = Find(node, "sessionDuration");
+    Number n = field ? ReadProtobufDuration(field->value) : Number{};
+    AddWorkforcePool(std::move(pool), field, n, MarkOf(name ? name->key : node));
+  }
+
+  /// Declares `pool` with the sessionDuration `n` read from `field` (the pool
+  /// itself, at `fallback`, when the field is absent), or records why not.
+  void AddWorkforcePool(DeclaredWorkforcePool pool, const std::optional<Entry>& field,
+                        const Number& n, const YAML::Mark& fallback) {
+    pool.source = field ? At(MarkOf(field->key)) : At(fallback);
+    if (!n.problem.empty()) {
+      Unresolved("sessionDuration of workforce pool " + pool.pool, pool.source, n.problem);
+      return;
+    }
+    pool.session_duration = n.value;
+    out_.workforce_pools.push_back(std::move(pool));
   }
 
   // --- aws sso-admin describe-permission-set --------------------------------
@@ -628,7 +695,8 @@ class Reader {
     const bool aws_role = type == "aws_iam_role";
     const bool aliyun_role = type == "alicloud_ram_role";
     const bool permission_set = type == "aws_ssoadmin_permission_set";
-    if ((!aws_role && !aliyun_role && !permission_set) || !IsMap(values)) {
+    const bool workforce_pool = type == "google_iam_workforce_pool";
+    if ((!aws_role && !aliyun_role && !permission_set && !workforce_pool) || !IsMap(values)) {
       return;
     }
 
@@ -649,6 +717,28 @@ class Reader {
       }
       return {field, Number{}};
     };
+
+    if (workforce_pool) {
+      DeclaredWorkforcePool pool;
+      pool.pool = TextAt(values, "workforce_pool_id").value_or(local_name);
+      pool.origin = origin;
+      if (std::optional<Entry> disabled = Find(values, "disabled");
+          disabled && IsTrue(disabled->value)) {
+        pool.disabled = true;
+        pool.disabled_source = At(MarkOf(disabled->key));
+      }
+      for (Node restrictions : Items(Get(values, "access_restrictions"))) {
+        std::optional<Entry> off = Find(restrictions, "disable_programmatic_signin");
+        if (off && IsTrue(off->value)) {
+          pool.programmatic_signin_disabled = true;
+          pool.programmatic_source = At(MarkOf(off->key));
+        }
+      }
+      // The provider sends "3600s" when session_duration is not set.
+      auto [field, n] = read("session_duration", [](Node v) { return ReadProtobufDuration(v); });
+      AddWorkforcePool(std::move(pool), field, n, where);
+      return;
+    }
 
     if (permission_set) {
       DeclaredPermissionSet set;
@@ -758,6 +848,7 @@ Status ReadDeclarations(std::string_view text, const std::string& source_name, D
     Append(out.roles, found.roles);
     Append(out.login_sessions, found.login_sessions);
     Append(out.permission_sets, found.permission_sets);
+    Append(out.workforce_pools, found.workforce_pools);
     Append(out.unresolved, found.unresolved);
     return Status();
   } catch (const LimitReached& reached) {

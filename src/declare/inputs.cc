@@ -18,6 +18,8 @@ ScenarioInputs DeclarationsFromOptions(Cloud cloud, const CheckOptions& options)
   in.login_session = Declared(options.login_session, "--login-session");
   in.permission_set_session = Declared(options.permission_set_session, "--permission-set-session");
   in.sp_session_limit = Declared(options.sp_session_limit, "--sp-session-limit");
+  in.workforce_pool_session =
+      Declared(options.workforce_pool_session, "--workforce-pool-session");
   in.role_chaining = options.role_chaining;
   in.target = options.target;
   return in;

@@ -52,6 +52,16 @@ struct ScenarioInputs {
   bool role_chaining = false;
   std::optional<std::int64_t> target;
 
+  /// Google: the workforce pool's sessionDuration.
+  std::optional<DeclaredValue> workforce_pool_session;
+  /// Google: the workforce pool id, from the response's endpoints or a
+  /// declaration; empty when unknown (fix commands then say POOL).
+  std::string workforce_pool;
+  /// Google: where the pool was declared `disabled: true`; nullopt when not.
+  std::optional<std::string> workforce_pool_disabled;
+  /// Google: where `accessRestrictions.disableProgrammaticSignin: true` was declared.
+  std::optional<std::string> programmatic_signin_disabled;
+
   /// The cloud refused the call for this rule's cause (an audit event's error):
   /// the evaluation is rejected by it alone, and samlint infers neither another
   /// refusal of the request nor a shortfall below the target.

@@ -356,6 +356,80 @@ void CheckForGenericSp(const ResponseFacts& facts, const AssertionValues& values
   }
 }
 
+constexpr std::string_view kGcpAudienceShape =
+    "https://iam.googleapis.com/locations/global/workforcePools/POOL/providers/PROVIDER";
+constexpr std::string_view kGcpCallbackShape =
+    "https://auth.cloud.google/signin-callback/locations/global/workforcePools/POOL/providers/"
+    "PROVIDER";
+
+// more-clouds.md § Google Cloud Workforce Identity Federation: no Role or
+// session-name attribute (access comes from IAM bindings on the principal), so
+// only the delivery checks, in Google's own error texts.
+void CheckForGoogle(const ResponseFacts& facts, const AssertionValues& values,
+                    const CheckOptions& options, std::vector<Diagnostic>& out,
+                    const UnknownValues& unknown) {
+  const AssertionFact& a = *values.assertion;
+  bool any_audience = false;
+  for (const TextFact& au : a.audiences) {
+    any_audience |= IsCloudAudience(Cloud::kGcp, Trim(au.value, kCWhitespace));
+  }
+  if (!any_audience && !unknown.audience) {
+    out.push_back(MakeDiagnostic(
+        Rule::kAudienceMismatch,
+        (a.audiences.empty()
+             ? std::string("The assertion has no Conditions/AudienceRestriction/Audience")
+             : "No Audience of the assertion is a workforce pool provider's entity ID (first "
+               "Audience: " +
+                   Quoted(a.audiences.front().value) + ")") +
+            "; Google Cloud expects " + std::string(kGcpAudienceShape) +
+            " and refuses the response: \"All <AudienceRestriction>s should contain the SAML RP "
+            "entity ID\".",
+        a.audiences.empty() ? (a.has_conditions ? a.conditions_offset : a.offset)
+                            : a.audiences.front().offset,
+        "Set the IdP application's entity ID / audience to " + std::string(kGcpAudienceShape) +
+            " with the pool and provider ids."));
+  }
+  if (!unknown.recipient) {
+    const SubjectConfirmationFact* first_with_recipient = nullptr;
+    bool matching = false;
+    for (const SubjectConfirmationFact& sc : a.subject_confirmations) {
+      if (!sc.recipient.present) continue;
+      if (first_with_recipient == nullptr) first_with_recipient = &sc;
+      matching |= IsSigninEndpoint(Cloud::kGcp, Trim(sc.recipient.value, kCWhitespace));
+    }
+    if (!matching) {
+      out.push_back(MakeDiagnostic(
+          Rule::kRecipientMismatch,
+          (first_with_recipient != nullptr
+               ? "SubjectConfirmationData/@Recipient " +
+                     Quoted(first_with_recipient->recipient.value) +
+                     " is not a workforce pool provider's sign-in callback"
+               : std::string("No SubjectConfirmationData carries a Recipient")) +
+              "; Google Cloud expects " + std::string(kGcpCallbackShape) +
+              " and refuses the response: \"Recipient in SAML assertion is not set to the correct "
+              "ACS URL\".",
+          first_with_recipient != nullptr ? first_with_recipient->recipient.offset : a.offset,
+          "Set the IdP application's ACS URL / reply URL to " + std::string(kGcpCallbackShape) +
+              " with the pool and provider ids."));
+    }
+    if (facts.is_response && facts.destination.present &&
+        !IsSigninEndpoint(Cloud::kGcp, Trim(facts.destination.value, kCWhitespace))) {
+      out.push_back(MakeDiagnostic(
+          Rule::kDestinationMismatch,
+          "Response/@Destination " + Quoted(facts.destination.value) +
+              " is not a workforce pool provider's sign-in callback " +
+              std::string(kGcpCallbackShape) +
+              "; Google Cloud refuses it: \"SAMLResponse destination does not match RP callback "
+              "URL\".",
+          facts.destination.offset,
+          "Set the IdP's ACS URL / destination to " + std::string(kGcpCallbackShape) + "."));
+    }
+  }
+  if (values.t_use) {
+    CheckValidityWindows(a, *values.t_use, options.clock_skew, /*generic_sp=*/false, out);
+  }
+}
+
 }  // namespace
 
 void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionValues& values, Cloud cloud,
@@ -363,6 +437,10 @@ void CheckAssertionForCloud(const ResponseFacts& facts, const AssertionValues& v
                             const UnknownValues& unknown) {
   if (cloud == Cloud::kGeneric) {
     CheckForGenericSp(facts, values, options, out, unknown);
+    return;
+  }
+  if (cloud == Cloud::kGcp) {
+    CheckForGoogle(facts, values, options, out, unknown);
     return;
   }
   const AssertionFact& a = *values.assertion;

@@ -31,6 +31,7 @@ struct ScenarioUse {
   bool permission_set = false;
   bool role_chaining = false;
   bool sp = false;  ///< --sp-session-limit, --sp-entity-id, --sp-acs-url (saml:generic)
+  bool workforce_pool = false;  ///< --workforce-pool-session (Google)
 };
 ScenarioUse UsesOf(ScenarioId scenario);
 

@@ -65,8 +65,12 @@ struct AssertionValues {
   const TimeFact* earliest_session_end = nullptr;
   CloudValues aws;
   CloudValues aliyun;
+  /// Google and a generic SP define no Role or SessionDuration attribute: always empty.
+  CloudValues none;
 
-  const CloudValues& For(Cloud cloud) const { return cloud == Cloud::kAws ? aws : aliyun; }
+  const CloudValues& For(Cloud cloud) const {
+    return cloud == Cloud::kAws ? aws : cloud == Cloud::kAliyun ? aliyun : none;
+  }
 };
 
 /// Reads the values of `assertion` (may be null), an assertion of `facts`. `now`

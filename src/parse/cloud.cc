@@ -42,13 +42,60 @@ bool AwsSamlPath(std::string_view rest) {
   return true;
 }
 
+// Google workforce pool provider path:
+// locations/global/workforcePools/{pool}/providers/{provider}, each id non-empty
+// and free of '/', '?' and '#'.
+std::optional<WorkforceProvider> WorkforcePath(std::string_view path) {
+  constexpr std::string_view kPrefix = "locations/global/workforcePools/";
+  if (!path.starts_with(kPrefix)) return std::nullopt;
+  path.remove_prefix(kPrefix.size());
+  auto segment = [](std::string_view s) {
+    return !s.empty() && s.find_first_of("/?#") == std::string_view::npos;
+  };
+  auto slash = path.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  std::string_view pool = path.substr(0, slash);
+  std::string_view rest = path.substr(slash);
+  constexpr std::string_view kProviders = "/providers/";
+  if (!rest.starts_with(kProviders)) return std::nullopt;
+  std::string_view provider = rest.substr(kProviders.size());
+  if (!segment(pool) || !segment(provider)) return std::nullopt;
+  return WorkforceProvider{std::string(pool), std::string(provider)};
+}
+
 }  // namespace
+
+std::optional<WorkforceProvider> GcpSigninCallback(std::string_view url) {
+  constexpr std::string_view kCallback = "https://auth.cloud.google/signin-callback/";
+  if (!url.starts_with(kCallback)) return std::nullopt;
+  return WorkforcePath(url.substr(kCallback.size()));
+}
+
+std::optional<WorkforceProvider> GcpWorkforceAudience(std::string_view audience) {
+  constexpr std::string_view kAudience = "https://iam.googleapis.com/";
+  if (!audience.starts_with(kAudience)) return std::nullopt;
+  return WorkforcePath(audience.substr(kAudience.size()));
+}
+
+std::optional<WorkforceProvider> GcpWorkforceProvider(const ResponseFacts& facts,
+                                                      const AssertionFact* assertion) {
+  if (assertion != nullptr) {
+    for (const TextFact& au : assertion->audiences) {
+      if (auto p = GcpWorkforceAudience(au.value)) return p;
+    }
+    for (const SubjectConfirmationFact& sc : assertion->subject_confirmations) {
+      if (auto p = GcpSigninCallback(sc.recipient.value)) return p;
+    }
+  }
+  return GcpSigninCallback(facts.destination.value);
+}
 
 const CloudAttributes& AttributesOf(Cloud cloud) {
   return cloud == Cloud::kAws ? kAwsAttributes : kAliyunAttributes;
 }
 
 bool IsSigninEndpoint(Cloud cloud, std::string_view url) {
+  if (cloud == Cloud::kGcp) return GcpSigninCallback(url).has_value();
   if (cloud == Cloud::kAliyun) {
     return url == "https://signin.alibabacloud.com/saml-role/sso" ||
            url == "https://signin.aliyun.com/saml-role/sso";
@@ -75,6 +122,7 @@ bool IsSigninEndpoint(Cloud cloud, std::string_view url) {
 }
 
 bool IsCloudAudience(Cloud cloud, std::string_view audience) {
+  if (cloud == Cloud::kGcp) return GcpWorkforceAudience(audience).has_value();
   if (cloud == Cloud::kAliyun) {
     return audience == "urn:alibaba:cloudcomputing:international" ||
            audience == "urn:alibaba:cloudcomputing";
@@ -105,6 +153,9 @@ std::optional<Cloud> DetectCloud(const ResponseFacts& facts, const AssertionFact
   if (IsSigninEndpoint(Cloud::kAliyun, facts.destination.value)) aliyun += 1;
   if (aws > aliyun) return Cloud::kAws;
   if (aliyun > aws) return Cloud::kAliyun;
+  // Google maps no fixed attribute names, so only its endpoints name it, and
+  // only when no other cloud's attribute, Audience or endpoint does.
+  if (aws == 0 && GcpWorkforceProvider(facts, assertion)) return Cloud::kGcp;
   return std::nullopt;
 }
 

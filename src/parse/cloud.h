@@ -2,6 +2,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "parse/facts.h"
 #include "samlint/scenario.h"
@@ -12,6 +14,25 @@ namespace samlint {
 /// its Recipient/Destination endpoints, in that order of weight. nullopt when
 /// none of them names a cloud or they disagree evenly.
 std::optional<Cloud> DetectCloud(const ResponseFacts& facts, const AssertionFact* assertion);
+
+/// A Google Cloud workforce pool provider named by an endpoint or an Audience.
+struct WorkforceProvider {
+  std::string pool;
+  std::string provider;
+};
+
+/// `url` is https://auth.cloud.google/signin-callback/locations/global/workforcePools/
+/// {pool}/providers/{provider} (Google's Recipient and Destination): its ids, else nullopt.
+std::optional<WorkforceProvider> GcpSigninCallback(std::string_view url);
+
+/// `audience` is https://iam.googleapis.com/locations/global/workforcePools/{pool}/
+/// providers/{provider} (Google's SP entity ID): its ids, else nullopt.
+std::optional<WorkforceProvider> GcpWorkforceAudience(std::string_view audience);
+
+/// The workforce pool provider the read assertion's Audience, else its
+/// Recipient, else the Response's Destination names; nullopt when none does.
+std::optional<WorkforceProvider> GcpWorkforceProvider(const ResponseFacts& facts,
+                                                      const AssertionFact* assertion);
 
 /// The SAML attribute names of each cloud.
 struct CloudAttributes {

@@ -54,6 +54,8 @@ std::vector<ScenarioId> SamlScenarios(const CheckOptions& options, std::optional
   // A response that names no cloud is evaluated as for any SAML service provider.
   if (!cloud || *cloud == Cloud::kGeneric) return {ScenarioId::kSamlGeneric};
   if (*cloud == Cloud::kAws) return {ScenarioId::kAwsSamlConsole, ScenarioId::kAwsSamlApi};
+  // The IAP session cookie is evaluated only when asked for (--scenario gcp:workforce-iap).
+  if (*cloud == Cloud::kGcp) return {ScenarioId::kGcpWorkforceConsole, ScenarioId::kGcpWorkforceToken};
   return {ScenarioId::kAliyunSamlConsole, ScenarioId::kAliyunSamlApi};
 }
 
@@ -83,6 +85,7 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
     used.permission_set |= u.permission_set;
     used.role_chaining |= u.role_chaining;
     used.sp |= u.sp;
+    used.workforce_pool |= u.workforce_pool;
     aliyun_only &= GetScenario(id).cloud == Cloud::kAliyun;
   }
   std::string names;
@@ -105,6 +108,8 @@ void NoteIgnoredOptions(const CheckOptions& options, const std::vector<ScenarioI
   note(options.sp_session_limit.has_value(), used.sp, "--sp-session-limit");
   note(options.sp_entity_id.has_value(), used.sp, "--sp-entity-id");
   note(options.sp_acs_url.has_value(), used.sp, "--sp-acs-url");
+  note(options.workforce_pool_session.has_value(), used.workforce_pool,
+       "--workforce-pool-session");
 }
 
 // saml:generic: the findings already made that are reasons the service
@@ -247,6 +252,7 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
       found.insert(found.end(), delivery_findings.begin(), delivery_findings.end());
       base.delivery_refused = DeliveryRefusals(found, facts, checked_cloud == Cloud::kGeneric);
     }
+    if (auto provider = GcpWorkforceProvider(facts, read)) base.workforce_pool = provider->pool;
     if (values.t_use && values.earliest_session_end != nullptr) {
       const TimeFact& end = *values.earliest_session_end;
       base.session_not_on_or_after =
@@ -255,16 +261,16 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
     std::vector<ParsedRole> aws_roles = values.aws.ParsedRoles();
     std::vector<ParsedRole> aliyun_roles = values.aliyun.ParsedRoles();
     // SessionDuration is read per scenario cloud.
-    for (Cloud c : {Cloud::kAws, Cloud::kAliyun, Cloud::kGeneric}) {
+    for (Cloud c : {Cloud::kAws, Cloud::kAliyun, Cloud::kGeneric, Cloud::kGcp}) {
       std::vector<ScenarioId> of_cloud;
       for (ScenarioId id : scenarios) {
         if (GetScenario(id).cloud == c) of_cloud.push_back(id);
       }
       if (of_cloud.empty()) continue;
       ScenarioInputs in = base;
-      // A generic SP reads no SessionDuration attribute.
+      // A generic SP and Google read no SessionDuration attribute (For is empty).
       const SessionDurationValue& sd = values.For(c).session_duration;
-      if (sd.seconds && c != Cloud::kGeneric)
+      if (sd.seconds)
         in.session_duration = DocumentValue{*sd.seconds, sd.offset, trust.values_signed};
       Evaluate(of_cloud, in, aws_roles, aliyun_roles, scope.role, options, result.evaluations,
                evaluation_findings);
@@ -291,7 +297,8 @@ void EvaluateReadAssertion(const ResponseFacts& facts, const AssertionValues& va
                 "decrypt it, so no lifetime is reported from data samlint cannot read.",
           facts.encrypted_assertions.front(),
           "Pass the SP private key that decrypts it with --sp-key FILE."));
-    } else if (cloud && *cloud != Cloud::kGeneric && !SuccessWithoutAssertion(facts)) {
+    } else if (cloud && *cloud != Cloud::kGeneric && *cloud != Cloud::kGcp &&
+               !SuccessWithoutAssertion(facts)) {
       // (A Success response without an assertion is assertion-missing, whatever the cloud.)
       result.diagnostics.push_back(MakeDiagnostic(
           Rule::kRoleAttributeMissing,

@@ -105,6 +105,17 @@ CheckResult DeclarationsInputResult(std::string_view input_name, const Declarati
             "), outside what IAM Identity Center accepts (PT1H to PT12H).",
         p.source, "Choose a value from PT1H to PT12H.");
   }
+  for (const DeclaredWorkforcePool& w : d.workforce_pools) {
+    // Both ends accepted (more-clouds.md open question 1).
+    if (!w.session_duration || (*w.session_duration >= 900 && *w.session_duration <= 12 * kHour)) {
+      continue;
+    }
+    Add(result.diagnostics, Rule::kWorkforcePoolSessionOutOfRange,
+        "Workforce pool " + w.pool + " declares sessionDuration " +
+            SecondsAndHuman(*w.session_duration) + " (" + w.origin +
+            "), outside what Google Cloud accepts (900 to 43200 seconds).",
+        w.source, "Set a value from 900s to 43200s.");
+  }
   for (Diagnostic& f : DeclarationFileFindings(d)) {
     for (const UnresolvedDeclaration& u : d.unresolved) {
       if (f.message.find(u.source) != std::string::npos) f.location = LineOf(u.source);

@@ -1239,6 +1239,45 @@ constexpr std::array kRules = {
         .reference = "docs/config.md § Inline suppressions",
     },
     RuleInfo{
+        .id = Rule::kWorkforcePoolSessionOutOfRange.name(),
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The declared Google Cloud workforce pool sessionDuration is outside 900..43200 "
+                   "seconds.",
+        .rationale = "Google Cloud accepts a workforce pool sessionDuration from 15 minutes (900 "
+                     "s) to 12 hours (43200 s) only; another value is refused when the pool is "
+                     "created or updated, so the pool keeps its current duration (default 3600 s) "
+                     "and the declaration does not describe a pool that can exist.",
+        .example = "--workforce-pool-session 50000, or a pool described with \"sessionDuration\": "
+                   "\"600s\".",
+        .fix = "Use a value from 900 to 43200 seconds: `gcloud iam workforce-pools update POOL "
+               "--location=global --session-duration=43200s`.",
+        .reference =
+            "Google Cloud IAM REST reference, locations.workforcePools (sessionDuration; "
+            "https://docs.cloud.google.com/iam/docs/reference/rest/v1/locations.workforcePools)",
+    },
+    RuleInfo{
+        .id = Rule::kWorkforcePoolSignInDisabled.name(),
+        .default_severity = kError,
+        .category = kLifetime,
+        .summary = "The declared Google Cloud workforce pool is disabled, or disables programmatic "
+                   "sign-in for an STS token exchange.",
+        .rationale = "A disabled workforce pool cannot be used to exchange tokens or to sign in "
+                     "(\"You cannot use a disabled pool to exchange tokens\"), and a pool with "
+                     "accessRestrictions.disableProgrammaticSignin set refuses token issue through "
+                     "the Security Token Service endpoint, so no session is issued at all.",
+        .example = "A `gcloud iam workforce-pools describe` JSON with \"disabled\": true, or with "
+                   "\"accessRestrictions\": {\"disableProgrammaticSignin\": true} checked for "
+                   "gcp:workforce-token.",
+        .fix = "Enable the pool (`gcloud iam workforce-pools update POOL --location=global "
+               "--no-disabled`), or, when programmatic sign-in is disabled on purpose, sign in "
+               "through the console instead of the STS token exchange.",
+        .reference =
+            "Google Cloud IAM REST reference, locations.workforcePools (disabled, "
+            "accessRestrictions.disableProgrammaticSignin; "
+            "https://docs.cloud.google.com/iam/docs/reference/rest/v1/locations.workforcePools)",
+    },
+    RuleInfo{
         .id = Rule::kXmlCommentInValue.name(),
         .default_severity = kError,
         .category = kTrust,

@@ -85,6 +85,8 @@ Status ReadDurations(const RunRequest& a, const ProjectConfig& c, CheckOptions& 
        c.permission_set_session, o.permission_set_session},
       {"--sp-session-limit", a.sp_session_limit, BareUnit::kSeconds, c.sp_session_limit,
        o.sp_session_limit},
+      {"--workforce-pool-session", a.workforce_pool_session, BareUnit::kSeconds,
+       c.workforce_pool_session, o.workforce_pool_session},
   };
   for (const auto& session : sessions) {
     Result<OptionalSeconds> seconds =
@@ -155,6 +157,7 @@ Result<std::shared_ptr<const Declarations>> LoadAllDeclarations(
     append(declarations->roles, d.roles);
     append(declarations->login_sessions, d.login_sessions);
     append(declarations->permission_sets, d.permission_sets);
+    append(declarations->workforce_pools, d.workforce_pools);
   }
   return std::shared_ptr<const Declarations>(std::move(declarations));
 }
@@ -195,7 +198,7 @@ Result<CheckOptions> BuildOptions(const RunRequest& a, const ProjectConfig* conf
   if (cloud) {
     o.cloud = ParseCloud(*cloud);
     if (!o.cloud) {
-      return Status::Error("--cloud: unknown cloud '" + *cloud + "' (use aws, aliyun or generic)");
+      return Status::Error("--cloud: unknown cloud '" + *cloud + "' (use aws, aliyun, gcp or generic)");
     }
   }
   o.sp_entity_id = a.sp_entity_id ? a.sp_entity_id : c.sp_entity_id;

@@ -64,6 +64,10 @@ void AssertionNotSignedFinding(const ResponseFacts& facts, const AssertionFact* 
       *cloud == Cloud::kAliyun
           ? "Only the Response is signed; Alibaba Cloud requires the whole saml2:Assertion "
             "element to be signed and refuses this response."
+      : *cloud == Cloud::kGcp
+          ? "Only the Response is signed, not the Assertion. Google Cloud's SP metadata for a "
+            "workforce pool provider asks for signed assertions (WantAssertionsSigned=\"true\"); "
+            "which element Google checks is not documented, so it may refuse this response."
       : *cloud == Cloud::kGeneric
           ? "Only the Response is signed, not the Assertion. SAML Profiles §4.1.4.5 asks for "
             "signed assertions with the POST binding (approved errata E26 also accepts a signed "
@@ -98,6 +102,13 @@ Diagnostic SignatureMissingFinding(std::optional<Cloud> cloud, std::size_t offse
     fix =
         "Configure the IdP to sign the whole Assertion (Alibaba Cloud requires it; it may sign "
         "the Response too), then check the new response with --cert or --idp-metadata.";
+  } else if (cloud == Cloud::kGcp) {
+    message +=
+        "Google Cloud requires signed SAML responses (\"SAML IdP responses must be signed\") and "
+        "refuses an unsigned one: \"Failed to verify the signature in SAMLResponse\"";
+    fix =
+        "Configure the IdP to sign the Assertion (it may sign the Response too), then check the "
+        "new response with --cert or --idp-metadata.";
   } else if (cloud == Cloud::kGeneric) {
     message +=
         "A service provider that receives it by the HTTP POST binding refuses it (SAML Profiles "

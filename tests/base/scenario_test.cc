@@ -9,25 +9,28 @@
 namespace samlint {
 namespace {
 
-TEST(CloudName, NamesBothClouds) {
+TEST(CloudName, NamesEachCloud) {
   EXPECT_EQ(CloudName(Cloud::kAws), "aws");
   EXPECT_EQ(CloudName(Cloud::kAliyun), "aliyun");
+  EXPECT_EQ(CloudName(Cloud::kGcp), "gcp");
 }
 
 TEST(ParseCloud, ReadsTheNamesCloudNameWrites) {
   EXPECT_EQ(ParseCloud("aws"), Cloud::kAws);
   EXPECT_EQ(ParseCloud("aliyun"), Cloud::kAliyun);
+  EXPECT_EQ(ParseCloud("gcp"), Cloud::kGcp);
 }
 
 TEST(ParseCloud, RefusesOtherSpellings) {
   EXPECT_FALSE(ParseCloud("AWS").has_value());
   EXPECT_FALSE(ParseCloud("").has_value());
-  EXPECT_FALSE(ParseCloud("gcp").has_value());
+  EXPECT_FALSE(ParseCloud("google").has_value());
+  EXPECT_FALSE(ParseCloud("GCP").has_value());
 }
 
 TEST(AllScenarios, ListsEachIdAtItsOwnIndex) {
   // GetScenario indexes the table by id, so the table must be in id order.
-  ASSERT_EQ(AllScenarios().size(), 15U);
+  ASSERT_EQ(AllScenarios().size(), 18U);
   for (std::size_t i = 0; i < AllScenarios().size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(AllScenarios()[i].id), i) << AllScenarios()[i].name;
   }
@@ -51,13 +54,14 @@ TEST(GetScenario, ReturnsTheScenarioOfAnId) {
   EXPECT_EQ(s.title, "Alibaba Cloud STS AssumeRoleWithSAML");
 }
 
-TEST(GetScenario, OnlyTheFiveSamlScenariosTakeSaml) {
+TEST(GetScenario, OnlyTheSamlScenariosTakeSaml) {
   std::string saml;
   for (const ScenarioInfo& s : AllScenarios()) {
     if (s.takes_saml) saml += std::string(s.name) + " ";
   }
   EXPECT_EQ(saml,
-            "aws:saml-console aws:saml-api aliyun:saml-console aliyun:saml-api saml:generic ");
+            "aws:saml-console aws:saml-api aliyun:saml-console aliyun:saml-api saml:generic "
+            "gcp:workforce-console gcp:workforce-token gcp:workforce-iap ");
 }
 
 TEST(FindScenario, FindsAScenarioByName) {

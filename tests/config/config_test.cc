@@ -169,7 +169,7 @@ certs = [1]
   std::string all = Problems(p);
   ASSERT_EQ(p.problems.size(), 7u) << all;
   EXPECT_EQ(p.problems[0].line, 1);
-  EXPECT_EQ(p.problems[0].message, "'cloud' must be \"aws\", \"aliyun\" or \"generic\", not \"azure\"");
+  EXPECT_EQ(p.problems[0].message, "'cloud' must be \"aws\", \"aliyun\", \"gcp\" or \"generic\", not \"azure\"");
   EXPECT_EQ(p.problems[1].line, 2);
   EXPECT_NE(p.problems[1].message.find("invalid duration \"8 hours\""), std::string::npos);
   EXPECT_EQ(p.problems[2].line, 3);
@@ -346,6 +346,24 @@ TEST(Config, LooksLikeConfig) {
   EXPECT_FALSE(LooksLikeConfig("pyproject.toml", "[project]\nname = \"x\"\n"));
   EXPECT_FALSE(LooksLikeConfig("r.xml", "<samlp:Response/>"));
   EXPECT_FALSE(LooksLikeConfig("r.json", "{\"Role\": {}}"));
+}
+
+// Google Cloud (more-clouds.md): cloud "gcp" and the workforce pool's sessionDuration.
+TEST(Config, GoogleCloudAndWorkforcePoolSession) {
+  ConfigParse p = Parse("cloud = \"gcp\"\nworkforce-pool-session = \"12h\"\n");
+  ASSERT_TRUE(p.problems.empty()) << Problems(p);
+  EXPECT_EQ(p.config.cloud, "gcp");
+  EXPECT_EQ(p.config.workforce_pool_session, std::optional<std::int64_t>(43200));
+
+  ConfigParse bare = Parse("workforce-pool-session = 900\n");
+  ASSERT_TRUE(bare.problems.empty()) << Problems(bare);
+  EXPECT_EQ(bare.config.workforce_pool_session, std::optional<std::int64_t>(900))
+      << "a bare number is seconds, as --session-duration takes them";
+
+  ConfigParse typo = Parse("workforce-pool-sesion = \"1h\"\n");
+  ASSERT_EQ(typo.problems.size(), 1u);
+  EXPECT_EQ(typo.problems[0].message,
+            "unknown key 'workforce-pool-sesion' (did you mean 'workforce-pool-session'?)");
 }
 
 }  // namespace

@@ -25,7 +25,8 @@ namespace {
 constexpr std::string_view kKnownFormats =
     " is not a declarations file samlint knows (aws iam get-role/list-roles, CloudFormation, "
     "Terraform plan JSON, aliyun ram GetRole/ListRoles, ROS, aws sso-admin "
-    "describe-permission-set, aliyun ram GetSecurityPreference)";
+    "describe-permission-set, aliyun ram GetSecurityPreference, gcloud iam workforce-pools "
+    "describe)";
 
 std::string FixturePath(std::string_view name) {
   return std::string(SAMLINT_TESTDATA) + "/declarations/" + std::string(name);

@@ -339,7 +339,7 @@ TEST(E2eCli, MalformedOptionValuesAreUsageErrors) {
       {{"--clock-skew", "soon"}, "--clock-skew"},
       {{"--now", "yesterday"}, "--now"},
       {{"--scenario", "nope"}, "--scenario"},
-      {{"--cloud", "gcp"}, "--cloud"},
+      {{"--cloud", "azure"}, "--cloud"},
       {{"--format", "yaml"}, "--format"},
       {{"--frobnicate"}, "--frobnicate"},
   };

@@ -87,5 +87,71 @@ TEST(Cloud, DetectCloudWithoutAssertionOrWithAnEvenSplit) {
   EXPECT_EQ(DetectCloud(facts, &assertion), std::nullopt) << "one endpoint each";
 }
 
+// more-clouds.md § Detecting the cloud: Google's sign-in callback (Recipient,
+// Destination) and SP entity ID (Audience) name the pool and the provider.
+TEST(Cloud, GcpEndpointsNameThePoolAndTheProvider) {
+  const std::string callback =
+      "https://auth.cloud.google/signin-callback/locations/global/workforcePools/corp-staff/"
+      "providers/okta-saml";
+  std::optional<WorkforceProvider> p = GcpSigninCallback(callback);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->pool, "corp-staff");
+  EXPECT_EQ(p->provider, "okta-saml");
+  EXPECT_TRUE(IsSigninEndpoint(Cloud::kGcp, callback));
+  const std::string audience =
+      "https://iam.googleapis.com/locations/global/workforcePools/pool-2/providers/entra";
+  p = GcpWorkforceAudience(audience);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->pool, "pool-2");
+  EXPECT_EQ(p->provider, "entra");
+  EXPECT_TRUE(IsCloudAudience(Cloud::kGcp, audience));
+
+  // The STS request's audience (//iam.googleapis.com/...) is no assertion Audience.
+  EXPECT_FALSE(IsCloudAudience(
+      Cloud::kGcp, "//iam.googleapis.com/locations/global/workforcePools/pool-2/providers/entra"));
+  EXPECT_FALSE(IsCloudAudience(Cloud::kGcp, callback)) << "the callback is not the entity ID";
+  EXPECT_FALSE(IsSigninEndpoint(Cloud::kGcp, audience)) << "the entity ID is not the callback";
+  for (const char* bad :
+       {"https://auth.cloud.google/signin-callback/locations/global/workforcePools//providers/p",
+        "https://auth.cloud.google/signin-callback/locations/global/workforcePools/pool/providers/",
+        "https://auth.cloud.google/signin-callback/locations/global/workforcePools/pool/providers/"
+        "p/extra",
+        "https://auth.cloud.google/signin-callback/locations/global/workforcePools/pool",
+        "https://auth.cloud.google/signin-callback/locations/eu/workforcePools/pool/providers/p",
+        "http://auth.cloud.google/signin-callback/locations/global/workforcePools/pool/providers/p",
+        "https://auth.cloud.google.evil/signin-callback/locations/global/workforcePools/pool/"
+        "providers/p",
+        "https://auth.cloud.google/signin-callback/locations/global/workforcePools/pool/providers/"
+        "p?x=1"}) {
+    EXPECT_FALSE(GcpSigninCallback(bad).has_value()) << bad;
+  }
+  EXPECT_FALSE(IsCloudAudience(Cloud::kAws, audience));
+  EXPECT_FALSE(IsSigninEndpoint(Cloud::kAliyun, callback));
+}
+
+TEST(Cloud, DetectCloudNamesGcpFromItsEndpointsAlone) {
+  ResponseFacts facts;
+  AssertionFact assertion;
+  assertion.audiences.push_back(
+      Text("https://iam.googleapis.com/locations/global/workforcePools/corp/providers/okta"));
+  EXPECT_EQ(DetectCloud(facts, &assertion), std::optional<Cloud>(Cloud::kGcp)) << "Audience";
+  std::optional<WorkforceProvider> p = GcpWorkforceProvider(facts, &assertion);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->pool, "corp");
+
+  ResponseFacts by_destination;
+  by_destination.destination = Text(
+      "https://auth.cloud.google/signin-callback/locations/global/workforcePools/d/providers/e");
+  EXPECT_EQ(DetectCloud(by_destination, nullptr), std::optional<Cloud>(Cloud::kGcp))
+      << "Destination";
+  EXPECT_EQ(GcpWorkforceProvider(by_destination, nullptr)->pool, "d");
+
+  // Any other cloud named anywhere wins: Google has no attribute names of its own.
+  AttributeFact role;
+  role.name = "https://aws.amazon.com/SAML/Attributes/Role";
+  assertion.attributes.push_back(role);
+  EXPECT_EQ(DetectCloud(facts, &assertion), std::optional<Cloud>(Cloud::kAws));
+}
+
 }  // namespace
 }  // namespace samlint

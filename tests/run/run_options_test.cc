@@ -101,10 +101,10 @@ TEST(BuildOptions, FailsWithTheFirstBadOption) {
   request.scenarios = {"aws:nothing"};
   request.limits = {"no-such-limit=3"};
   ProjectConfig config;
-  config.cloud = "gcp";
+  config.cloud = "azure";
   const Result<CheckOptions> cloud = BuildOptions(request, &config, {}, {});
   ASSERT_FALSE(cloud.ok());
-  EXPECT_EQ(cloud.error(), "--cloud: unknown cloud 'gcp' (use aws, aliyun or generic)");
+  EXPECT_EQ(cloud.error(), "--cloud: unknown cloud 'azure' (use aws, aliyun, gcp or generic)");
 
   const Result<CheckOptions> scenario = BuildOptions(request, nullptr, {}, {});
   ASSERT_FALSE(scenario.ok());
