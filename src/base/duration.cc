@@ -147,7 +147,7 @@ std::optional<std::int64_t> ParseDuration(std::string_view text) {
 
 std::optional<std::int64_t> ParseProtobufDuration(std::string_view text) {
   // google.protobuf.Duration's range: ±10000 years; only non-negative lengths here.
-  constexpr std::int64_t kMaxSeconds = 315'576'000'000;
+  constexpr std::int64_t kMaxProtobufSeconds = 315'576'000'000;
   constexpr std::size_t kMaxFractionDigits = 9;
   if (!text.ends_with('s')) return std::nullopt;
   text.remove_suffix(1);
@@ -165,7 +165,7 @@ std::optional<std::int64_t> ParseProtobufDuration(std::string_view text) {
   for (char c : whole) {
     if (!IsDigit(c)) return std::nullopt;
     seconds = seconds * 10 + (c - '0');
-    if (seconds > kMaxSeconds) return std::nullopt;
+    if (seconds > kMaxProtobufSeconds) return std::nullopt;
   }
   return seconds;
 }
